@@ -1,0 +1,89 @@
+"""roadmapdocs: education improvement plans from data to signed Russian documents.
+
+The public API is what this module exports (``__all__``); everything else may change.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from roadmapdocs.errors import (
+    ConversionError,
+    LoadError,
+    Location,
+    OutputError,
+    Problem,
+    RenderError,
+    RoadmapdocsError,
+    SofficeNotFound,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSecurityError,
+)
+from roadmapdocs.lang import Deadline, DeadlineKind, Recurrence, parse_deadline
+from roadmapdocs.loader import Document, dump, dumps, load, to_data
+from roadmapdocs.model import (
+    Activity,
+    Appendix,
+    Clause,
+    ControlPoint,
+    Indicator,
+    IndicatorGroup,
+    Order,
+    Organisation,
+    Party,
+    Passport,
+    Person,
+    Plan,
+    Project,
+    Roadmap,
+    Section,
+    Signature,
+    Table,
+)
+from roadmapdocs.schema import json_schema
+
+try:
+    __version__ = version("roadmapdocs")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Activity",
+    "Appendix",
+    "Clause",
+    "ControlPoint",
+    "ConversionError",
+    "Deadline",
+    "DeadlineKind",
+    "Document",
+    "Indicator",
+    "IndicatorGroup",
+    "LoadError",
+    "Location",
+    "Order",
+    "Organisation",
+    "OutputError",
+    "Party",
+    "Passport",
+    "Person",
+    "Plan",
+    "Problem",
+    "Project",
+    "Recurrence",
+    "RenderError",
+    "Roadmap",
+    "RoadmapdocsError",
+    "Section",
+    "Signature",
+    "SofficeNotFound",
+    "Table",
+    "TemplateError",
+    "TemplateNotFound",
+    "TemplateSecurityError",
+    "__version__",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "parse_deadline",
+    "to_data",
+]

@@ -1,0 +1,95 @@
+"""The one exception hierarchy of roadmapdocs: every error a user can cause carries a location.
+
+Tracebacks are for bugs only. Anything a methodologist can get wrong — a malformed file, an
+unknown template, a missing LibreOffice, an output that cannot be written — raises a subclass of
+:class:`RoadmapdocsError` whose message says what is wrong and where, in Russian by default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: a file, a line and column in it (1-based), and a field path."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+
+    def __str__(self) -> str:
+        place = self.file or "<ввод>"
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        return place
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in an input: what kind it is (machine-readable) and what it means."""
+
+    location: Location
+    type: str
+    message: str
+
+    def __str__(self) -> str:
+        path = f" {self.location.path}:" if self.location.path else ""
+        return f"{self.location}:{path} {self.message}"
+
+
+class RoadmapdocsError(Exception):
+    """Base of every error a user of roadmapdocs can cause."""
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        if self.location is None:
+            return self.message
+        return f"{self.location}: {self.message}"
+
+
+class LoadError(RoadmapdocsError):
+    """A document could not be loaded; :attr:`problems` lists every problem found, each located."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        first = self.problems[0].location if self.problems else None
+        super().__init__("\n".join(str(p) for p in self.problems), first)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class TemplateError(RoadmapdocsError):
+    """A template is missing, broken, or uses what the template contract does not offer."""
+
+
+class TemplateNotFound(TemplateError):
+    """No template of that name in any place of the search order."""
+
+
+class TemplateSecurityError(TemplateError):
+    """A template tried to reach Python internals through the sandbox."""
+
+
+class RenderError(RoadmapdocsError):
+    """A document could not be rendered or written."""
+
+
+class OutputError(RenderError):
+    """The output file cannot be written (folder missing, no permission, disk full)."""
+
+
+class SofficeNotFound(RenderError):
+    """PDF was asked for and LibreOffice (soffice) is not installed or not found."""
+
+
+class ConversionError(RenderError):
+    """LibreOffice ran but did not produce the PDF."""

@@ -1,0 +1,313 @@
+"""Reading documents from YAML, JSON or mappings, with every problem located; writing YAML back."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+from pydantic import ValidationError
+
+from roadmapdocs.errors import LoadError, Location, Problem
+from roadmapdocs.messages import DEFAULT_LANG, Lang, pydantic_message, text
+from roadmapdocs.model import DOCUMENT_KINDS, Order, Passport, Project, Roadmap, document_adapter
+
+Document = Union[Roadmap, Passport, Order, Project]  # noqa: UP007
+Source = Union[str, os.PathLike[str], Mapping[str, Any]]  # noqa: UP007
+PathKey = tuple[Union[str, int], ...]  # noqa: UP007
+
+SUFFIXES = (".yaml", ".yml", ".json")
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """YAML where only null, true/false and whole numbers are not text.
+
+    Everything else stays a string exactly as written: «1.10» is an activity number, not the
+    float 1.1; «2024-09-05» is read as a date by the model, not by YAML; «010» stays «010».
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+
+
+@dataclass
+class _Marks:
+    """Where each value (and each mapping key) of a parsed file stands."""
+
+    file: str | None
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: PathKey, *, at_key: bool = False) -> Location:
+        if at_key and path in self.keys:
+            line, column = self.keys[path]
+            return Location(self.file, line, column, format_path(path))
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found:
+                return Location(self.file, found[0], found[1], format_path(path))
+        return Location(self.file, None, None, format_path(path))
+
+
+def format_path(path: PathKey) -> str:
+    """``('plan', 'sections', 1, 'activities', 3)`` → ``plan.sections[1].activities[3]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _index(node: yaml.Node, path: PathKey, marks: _Marks, problems: list[Problem], lang: Lang) -> None:
+    marks.values.setdefault(path, _mark(node))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                line, column = _mark(key_node)
+                problems.append(
+                    Problem(
+                        Location(marks.file, line, column, format_path((*path, key))),
+                        "duplicate_key",
+                        text("duplicate_key", lang, key=key, first=seen[key]),
+                    )
+                )
+                continue
+            seen[key] = _mark(key_node)[0]
+            marks.keys[(*path, key)] = _mark(key_node)
+            _index(value_node, (*path, key), marks, problems, lang)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, (*path, i), marks, problems, lang)
+
+
+def _parse_yaml(source_text: str, marks: _Marks, lang: Lang) -> Any:
+    """Parse YAML, recording where each value stands; raise LoadError on syntax or duplicates."""
+    problems: list[Problem] = []
+    loader = _Loader(source_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _index(node, (), marks, problems, lang)
+        if problems:
+            raise LoadError(problems)
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = " ".join(p for p in (exc.context, exc.problem) if p)
+        location = Location(marks.file, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+        raise LoadError([Problem(location, "yaml_syntax", text("yaml_syntax", lang, detail=detail))]) from None
+    except yaml.YAMLError as exc:
+        location = Location(marks.file)
+        raise LoadError([Problem(location, "yaml_syntax", text("yaml_syntax", lang, detail=str(exc)))]) from None
+    finally:
+        loader.dispose()
+
+
+def _parse_json(source_text: str, marks: _Marks, lang: Lang) -> Any:
+    try:
+        data = json.loads(source_text)
+    except json.JSONDecodeError as exc:
+        location = Location(marks.file, exc.lineno, exc.colno)
+        raise LoadError([Problem(location, "json_syntax", text("json_syntax", lang, detail=exc.msg))]) from None
+    try:
+        # JSON is (nearly) YAML: reading it once more as YAML tells where each value stands.
+        _parse_yaml(source_text, marks, lang)
+    except LoadError as exc:
+        if any(p.type == "duplicate_key" for p in exc.problems):
+            raise
+    return data
+
+
+def _suggest(word: str, choices: list[str], lang: Lang) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return text("did_you_mean", lang, suggestion=close[0]) if close else ""
+
+
+def _fields_at(data: Any, path: PathKey) -> list[str]:
+    """The field names a model accepts at ``path``, for a «did you mean» on unknown fields."""
+    kind = data.get("kind") if isinstance(data, Mapping) else None
+    model: Any = DOCUMENT_KINDS.get(kind) if isinstance(kind, str) else None
+    for part in path[:-1]:
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return []
+        model = _inner_model(info.annotation)
+    return list(model.model_fields) if model is not None else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _problems_from(exc: ValidationError, data: Any, marks: _Marks, lang: Lang) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        # A discriminated union puts the chosen kind first; the file does not have that level.
+        if loc and isinstance(data, Mapping) and loc[0] == data.get("kind"):
+            loc = loc[1:]
+        context = dict(error.get("ctx") or {})
+        at_key = error["type"] == "extra_forbidden"
+        if at_key and loc:
+            name = str(loc[-1])
+            context["field"] = name
+            context["hint"] = _suggest(name, _fields_at(data, loc), lang)
+        if error["type"] == "union_tag_invalid":
+            context["expected_tags"] = ", ".join(DOCUMENT_KINDS)
+            loc = ("kind",)
+        message = pydantic_message(error["type"], context, error["msg"], lang)
+        problems.append(Problem(marks.locate(loc, at_key=at_key), error["type"], message))
+    return problems
+
+
+def _read_file(path: Path, lang: Lang) -> str:
+    where = Location(str(path))
+    if path.suffix.lower() not in SUFFIXES:
+        raise LoadError([Problem(where, "unknown_suffix", text("unknown_suffix", lang, suffix=path.suffix))])
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError([Problem(where, "not_found", text("not_found", lang))]) from None
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        raise LoadError([Problem(where, "unreadable", text("unreadable", lang, detail=detail))]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        message = text("not_utf8", lang, position=exc.start + 1)
+        raise LoadError([Problem(where, "not_utf8", message)]) from None
+
+
+def _looks_like_path(source: str) -> bool:
+    return "\n" not in source and source.strip().lower().endswith(SUFFIXES)
+
+
+def load(source: Source, *, lang: Lang = DEFAULT_LANG) -> Document:
+    """Load a document from a file path, YAML/JSON text, or a mapping.
+
+    A ``str`` is a path when it is one line ending in ``.yaml``, ``.yml`` or ``.json``; otherwise
+    it is YAML (or JSON) text. Raises :class:`~roadmapdocs.errors.LoadError` listing every problem,
+    each with file, line, column and field path.
+    """
+    marks = _Marks(file=None)
+    if isinstance(source, Mapping):
+        data: Any = source
+    else:
+        if isinstance(source, os.PathLike) or _looks_like_path(source):
+            path = Path(source)
+            marks.file = str(source)
+            content = _read_file(path, lang)
+            is_json = path.suffix.lower() == ".json"
+        else:
+            content = str(source)
+            is_json = content.lstrip().startswith("{")
+        data = _parse_json(content, marks, lang) if is_json else _parse_yaml(content, marks, lang)
+    if data is None:
+        raise LoadError([Problem(Location(marks.file, 1, 1), "empty", text("empty", lang))])
+    if not isinstance(data, Mapping):
+        found = type(data).__name__
+        problem = Problem(marks.locate(()), "not_mapping", text("not_mapping", lang, found=found))
+        raise LoadError([problem])
+    try:
+        document: Document = document_adapter.validate_python(data)
+    except ValidationError as exc:
+        problems = _problems_from(exc, data, marks, lang)
+        problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
+        raise LoadError(problems) from None
+    document._origin = marks
+    return document
+
+
+def locate(document: Document, path: PathKey) -> Location:
+    """Where in its source file the value at ``path`` of a loaded document stands."""
+    marks = document._origin
+    if isinstance(marks, _Marks):
+        return marks.locate(path)
+    return Location(None, None, None, format_path(path))
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML writing that keeps Russian text readable and multi-line text as blocks."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value and value == value.strip() and "\t" not in value and not any(
+        line != line.rstrip() for line in value.split("\n")
+    ):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    node = dumper.represent_scalar("tag:yaml.org,2002:str", value)
+    # Plain text that our reader would take for something else (a number, a boolean, null)
+    # must be quoted so that it comes back as the same text.
+    if node.style is None and _Loader.resolve(_Loader, yaml.ScalarNode, value, (True, False)) != (
+        "tag:yaml.org,2002:str"
+    ):
+        node.style = "'"
+    return node
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def to_data(document: Document) -> dict[str, Any]:
+    """The document as plain data (what YAML and JSON hold), without fields left at defaults."""
+    data = document.model_dump(mode="json", exclude_defaults=True)
+    return {"kind": document.kind, **data}
+
+
+def dumps(document: Document, *, schema: str | None = None) -> str:
+    """The document as YAML text; ``schema`` adds the comment that editors use for completion."""
+    body = yaml.dump(
+        to_data(document), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
+    )
+    header = f"# yaml-language-server: $schema={schema}\n" if schema else ""
+    return header + body
+
+
+def dump(document: Document, path: str | os.PathLike[str], *, schema: str | None = None) -> None:
+    """Write the document to ``path`` as YAML (atomically: a failure leaves no half file)."""
+    from roadmapdocs.fileio import write_atomic
+
+    write_atomic(Path(path), dumps(document, schema=schema).encode("utf-8"))

@@ -1,0 +1,52 @@
+"""The deadline field of the model: written as text, kept as a structured :class:`Deadline`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+from roadmapdocs.lang.deadline import Deadline, parse_deadline
+from roadmapdocs.model.base import _check_text
+
+
+def _to_deadline(value: Any) -> Any:
+    if isinstance(value, Deadline):
+        return value
+    if isinstance(value, date):
+        value = value.strftime("%d.%m.%Y")
+    if isinstance(value, int):
+        value = str(value)
+    if isinstance(value, str):
+        return parse_deadline(_check_text(value))
+    if isinstance(value, dict):
+        return Deadline.from_mapping(value)
+    return value
+
+
+DeadlineField = Annotated[
+    Deadline,
+    BeforeValidator(_to_deadline),
+    PlainSerializer(lambda d: d.to_data(), when_used="always"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "description": "Срок как он написан: «Февраль – март 2024»"},
+                {"type": "integer", "description": "Год: 2024"},
+                {
+                    "type": "object",
+                    "description": "Срок в разобранном виде",
+                    "properties": {
+                        "text": {"type": "string"},
+                        "kind": {"type": "string"},
+                        "start": {"type": "string", "format": "date"},
+                        "end": {"type": "string", "format": "date"},
+                        "note": {"type": "string"},
+                    },
+                },
+            ]
+        }
+    ),
+]
+"""Сроки. YAML takes the plain text («до 20 января 2022») and writes the same text back."""

@@ -1,0 +1,103 @@
+"""The order (приказ) of an organisation, with appendices that are plans of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from roadmapdocs.model.activity import Plan
+from roadmapdocs.model.base import Model, Text, TextList
+from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.model.person import Person, Signature
+
+
+def _russian_date(value: Any) -> Any:
+    """Accept «05.09.2024», the way dates are written in requisites, beside ISO «2024-09-05»."""
+    if isinstance(value, str):
+        parts = value.strip().split(".")
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+            try:
+                return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+            except ValueError:
+                return value
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_russian_date)]
+"""A date, written «05.09.2024» or «2024-09-05»."""
+
+
+class Addressees(Model):
+    """Who a clause charges: «Заместителям директора школы Лаврушкиной Е.А., Романовой И.Е.»."""
+
+    position: Text | None = None
+    """Должность в именительном падеже: «заместитель директора школы»."""
+    people: list[Person] = Field(default_factory=list)
+    """Люди, в именительном падеже: «Лаврушкина Е.А.»."""
+
+
+class Clause(Model):
+    """A numbered clause of an order. The template puts addressees in the dative before the text."""
+
+    addressees: Addressees | None = None
+    """Кому поручено."""
+    text: Text = ""
+    """Текст пункта: «обеспечить выполнение мероприятий плана.»."""
+    subclauses: TextList = Field(default_factory=list)
+    """Подпункты."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+
+class AppendixReference(Model):
+    """The order's date and number as an appendix quotes them, when it was typed by hand."""
+
+    date: Date | None = None
+    """Дата приказа, как указана в приложении."""
+    number: Text | None = None
+    """Номер приказа, как указан в приложении."""
+
+
+class Appendix(Model):
+    """An appendix: its own title, an optional approval mark and a plan with its own columns."""
+
+    number: Text | None = None
+    """Номер приложения: «1»."""
+    title: Text = ""
+    """Заголовок приложения."""
+    approval: Text | None = None
+    """Гриф утверждения, если есть."""
+    reference: AppendixReference | None = None
+    """Реквизиты приказа, как их процитировало приложение. Шаблон их не печатает: отметка
+    «Приложение № 1 к приказу от … № …» строится из реквизитов самого приказа; здесь они нужны,
+    чтобы проверка нашла расхождение в перенесённом из Word документе."""
+    plan: Plan = Field(default_factory=Plan)
+    """План мероприятий приложения."""
+
+
+class Order(DocumentBase):
+    """An order of a school or a body: requisites, basis, clauses, signature, appendices."""
+
+    kind: Literal["order"] = "order"
+    level: Literal["school", "municipal", "regional"] = "school"
+    date: Date | None = None
+    """Дата регистрации: 05.09.2024."""
+    number: Text | None = None
+    """Регистрационный номер: «226/1-г»."""
+    place: Text | None = None
+    """Место составления: «Смоленск». По умолчанию — место организации."""
+    basis: Text | None = None
+    """Основание: «Руководствуясь ст. 28 Федерального закона …»."""
+    clauses: list[Clause] = Field(default_factory=list)
+    """Пункты распорядительной части."""
+    signer: Signature = Field(default_factory=Signature)
+    """Кто подписывает."""
+    appendices: list[Appendix] = Field(default_factory=list)
+    """Приложения."""
+    preamble_word: Text = "приказываю"
+    """Слово распорядительной части."""
