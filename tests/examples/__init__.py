@@ -1,0 +1,1 @@
+"""Tests that each example reproduces its real seed document without loss."""

@@ -1,0 +1,1 @@
+"""Tests of roadmapdocs.lang, the Russian language layer."""
