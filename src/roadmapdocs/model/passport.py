@@ -33,6 +33,8 @@ class Fact(Model):
 class Problem(Model):
     """The problem description (описание проблемы): text, facts, data tables."""
 
+    title: Text | None = None
+    """Заголовок раздела, как в документе: «1. ОПИСАНИЕ ПРОБЛЕМЫ.»."""
     text: TextList = Field(default_factory=list)
     """Абзацы текста."""
     facts_caption: Text | None = None
