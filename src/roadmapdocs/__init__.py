@@ -7,6 +7,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from roadmapdocs.errors import (
     ConversionError,
+    DeclensionError,
+    GenderUnknown,
     LoadError,
     Location,
     OutputError,
@@ -18,7 +20,18 @@ from roadmapdocs.errors import (
     TemplateNotFound,
     TemplateSecurityError,
 )
-from roadmapdocs.lang import Deadline, DeadlineKind, Recurrence, parse_deadline
+from roadmapdocs.lang import (
+    Deadline,
+    DeadlineKind,
+    Recurrence,
+    format_date,
+    inflect_name,
+    inflect_position,
+    initials_first,
+    nbsp,
+    parse_deadline,
+    person_name,
+)
 from roadmapdocs.loader import Document, dump, dumps, load, to_data
 from roadmapdocs.model import (
     Activity,
@@ -54,7 +67,9 @@ __all__ = [
     "ConversionError",
     "Deadline",
     "DeadlineKind",
+    "DeclensionError",
     "Document",
+    "GenderUnknown",
     "Indicator",
     "IndicatorGroup",
     "LoadError",
@@ -82,8 +97,14 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "format_date",
+    "inflect_name",
+    "inflect_position",
+    "initials_first",
     "json_schema",
     "load",
+    "nbsp",
     "parse_deadline",
+    "person_name",
     "to_data",
 ]

@@ -93,3 +93,11 @@ class SofficeNotFound(RenderError):
 
 class ConversionError(RenderError):
     """LibreOffice ran but did not produce the PDF."""
+
+
+class DeclensionError(RoadmapdocsError):
+    """A name cannot be declined: it is not readable as a name, or more must be said about it."""
+
+
+class GenderUnknown(DeclensionError):
+    """The declension of a name depends on a gender that nothing in the name decides."""

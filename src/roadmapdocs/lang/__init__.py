@@ -1,5 +1,23 @@
-"""Russian language layer: deadlines (сроки), dates, declension of names and positions, typography."""
+"""Russian language layer: deadlines (сроки), dates, declension of names and positions, nbsp."""
 
+from roadmapdocs.lang.dates import DateStyle, format_date
 from roadmapdocs.lang.deadline import Deadline, DeadlineKind, Recurrence, parse_deadline
+from roadmapdocs.lang.names import inflect_name, initials_first, name_gender, person_name
+from roadmapdocs.lang.positions import inflect_position
+from roadmapdocs.lang.typography import NBSP, nbsp
 
-__all__ = ["Deadline", "DeadlineKind", "Recurrence", "parse_deadline"]
+__all__ = [
+    "NBSP",
+    "DateStyle",
+    "Deadline",
+    "DeadlineKind",
+    "Recurrence",
+    "format_date",
+    "inflect_name",
+    "inflect_position",
+    "initials_first",
+    "name_gender",
+    "nbsp",
+    "parse_deadline",
+    "person_name",
+]

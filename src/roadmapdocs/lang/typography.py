@@ -1,0 +1,88 @@
+"""Non-breaking spaces where Russian official documents keep words on one line."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from babel.dates import get_month_names
+
+NBSP = "\u00a0"
+
+# Only ordinary and non-breaking spaces are ever replaced: a tab or a line break is the author's
+# layout, not a word space. Treating an existing NBSP as a space is what makes the function
+# idempotent — the second pass finds the same places and writes the same single NBSP.
+_SPACE = "[ \u00a0]+"
+
+# Abbreviations that belong to the number after them: «ст. 28», «п. 3», «ч. 2», «табл. 1».
+_REFERENCE = r"(?:ст|ч|п|пп|подп|абз|гл|разд|табл|рис|прил|с|стр|т)\."
+
+# «Е.А.» or «Е. А.»: one or two capital letters, each with its full stop. The look-behind keeps
+# the last letter of an abbreviation such as «УВР.» from passing for an initial.
+_INITIALS = r"(?<![\w.])[А-ЯЁ]\.(?:[ \u00a0]?[А-ЯЁ]\.)?"
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
+
+
+@cache
+def _glue_patterns() -> tuple[re.Pattern[str], ...]:
+    """Places to glue, each as ``keep`` (the text before the gap), the gap, and a look-ahead."""
+    months = "|".join(get_month_names("wide", "format", locale="ru").values())
+    return (
+        # «№ 5», «§ 3»
+        re.compile(rf"(?P<keep>[№§]){_SPACE}(?=\S)"),
+        # «5 сентября»: CLDR's genitive month names, the form a date takes in running text
+        re.compile(rf"(?P<keep>(?<![\w.])\d{{1,2}}){_SPACE}(?=(?:{months})\b)", re.IGNORECASE),
+        # «2024 г.», «2024–2025 гг.»
+        re.compile(rf"(?P<keep>\d){_SPACE}(?=гг?\.)"),
+        # «ст. 28», «п. 3»
+        re.compile(rf"(?P<keep>(?<![\w.]){_REFERENCE}){_SPACE}(?=\d)"),
+        # «г. Смоленск»
+        re.compile(rf"(?P<keep>(?<![\w.])г\.){_SPACE}(?=[А-ЯЁ])"),
+        # «Е. А.»: the two initials themselves
+        re.compile(rf"(?P<keep>(?<![\w.])[А-ЯЁ]\.){_SPACE}(?=[А-ЯЁ]\.)"),
+    )
+
+
+_INITIALS_RE = re.compile(_INITIALS)
+_SURNAME_BEFORE = re.compile(rf"(?<![\w-]){_SURNAME}({_SPACE})$")
+_SURNAME_AFTER = re.compile(rf"^({_SPACE}){_SURNAME}(?![\w-])")
+
+
+def _glue_initials(text: str) -> str:
+    """Bind each «И.О.» to its surname, on whichever side the surname stands.
+
+    A list such as «Чиж Л.В. Зайцева Т.А.» is ambiguous: «Л.В.» could belong to «Чиж» or to
+    «Зайцева». Lists of responsible people write the surname first, and a surname already bound
+    to the initials before it cannot take another pair, so a pair looks left first and right only
+    when nothing free stands on its left («Директор школы Т.А. Оловянникова»).
+    """
+    gaps: list[tuple[int, int]] = []
+    taken_until = 0
+    for found in _INITIALS_RE.finditer(text):
+        before = _SURNAME_BEFORE.search(text, taken_until, found.start())
+        if before:
+            gaps.append(before.span(1))
+            taken_until = found.end()
+            continue
+        after = _SURNAME_AFTER.match(text[found.end() :])
+        if after:
+            start = found.end() + after.start(1)
+            gaps.append((start, found.end() + after.end(1)))
+            taken_until = found.end() + after.end()
+        else:
+            taken_until = found.end()
+    for start, end in reversed(gaps):
+        text = text[:start] + NBSP + text[end:]
+    return text
+
+
+def nbsp(text: str) -> str:
+    """Put non-breaking spaces where a line must not break; change nothing but spaces.
+
+    Kept together: «№ 5», «5 сентября», «2024 г.», «ст. 28», «п. 3», «г. Смоленск», and initials
+    with their surname in either order («Е.А. Лаврушкина», «Лаврушкина Е.А.»). A run of spaces at
+    such a place becomes one non-breaking space; every other character is left as it was.
+    """
+    for pattern in _glue_patterns():
+        text = pattern.sub(rf"\g<keep>{NBSP}", text)
+    return _glue_initials(text)
