@@ -1,0 +1,103 @@
+"""The words of Russian deadline texts, reduced to a small token language the grammar can read.
+
+Month names come from CLDR (through babel) in the nominative, the genitive and abbreviated;
+the prepositional («в мае») CLDR lacks, so pymorphy3 inflects it. Both are read once, lazily,
+so importing the package stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from babel.dates import get_month_names
+
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+# Every dash a word processor produces, with or without spaces, reads as one range separator.
+_DASH = re.compile(r"\s*[-‐‑‒–—―−]\s*")
+# «1-е», «2-й», «3-го» are ordinals, not ranges: their hyphen goes before dashes are spread.
+_ORDINAL_SUFFIX = re.compile(r"\b(\d)-(?:ый|ий|ой|й|я|е|го|м)(?![а-я])")
+_SPACES = re.compile(r"\s+")
+# School year first: its «год» must not be taken for a calendar year's «г.».
+_SCHOOL_YEAR_WORD = re.compile(r"(?:учебн\w*|уч\.?) ?(?:год\w*|г\.?)(?![а-я])")
+_SCHOOL_YEAR = re.compile(r"\b(\d{4}) ?[/-] ?(\d{4}|\d{2})(?: uy)?\b")
+_SCHOOL_YEAR_WITHOUT_WORD = re.compile(r"\b(\d{4}) ?/ ?(\d{4}|\d{2})\b")
+_YEAR_WORD = re.compile(r"\b(\d{4}) ?(?:гг|г|годов|годы|году|года|год)(?![а-я])\.?")
+_BARE_YEAR_WORD = re.compile(r"(?<![а-я])(?:гг|г|годов|годы|году|года|год)(?![а-я])\.?")
+_UNIT_WORDS = (
+    (re.compile(r"(?<![а-я])(?:квартал[а-я]*|кв\.)"), "q"),
+    (re.compile(r"(?<![а-я])полугоди[а-я]*"), "h"),
+    (re.compile(r"(?<![а-я])(?:учебн[а-я]* )?четверт[а-я]*"), "c"),
+)
+_ORDINAL = r"(iv|iii|ii|i|[1-4])(?:-?(?:ый|ий|ой|й|я|е|го|м))?"
+_ORDINAL_RANGE = re.compile(rf"\b{_ORDINAL} - {_ORDINAL} ?(q|h|c)\b")
+_ORDINAL_UNIT = re.compile(rf"\b{_ORDINAL} ?(q|h|c)\b")
+
+
+@cache
+def month_forms() -> dict[str, int]:
+    """Every written form of every month, lower case, mapped to the month's number."""
+    import pymorphy3
+
+    forms: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context=context, locale="ru").items():
+                forms[name.lower()] = number
+                forms[name.lower().rstrip(".")] = number
+    morph = pymorphy3.MorphAnalyzer()
+    for number, name in get_month_names("wide", context="stand-alone", locale="ru").items():
+        inflected = morph.parse(name.lower())[0].inflect({"loct"})
+        if inflected is not None:
+            forms[inflected.word] = number
+    return forms
+
+
+@cache
+def _month_pattern() -> re.Pattern[str]:
+    # Longest first, so «сентября» is not read as «сент» followed by stray letters.
+    alternatives = sorted(month_forms(), key=len, reverse=True)
+    return re.compile(r"(?<![а-я])(" + "|".join(map(re.escape, alternatives)) + r")(?![а-я])\.?")
+
+
+def plain(text: str) -> str:
+    """Lower case, «ё» as «е», one space between words, every dash as « - »."""
+    text = text.lower().replace("ё", "е").replace("і", "i")
+    text = _ORDINAL_SUFFIX.sub(r"\1", text)
+    text = _DASH.sub(" - ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def tokens(plain_text: str) -> str:
+    """The grammar's view of a plain text.
+
+    Months become ``m1`` … ``m12``; «2024/2025 учебный год» becomes ``sy2024``, a bare «учебный
+    год» ``uy``; «2024 г.» becomes ``2024``; «II квартал» becomes ``2q``, «I полугодие» ``1h``,
+    «III четверть» ``3c``; «II - III кварталы» becomes ``2q - 3q``.
+    """
+    text = _month_pattern().sub(lambda m: f"m{month_forms()[m.group(1)]}", plain_text)
+    text = _SCHOOL_YEAR_WORD.sub("uy", text)
+    text = _SCHOOL_YEAR.sub(_school_year_token, text)
+    text = _SCHOOL_YEAR_WITHOUT_WORD.sub(_school_year_token, text)
+    text = _YEAR_WORD.sub(r"\1", text)
+    text = _BARE_YEAR_WORD.sub("", text)
+    for pattern, token in _UNIT_WORDS:
+        text = pattern.sub(token, text)
+    text = _ORDINAL_RANGE.sub(
+        lambda m: f"{_number(m.group(1))}{m.group(3)} - {_number(m.group(2))}{m.group(3)}", text
+    )
+    text = _ORDINAL_UNIT.sub(lambda m: f"{_number(m.group(1))}{m.group(2)}", text)
+    return _SPACES.sub(" ", text).strip(" ,.;:")
+
+
+def _number(ordinal: str) -> str:
+    return _ROMAN.get(ordinal, ordinal)
+
+
+def _school_year_token(match: re.Match[str]) -> str:
+    first, second = match.group(1), match.group(2)
+    # «2024/25» and «2024/2025» name the same year; «2024/2026» is no school year at all.
+    if int(second[-2:]) != (int(first) + 1) % 100:
+        return match.group(0)
+    return f"sy{first}"
