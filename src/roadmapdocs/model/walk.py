@@ -1,0 +1,134 @@
+"""Walking a document: every text value, plan, activity and indicator, each with its field path.
+
+The paths are the ones the loader records locations for, so ``locate(doc, path)`` finds the line
+of anything a walk yields, and a finding can be anchored at the exact cell it concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import Union
+
+from pydantic import BaseModel
+
+from roadmapdocs.lang.deadline import Deadline
+from roadmapdocs.model.activity import Activity, ControlPoint, Plan, Section
+from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.model.indicator import Indicator
+from roadmapdocs.model.order import Order
+from roadmapdocs.model.passport import Passport
+from roadmapdocs.model.project import Project
+from roadmapdocs.model.roadmap import Roadmap
+
+PathKey = tuple[Union[str, int], ...]  # noqa: UP007
+
+# Fields that name a choice from a fixed set rather than hold the document's words.
+_NOT_PROSE = frozenset({"kind", "level", "field", "gender"})
+
+
+def texts(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every piece of text in ``node`` with its path, in document order.
+
+    Deadlines count as their written text; indicator values as text under their period key.
+    """
+    if isinstance(node, str) and not isinstance(node, Enum):
+        yield path, node
+    elif isinstance(node, Deadline):
+        yield path, node.text
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            if name in _NOT_PROSE and isinstance(getattr(node, name), str):
+                continue
+            yield from texts(getattr(node, name), (*path, name))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from texts(value, (*path, str(key)))
+    elif isinstance(node, (list, tuple)):
+        for index, item in enumerate(node):
+            yield from texts(item, (*path, index))
+
+
+def plans(document: DocumentBase) -> Iterator[tuple[PathKey, Plan]]:
+    """Every plan table of the document: the plan-schedule, mechanisms, order appendices."""
+    if isinstance(document, (Roadmap, Passport, Project)):
+        yield ("plan",), document.plan
+    if isinstance(document, Roadmap) and document.mechanisms is not None:
+        yield ("mechanisms",), document.mechanisms
+    if isinstance(document, Order):
+        for index, appendix in enumerate(document.appendices):
+            yield ("appendices", index, "plan"), appendix.plan
+
+
+@dataclass(frozen=True)
+class Sibling:
+    """Activities that share a parent: the unit in which numbering and order are checked."""
+
+    path: PathKey
+    """Path of the list itself: ``plan.sections[1].activities``."""
+    items: list[Activity]
+
+
+def sibling_lists(plan: Plan, path: PathKey) -> Iterator[Sibling]:
+    """Each list of activities of a plan: top level, each section's, each activity's children."""
+
+    def nested(items: list[Activity], where: PathKey) -> Iterator[Sibling]:
+        if items:
+            yield Sibling(where, items)
+        for index, item in enumerate(items):
+            yield from nested(item.activities, (*where, index, "activities"))
+
+    yield from nested(plan.activities, (*path, "activities"))
+    for index, section in enumerate(plan.sections):
+        yield from nested(section.activities, (*path, "sections", index, "activities"))
+
+
+def activities(document: DocumentBase) -> Iterator[tuple[PathKey, Activity, Plan]]:
+    """Every activity of every plan, nested ones included, with its path and its plan."""
+    for plan_path, plan in plans(document):
+        for siblings in sibling_lists(plan, plan_path):
+            for index, activity in enumerate(siblings.items):
+                yield (*siblings.path, index), activity, plan
+
+
+def sections(document: DocumentBase) -> Iterator[tuple[PathKey, Section]]:
+    """Every section of every plan."""
+    for plan_path, plan in plans(document):
+        for index, section in enumerate(plan.sections):
+            yield (*plan_path, "sections", index), section
+
+
+def control_points(document: DocumentBase) -> Iterator[tuple[PathKey, ControlPoint]]:
+    """The control points of a roadmap (other kinds have none)."""
+    if isinstance(document, Roadmap):
+        for index, point in enumerate(document.control_points):
+            yield ("control_points", index), point
+
+
+@dataclass(frozen=True)
+class IndicatorList:
+    """Indicators shown in one table, with the periods (columns) that table has."""
+
+    path: PathKey
+    items: list[Indicator]
+    periods: list[str]
+
+
+def indicator_lists(document: DocumentBase) -> Iterator[IndicatorList]:
+    """Every table of indicators in the document."""
+    flat: list[tuple[PathKey, list[Indicator]]] = []
+    if isinstance(document, Roadmap):
+        flat.append((("target_indicators",), document.target_indicators))
+    if isinstance(document, Project):
+        flat.append((("indicators",), document.indicators))
+    for path, items in flat:
+        periods: list[str] = []
+        for item in items:
+            periods.extend(p for p in item.values if p not in periods)
+        yield IndicatorList(path, items, periods)
+    if isinstance(document, (Roadmap, Passport)):
+        for index, group in enumerate(document.indicator_groups):
+            yield IndicatorList(
+                ("indicator_groups", index, "indicators"), group.indicators, group.columns
+            )

@@ -1,0 +1,346 @@
+"""What a rule is and what it reports: severities, findings, the rule contract, configuration.
+
+A rule is a function decorated with :func:`rule`: it gets a :class:`Context` and yields
+:class:`Hit` values — a field path and a message in Russian and English. The engine turns hits into
+:class:`Finding` objects, adding what the rule should not have to know: the configured severity,
+the element as the document numbers it, and the file and line the value came from.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from roadmapdocs.errors import Location, RoadmapdocsError
+from roadmapdocs.loader import Document, PathKey
+from roadmapdocs.messages import DEFAULT_LANG, Lang
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised only on Python 3.10
+    import tomli as tomllib
+
+
+class Severity(str, Enum):
+    """How much a finding matters: an error blocks signing, a warning asks for a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info: sort order, most serious first."""
+        return ("error", "warning", "info").index(self.value)
+
+    def label(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The severity as a reader sees it."""
+        if lang == "en":
+            return self.value
+        return {"error": "ошибка", "warning": "предупреждение", "info": "сведение"}[self.value]
+
+
+class Phrase(NamedTuple):
+    """One message in both languages of the tool."""
+
+    ru: str
+    en: str
+
+    def in_(self, lang: Lang) -> str:
+        return self.ru if lang == "ru" else self.en
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports: where (a field path) and what (a message, maybe a suggestion)."""
+
+    path: PathKey
+    message: Phrase
+    suggestion: Phrase | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a document, located and worded for the reader."""
+
+    code: str
+    """«RD101»."""
+    name: str
+    """«missing-responsible»."""
+    severity: Severity
+    message: str
+    """What is wrong, without the element: «не указан ответственный»."""
+    element: str
+    """The element as the document numbers it: «мероприятие 2.3»."""
+    path: PathKey
+    """The field path as a tuple, for tools that anchor the finding (a Word comment, an editor)."""
+    location: Location
+    """File, line and column where the value stands, and the path as text."""
+    suggestion: str | None = None
+
+    @property
+    def file(self) -> str | None:
+        return self.location.file
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line
+
+    @property
+    def dotted_path(self) -> str:
+        """``plan.sections[1].activities[3].responsible``."""
+        return self.location.path or ""
+
+    def __str__(self) -> str:
+        where = f"{self.element}: " if self.element else ""
+        return f"{self.code} {self.name}  {where}{self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON form (documented in docs/rules.md)."""
+        return {
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "path": self.dotted_path,
+            "element": self.element,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class Context:
+    """What a rule sees: the document, the validation date, the language and the configuration."""
+
+    document: Document
+    config: Config
+    as_of: date | None = None
+    lang: Lang = DEFAULT_LANG
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def shared(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value several rules need (the list of abbreviations used), computed once."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+
+Check = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: code, kebab-case name, default severity, the check, and its documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    check: Check
+    doc: str
+    origin: str = "roadmapdocs"
+    """Who provides the rule: roadmapdocs or the distribution of a third-party plugin."""
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+    def __call__(self, context: Context) -> Iterable[Hit]:
+        return self.check(context)
+
+
+def rule(code: str, name: str, severity: Severity) -> Callable[[Check], Rule]:
+    """Make a check function a rule. Its docstring is the rule's documentation page."""
+
+    def make(check: Check) -> Rule:
+        doc = _dedent(check.__doc__ or "")
+        return Rule(code=code, name=name, severity=severity, check=check, doc=doc)
+
+    return make
+
+
+def _dedent(doc: str) -> str:
+    lines = doc.expandtabs().splitlines()
+    if not lines:
+        return ""
+    rest = [line for line in lines[1:] if line.strip()]
+    indent = min((len(line) - len(line.lstrip()) for line in rest), default=0)
+    return "\n".join([lines[0].strip(), *(line[indent:] for line in lines[1:])]).strip()
+
+
+class RuleConflict(RoadmapdocsError):
+    """Two providers register the same rule code or name."""
+
+
+class ConfigError(RoadmapdocsError):
+    """The configuration names a rule that does not exist or a severity that does not."""
+
+
+ENTRY_POINT_GROUP = "roadmapdocs.rules"
+
+
+def _builtin_rules() -> list[Rule]:
+    from roadmapdocs.rules import builtin
+
+    return list(builtin.RULES)
+
+
+def _plugin_rules() -> Iterator[Rule]:
+    from importlib.metadata import entry_points
+
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        provided = point.load()
+        origin = point.dist.name if point.dist is not None else point.value
+        items = [provided] if isinstance(provided, Rule) else list(provided)
+        for item in items:
+            if not isinstance(item, Rule):
+                found = type(item).__name__
+                raise RuleConflict(
+                    f"точка входа «{point.name}» ({origin}) даёт {found}, а не правило"
+                )
+            yield replace(item, origin=origin)
+
+
+@functools.lru_cache(maxsize=1)
+def registry() -> Mapping[str, Rule]:
+    """Every rule by code: built-in ones, then those of installed plugins, sorted by code.
+
+    A plugin that reuses a code or a name is a loud error naming both providers.
+    """
+    found: dict[str, Rule] = {}
+    names: dict[str, Rule] = {}
+    for item in [*_builtin_rules(), *_plugin_rules()]:
+        for key, index in ((item.code, found), (item.name, names)):
+            other = index.get(key)
+            if other is not None:
+                raise RuleConflict(
+                    f"правило «{key}» объявлено дважды: в {other.origin} ({other.code} "
+                    f"{other.name}) и в {item.origin} ({item.code} {item.name})"
+                )
+        found[item.code] = item
+        names[item.name] = item
+    return dict(sorted(found.items()))
+
+
+def resolve(selector: str, rules: Mapping[str, Rule]) -> list[Rule]:
+    """The rules a selector names: a code, a code prefix («RD1»), a name, or ``ALL``."""
+    wanted = selector.strip()
+    if wanted.upper() == "ALL":
+        return list(rules.values())
+    chosen = [r for r in rules.values() if r.name == wanted or r.code.startswith(wanted.upper())]
+    if not chosen:
+        raise ConfigError(f"нет правила «{wanted}»; список правил: roadmapdocs rules")
+    return chosen
+
+
+@dataclass(frozen=True)
+class Config:
+    """Which rules run, at what severity, and what the rules take as known.
+
+    Read from a ``roadmapdocs.toml`` or the ``[tool.roadmapdocs]`` table of a ``pyproject.toml``::
+
+        select = ["RD1", "placeholder"]
+        ignore = ["unparsed-deadline"]
+        known-abbreviations = ["СКИРО ПК и ПРО", "ХК ИРО"]
+
+        [severity]          # in pyproject.toml: [tool.roadmapdocs.severity]
+        missing-result = "error"
+    """
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    known_abbreviations: frozenset[str] = frozenset()
+    source: str | None = None
+    """The file the configuration came from, for error messages."""
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str | None = None) -> Config:
+        """Read the validation keys of a configuration table.
+
+        Other keys are left alone: the same table configures the other parts of roadmapdocs.
+        """
+        severities: dict[str, Severity] = {}
+        for key, value in dict(data.get("severity", {})).items():
+            try:
+                severities[str(key)] = Severity(str(value))
+            except ValueError:
+                message = f"важность «{value}» для «{key}»: допустимо error, warning, info"
+                raise ConfigError(message, Location(source)) from None
+        select = data.get("select")
+        return cls(
+            select=tuple(_strings(select)) if select is not None else None,
+            ignore=tuple(_strings(data.get("ignore", ()))),
+            severity=severities,
+            known_abbreviations=frozenset(_strings(data.get("known-abbreviations", ()))),
+            source=source,
+        )
+
+    @classmethod
+    def discover(cls, start: Path) -> Config:
+        """The configuration for a document in folder ``start``: the nearest file up the tree.
+
+        In each folder ``roadmapdocs.toml`` wins over ``pyproject.toml``; a ``pyproject.toml``
+        without a ``[tool.roadmapdocs]`` table does not count.
+        """
+        for folder in [start.resolve(), *start.resolve().parents]:
+            own = folder / "roadmapdocs.toml"
+            if own.is_file():
+                return cls.from_mapping(_read_toml(own), str(own))
+            project = folder / "pyproject.toml"
+            if project.is_file():
+                table = _read_toml(project).get("tool", {}).get("roadmapdocs")
+                if isinstance(table, Mapping):
+                    return cls.from_mapping(table, str(project))
+        return cls()
+
+    def override(
+        self, *, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+    ) -> Config:
+        """This configuration with a selection given on the command line or in a call.
+
+        An explicit ``select`` replaces the file's; ``ignore`` adds to it.
+        """
+        return replace(
+            self,
+            select=tuple(select) if select is not None else self.select,
+            ignore=(*self.ignore, *(ignore or ())),
+        )
+
+    def active(self, rules: Mapping[str, Rule]) -> list[Rule]:
+        """The rules this configuration runs, each at its configured severity."""
+        chosen: dict[str, Rule] = {}
+        for selector in self.select if self.select is not None else ("ALL",):
+            chosen.update((r.code, r) for r in resolve(selector, rules))
+        for selector in self.ignore:
+            for dropped in resolve(selector, rules):
+                chosen.pop(dropped.code, None)
+        for key, level in self.severity.items():
+            for target in resolve(key, rules):
+                if target.code in chosen:
+                    chosen[target.code] = replace(target, severity=level)
+        return [chosen[code] for code in sorted(chosen)]
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part for part in (p.strip() for p in value.split(",")) if part]
+    return [str(item) for item in value]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data: dict[str, Any] = tomllib.load(handle)
+            return data
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"ошибка в файле настроек: {exc}", Location(str(path))) from None

@@ -1,0 +1,114 @@
+"""Abbreviations as the two abbreviation rules see them: what is used, what is introduced."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from roadmapdocs.loader import PathKey
+from roadmapdocs.rules.base import Context
+from roadmapdocs.rules.builtin._shared import document_texts
+
+# Abbreviations every reader of a Russian school document knows; the configuration adds more.
+COMMON = frozenset(
+    (
+        *("РФ", "ФЗ", "МО", "ОМСУ", "ФИО", "ИРО"),
+        *("МБОУ", "МАОУ", "МКОУ", "МОУ", "ГБОУ", "ГОУ", "СОШ", "СШ", "ООШ", "НОШ", "ДОУ"),
+        *("ЕГЭ", "ОГЭ", "ГВЭ", "ГИА", "ВПР", "НИКО", "ФИОКО", "ВСОКО"),
+        *("ФГОС", "ФОП", "ООП", "НОО", "ООО", "СОО", "УВР", "ВР", "ИКТ", "ОВЗ", "ЦОС", "ЭОР"),
+        *("ШМО", "РМО"),
+    )
+)
+
+_TOKEN = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?!\w)")
+_INTRODUCED = re.compile(r"\(\s*далее\s*[-–—]?\s*([^()]+?)\s*\)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=4096)
+def is_abbreviation(token: str) -> bool:
+    """«УОиМП», «ШНОР» are; «ПРИКАЗ», «СМОЛЕНСКА» (a word set in capitals) are not."""
+    if sum(1 for c in token if c.isupper()) < 2:
+        return False
+    if not token.isupper():
+        return True
+    parsed = _morph().parse(token.lower())[0]
+    return "Abbr" in parsed.tag or not _morph().word_is_known(token.lower())
+
+
+@dataclass
+class Usage:
+    """Every abbreviation of a document: where each is first used, how often, what is introduced."""
+
+    first: dict[str, PathKey] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    introduced: set[str] = field(default_factory=set)
+
+
+def usage(context: Context) -> Usage:
+    """The abbreviations of the document in ``context``, computed once per validation."""
+    found: Usage = context.shared("abbreviations", lambda: _collect(context))
+    return found
+
+
+def _collect(context: Context) -> Usage:
+    found = Usage()
+    document = context.document
+    found.introduced.update(a.short.strip() for a in document.abbreviations)
+    organisation = document.organisation
+    if organisation is not None and organisation.full_name and organisation.short_name:
+        # «МБОУ «СШ № 5»» stands beside the full name it shortens: that is its introduction.
+        found.introduced.update(_TOKEN.findall(organisation.short_name))
+    for path, value in document_texts(context):
+        for introduced in _INTRODUCED.findall(value):
+            found.introduced.update(_TOKEN.findall(introduced))
+        if path and path[0] == "abbreviations":
+            continue
+        for token in _TOKEN.findall(value):
+            if is_abbreviation(token):
+                found.counts[token] += 1
+                found.first.setdefault(token, path)
+    return found
+
+
+def known(context: Context) -> frozenset[str]:
+    """Abbreviations no one needs explained: the common list and the configured ones."""
+    return COMMON | context.config.known_abbreviations
+
+
+def near(a: str, b: str) -> bool:
+    """Two spellings of one abbreviation: the same letters reordered (ШНОР/ШНРО) or one letter
+    added, dropped or changed (ОЦПРМСО/ОЦПМСО). Short forms differ by design (ОГЭ/ЕГЭ)."""
+    if a == b or min(len(a), len(b)) < 4:
+        return False
+    if sorted(a) == sorted(b):
+        return True
+    return _distance(a, b) == 1
+
+
+def _distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def canonical(a: str, b: str, found: Usage) -> tuple[str, str]:
+    """(the form to keep, the variant): the introduced one, else the more used, else the first."""
+
+    def weight(token: str) -> tuple[bool, int]:
+        return (token in found.introduced, found.counts[token])
+
+    return (a, b) if weight(a) >= weight(b) else (b, a)

@@ -1,0 +1,74 @@
+"""What several rules need: blank checks, the rows that carry terms, hierarchical numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from roadmapdocs.lang.deadline import Deadline
+from roadmapdocs.loader import Document, PathKey
+from roadmapdocs.model import Activity, ControlPoint, Party, Plan
+from roadmapdocs.model.walk import activities, control_points, texts
+from roadmapdocs.rules.base import Context
+
+
+def blank(value: str | None) -> bool:
+    """No text at all, or only spaces and dashes (a dash in a cell is how Word says «nothing»)."""
+    return value is None or not value.strip(" \t\n\u00a0-–—")
+
+
+def nobody(parties: list[Party]) -> bool:
+    """The responsible cell names no one."""
+    return all(blank(str(party)) for party in parties)
+
+
+def no_term(deadline: Deadline | None) -> bool:
+    return deadline is None or blank(deadline.text)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A plan row or a control point: what the completeness rules look at."""
+
+    path: PathKey
+    item: Activity | ControlPoint
+    plan: Plan | None
+    """The plan of an activity, for its columns; ``None`` for a control point."""
+
+    @property
+    def is_heading(self) -> bool:
+        """A row that only groups nested activities: the children carry terms and owners."""
+        return isinstance(self.item, Activity) and bool(self.item.activities)
+
+
+def rows(document: Document) -> Iterator[Row]:
+    """Every activity (nested included) and every control point, in document order."""
+    for path, activity, plan in activities(document):
+        yield Row(path, activity, plan)
+    for path, point in control_points(document):
+        yield Row(path, point, None)
+
+
+_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
+
+
+def parse_number(text: str | None) -> tuple[int, ...] | None:
+    """«3.1.2» or «1.3.» → (3, 1, 2) / (1, 3); anything else (a letter, «*») → None."""
+    if text is None:
+        return None
+    cleaned = text.strip()
+    if not _NUMBER.match(cleaned):
+        return None
+    return tuple(int(part) for part in cleaned.rstrip(".").split("."))
+
+
+def normalise(text: str) -> str:
+    """Text compared for sameness: case, «ё», punctuation, quotes and spacing do not count."""
+    lowered = text.lower().replace("ё", "е")
+    return " ".join(re.sub(r"[^\w\s]|_", " ", lowered).split())
+
+
+def document_texts(context: Context) -> list[tuple[PathKey, str]]:
+    """Every text value of the document with its path, walked once per validation."""
+    return list(context.shared("texts", lambda: list(texts(context.document))))

@@ -1,0 +1,65 @@
+"""RD302 inconsistent-abbreviation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
+from roadmapdocs.rules.builtin._abbreviations import canonical, known, near, usage
+from roadmapdocs.rules.builtin._shared import normalise
+
+
+@rule("RD302", "inconsistent-abbreviation", Severity.WARNING)
+def inconsistent_abbreviation(context: Context) -> Iterator[Hit]:
+    """Одно сокращение написано по-разному, или одна расшифровка сокращена по-разному.
+
+    Ловит почти совпадающие формы в тексте — те же буквы в другом порядке (ШНОР и ШНРО) или на
+    одну букву больше, меньше либо другую (ОЦПРМСО и ОЦПМСО, ШНРО и ШПРО), — и противоречия в
+    списке ``abbreviations``: одно сокращение с двумя расшифровками, одна расшифровка с двумя
+    сокращениями. Пары, где обе формы общеизвестны (МБОУ и МАОУ), не сравниваются.
+
+    Сообщение стоит у первого употребления формы, которая встречается реже (введённая форма
+    считается правильной).
+
+    Пример: «мероприятие 2.3: «ОЦПМСО» и «ОЦПРМСО» — похоже, одно сокращение написано по-разному».
+    """
+    found = usage(context)
+    ordinary = known(context)
+    tokens = sorted(set(found.first) | found.introduced)
+    for index, a in enumerate(tokens):
+        for b in tokens[index + 1 :]:
+            if not near(a, b) or (a in ordinary and b in ordinary):
+                continue
+            keep, variant = canonical(a, b, found)
+            path = found.first.get(variant) or found.first.get(keep) or ("abbreviations",)
+            yield Hit(
+                path,
+                Phrase(
+                    f"«{variant}» и «{keep}» — похоже, одно сокращение написано по-разному",
+                    f"«{variant}» and «{keep}» look like one abbreviation spelt two ways",
+                ),
+                Phrase(f"пишите везде «{keep}»", f"write «{keep}» everywhere"),
+            )
+    by_short: dict[str, tuple[int, str]] = {}
+    by_full: dict[str, tuple[int, str]] = {}
+    for index, entry in enumerate(context.document.abbreviations):
+        short, full = entry.short.strip(), normalise(entry.full)
+        if short in by_short and by_short[short][1] != full:
+            yield Hit(
+                ("abbreviations", index, "full"),
+                Phrase(
+                    f"у сокращения «{short}» две разные расшифровки",
+                    f"«{short}» is given two different expansions",
+                ),
+            )
+        if full in by_full and context.document.abbreviations[by_full[full][0]].short != short:
+            other = context.document.abbreviations[by_full[full][0]].short
+            yield Hit(
+                ("abbreviations", index, "short"),
+                Phrase(
+                    f"одна расшифровка сокращена и как «{other}», и как «{short}»",
+                    f"one expansion is shortened both as «{other}» and «{short}»",
+                ),
+            )
+        by_short.setdefault(short, (index, full))
+        by_full.setdefault(full, (index, short))
