@@ -23,6 +23,7 @@ from roadmapdocs.errors import (
 from roadmapdocs.lang import (
     Deadline,
     DeadlineKind,
+    Frequency,
     Recurrence,
     format_date,
     inflect_name,
@@ -69,6 +70,7 @@ __all__ = [
     "DeadlineKind",
     "DeclensionError",
     "Document",
+    "Frequency",
     "GenderUnknown",
     "Indicator",
     "IndicatorGroup",

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from babel.dates import get_month_names
 
 from roadmapdocs.lang._deadline_words import plain, tokens
+from roadmapdocs.lang.dates import format_date
 
 
 class DeadlineKind(str, Enum):
@@ -618,9 +619,7 @@ _ROMAN_NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def _day_text(day: date, style: FormatStyle) -> str:
-    if style == "numeric":
-        return day.strftime("%d.%m.%Y")
-    return f"{day.day} {_month_names()[1][day.month]} {day.year} г."
+    return format_date(day, "short" if style == "numeric" else "long")
 
 
 def _is_month_start(day: date) -> bool:
