@@ -53,6 +53,7 @@ from roadmapdocs.model import (
     Signature,
     Table,
 )
+from roadmapdocs.rules import Finding, Report, Severity, validate
 from roadmapdocs.schema import json_schema
 
 try:
@@ -70,6 +71,7 @@ __all__ = [
     "DeadlineKind",
     "DeclensionError",
     "Document",
+    "Finding",
     "Frequency",
     "GenderUnknown",
     "Indicator",
@@ -87,9 +89,11 @@ __all__ = [
     "Project",
     "Recurrence",
     "RenderError",
+    "Report",
     "Roadmap",
     "RoadmapdocsError",
     "Section",
+    "Severity",
     "Signature",
     "SofficeNotFound",
     "Table",
@@ -109,4 +113,5 @@ __all__ = [
     "parse_deadline",
     "person_name",
     "to_data",
+    "validate",
 ]

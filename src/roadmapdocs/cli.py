@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -12,6 +14,8 @@ import click
 import roadmapdocs
 from roadmapdocs.errors import LoadError, RoadmapdocsError
 from roadmapdocs.messages import Lang
+from roadmapdocs.rules import output
+from roadmapdocs.rules.base import Config, registry
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -38,42 +42,94 @@ def main() -> None:
     """roadmapdocs — дорожные карты, паспорта, приказы и планы проектов из данных в Word и PDF."""
 
 
+def _selectors(values: Sequence[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(f"ожидается дата ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, а не «{value}»")
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="Вид отчёта.",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Вид отчёта.",
+)
+@click.option("--strict", is_flag=True, help="Считать предупреждения ошибками (код выхода 1).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="ПРАВИЛА",
+    help="Проверять только эти правила: коды (RD101), начала кодов (RD1) или имена; через запятую.",
+)
+@click.option("--ignore", multiple=True, metavar="ПРАВИЛА", help="Не проверять эти правила.")
+@click.option(
+    "--as-of",
+    callback=_as_of,
+    metavar="ДАТА",
+    help="Дата проверки сроков (ДД.ММ.ГГГГ): включает правило overdue.",
 )
 @_LANG
-def validate(files: Sequence[str], output_format: str, lang: Lang) -> None:
-    """Проверить документы FILES (YAML или JSON)."""
-    records: list[dict[str, Any]] = []
-    failed = 0
-    for name in files:
-        try:
-            roadmapdocs.load(name, lang=lang)
-        except LoadError as error:
-            failed += 1
-            for problem in error.problems:
-                records.append(
-                    {
-                        "file": problem.location.file,
-                        "line": problem.location.line,
-                        "column": problem.location.column,
-                        "path": problem.location.path,
-                        "type": problem.type,
-                        "message": problem.message,
-                    }
-                )
-                if output_format == "text":
-                    click.echo(str(problem))
+def validate(
+    files: Sequence[str],
+    output_format: str,
+    strict: bool,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    as_of: dt.date | None,
+    lang: Lang,
+) -> None:
+    """Проверить документы FILES (YAML или JSON): полноту, нумерацию, сокращения, сроки.
+
+    Код выхода 1, если найдены ошибки (с --strict — и предупреждения). Настройки берутся из
+    roadmapdocs.toml или [tool.roadmapdocs] в pyproject.toml рядом с документом или выше.
+    """
+    results: list[output.FileResult] = []
+    try:
+        for name in files:
+            config = Config.discover(Path(name).parent).override(
+                select=_selectors(select) or None, ignore=_selectors(ignore)
+            )
+            try:
+                document = roadmapdocs.load(name, lang=lang)
+            except LoadError as error:
+                results.append(output.FileResult(name, output.load_report(error)))
+                continue
+            report = roadmapdocs.validate(document, as_of=as_of, lang=lang, config=config)
+            results.append(output.FileResult(name, report))
+    except RoadmapdocsError as error:
+        _fail(error)
     if output_format == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    elif failed:
-        click.echo(f"Документов с ошибками: {failed} из {len(files)}.", err=True)
+        click.echo(output.records(results))
     else:
-        click.echo(f"Проверено документов: {len(files)}, ошибок нет.", err=True)
+        click.echo(output.text(results, lang))
+    failed = any(r.report.failed(strict=strict) for r in results)
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+@main.command()
+@_LANG
+def rules(lang: Lang) -> None:
+    """Перечислить правила проверки: код, имя, важность и краткое описание."""
+    try:
+        for item in registry().values():
+            origin = "" if item.origin == "roadmapdocs" else f"  [{item.origin}]"
+            severity = item.severity.label(lang)
+            click.echo(f"{item.code}  {item.name:<28} {severity:<15} {item.summary}{origin}")
+    except RoadmapdocsError as error:
+        _fail(error)
 
 
 @main.command()

@@ -1,0 +1,110 @@
+"""Reports for people and for programs: grouped text lines, and JSON in a stable schema.
+
+The JSON form is a list of objects, one per finding, with the keys ``file``, ``line``,
+``column``, ``code``, ``name``, ``severity``, ``path``, ``element``, ``message`` and
+``suggestion`` (``null`` where unknown). A file that could not be loaded contributes one
+``RD001 load-error`` object per problem, so a program reads one shape for everything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from roadmapdocs.errors import LoadError
+from roadmapdocs.messages import DEFAULT_LANG, Lang
+from roadmapdocs.rules.base import Finding, Severity
+from roadmapdocs.rules.engine import Report
+
+LOAD_CODE = "RD001"
+LOAD_NAME = "load-error"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What checking one file gave: a report, or the findings of a failed load."""
+
+    file: str
+    report: Report
+
+
+def load_report(error: LoadError) -> Report:
+    """The problems of a document that could not be loaded, as findings."""
+    findings = [
+        Finding(
+            code=LOAD_CODE,
+            name=LOAD_NAME,
+            severity=Severity.ERROR,
+            message=problem.message,
+            element="",
+            path=(),
+            location=problem.location,
+        )
+        for problem in error.problems
+    ]
+    return Report(findings=findings)
+
+
+def _plural(count: int, forms: tuple[str, str, str]) -> str:
+    """«1 ошибка», «3 ошибки», «5 ошибок» (English forms repeat: one, two, many)."""
+    if count % 10 == 1 and count % 100 != 11:
+        form = forms[0]
+    elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        form = forms[1]
+    else:
+        form = forms[2]
+    return f"{count} {form}"
+
+
+_COUNTED: dict[Severity, dict[str, tuple[str, str, str]]] = {
+    Severity.ERROR: {"ru": ("ошибка", "ошибки", "ошибок"), "en": ("error", "errors", "errors")},
+    Severity.WARNING: {
+        "ru": ("предупреждение", "предупреждения", "предупреждений"),
+        "en": ("warning", "warnings", "warnings"),
+    },
+    Severity.INFO: {"ru": ("сведение", "сведения", "сведений"), "en": ("note", "notes", "notes")},
+}
+
+
+def summary(results: Sequence[FileResult], lang: Lang = DEFAULT_LANG) -> str:
+    """One line: how many documents, and how many findings of each severity."""
+    nouns = ("документ", "документа", "документов")
+    documents = _plural(len(results), nouns if lang == "ru" else ("document", *("documents",) * 2))
+    counts = [
+        _plural(sum(r.report.count(level) for r in results), _COUNTED[level][lang])
+        for level in Severity
+    ]
+    head = "Проверено" if lang == "ru" else "Checked"
+    return f"{head}: {documents}; {', '.join(counts)}."
+
+
+def text(results: Sequence[FileResult], lang: Lang = DEFAULT_LANG) -> str:
+    """``file:line: RD101 missing-responsible  мероприятие 2.3: не указан ответственный``,
+    grouped per file (a blank line between files), then the summary line."""
+    blocks: list[str] = []
+    for result in results:
+        lines = []
+        for finding in result.report:
+            place = finding.file or result.file
+            if finding.line is not None:
+                place += f":{finding.line}"
+            line = f"{place}: {finding}"
+            if finding.suggestion:
+                line += f" ({finding.suggestion})"
+            lines.append(line)
+        if lines:
+            blocks.append("\n".join(lines))
+    blocks.append(summary(results, lang))
+    return "\n\n".join(blocks)
+
+
+def records(results: Sequence[FileResult]) -> str:
+    """The findings of every file as JSON text, in the schema described above."""
+    data = []
+    for result in results:
+        for finding in result.report:
+            entry = finding.to_dict()
+            entry["file"] = entry["file"] or result.file
+            data.append(entry)
+    return json.dumps(data, ensure_ascii=False, indent=2)
