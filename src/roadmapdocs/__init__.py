@@ -5,6 +5,7 @@ The public API is what this module exports (``__all__``); everything else may ch
 
 from importlib.metadata import PackageNotFoundError, version
 
+from roadmapdocs.api import render
 from roadmapdocs.errors import (
     ConversionError,
     DeclensionError,
@@ -112,6 +113,7 @@ __all__ = [
     "nbsp",
     "parse_deadline",
     "person_name",
+    "render",
     "to_data",
     "validate",
 ]

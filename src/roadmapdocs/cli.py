@@ -133,10 +133,168 @@ def rules(lang: Lang) -> None:
 
 
 @main.command()
-@click.argument("kind", required=False, type=click.Choice(["roadmap", "passport", "order", "project"]))
+@click.argument(
+    "kind", required=False, type=click.Choice(["roadmap", "passport", "order", "project"])
+)
 def schema(kind: str | None) -> None:
     """Напечатать JSON Schema документа (всех видов или одного вида KIND)."""
     click.echo(json.dumps(roadmapdocs.json_schema(kind), ensure_ascii=False, indent=2))
+
+
+_TEMPLATES = click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Папка с шаблонами; важнее пакетов и встроенных шаблонов (можно указать несколько).",
+)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-t", "--template", "template_name", help="Имя шаблона, например school/order.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Куда записать результат.")
+@click.option("--pdf", is_flag=True, help="Сделать PDF (нужен LibreOffice).")
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Изменить настройку шаблона, например --set font_size=13.",
+)
+@_TEMPLATES
+@_LANG
+def render(
+    file: str,
+    template_name: str | None,
+    output: str | None,
+    pdf: bool,
+    overrides: Sequence[str],
+    template_dirs: Sequence[str],
+    lang: Lang,
+) -> None:
+    """Сделать документ Word (или PDF) из FILE."""
+    from pathlib import Path
+
+    from roadmapdocs.templates import Registry
+
+    target = Path(output) if output else Path(file).with_suffix(".pdf" if pdf else ".docx")
+    try:
+        document = roadmapdocs.load(file, lang=lang)
+        settings = dict(_parse_setting(item) for item in overrides)
+        roadmapdocs.render(
+            document,
+            target,
+            template=template_name,
+            format="pdf" if pdf else None,
+            settings=settings,
+            registry=Registry(template_dirs),
+        )
+    except RoadmapdocsError as error:
+        _fail(error)
+    click.echo(str(target))
+
+
+def _parse_setting(item: str) -> tuple[str, Any]:
+    key, sep, value = item.partition("=")
+    if not sep or not key:
+        raise click.BadParameter(f"ожидается КЛЮЧ=ЗНАЧЕНИЕ, получено «{item}»")
+    lowered = value.lower()
+    if lowered in ("true", "false"):
+        return key, lowered == "true"
+    try:
+        return key, float(value) if "." in value else int(value)
+    except ValueError:
+        return key, value
+
+
+@main.group()
+def templates() -> None:
+    """Шаблоны: список, описание, копия для правки, проверка."""
+
+
+@templates.command("list")
+@_TEMPLATES
+def templates_list(template_dirs: Sequence[str]) -> None:
+    """Показать все шаблоны, откуда каждый и что он заслоняет."""
+    from roadmapdocs.templates import Registry, template_listing
+
+    try:
+        registry = Registry(template_dirs)
+    except RoadmapdocsError as error:
+        _fail(error)
+    click.echo("Порядок поиска (первый найденный важнее):")
+    for source in registry.sources:
+        click.echo(f"  {source}: {source.root}")
+    click.echo("")
+    for name, winner, shadowed in template_listing(registry):
+        line = f"{name:24} {winner}"
+        if shadowed:
+            line += "  (заслоняет: " + "; ".join(str(s) for s in shadowed) + ")"
+        click.echo(line)
+
+
+@templates.command("show")
+@click.argument("name")
+@_TEMPLATES
+def templates_show(name: str, template_dirs: Sequence[str]) -> None:
+    """Показать манифест, настройки и переменные шаблона NAME."""
+    from roadmapdocs.lint import template_variables
+    from roadmapdocs.templates import Registry
+
+    try:
+        template = Registry(template_dirs).get(name)
+        variables = template_variables(template)
+        settings = template.settings()
+    except RoadmapdocsError as error:
+        _fail(error)
+    manifest = template.manifest
+    click.echo(f"{manifest.name} — {manifest.title}")
+    click.echo(f"  источник: {template.source} ({template.folder})")
+    click.echo(
+        f"  вид документа: {manifest.kind}; уровень: {manifest.level}; версия: {manifest.version}"
+    )
+    if manifest.extends:
+        click.echo(f"  расширяет: {manifest.extends}")
+    click.echo(f"  файл: {template.docx}")
+    if manifest.description:
+        click.echo(f"  {manifest.description}")
+    click.echo("Настройки:")
+    for key, value in settings.model_dump().items():
+        click.echo(f"  {key} = {value!r}")
+    click.echo("Переменные: " + ", ".join(sorted(variables)))
+
+
+@templates.command("fork")
+@click.argument("name")
+@click.argument("destination", type=click.Path(file_okay=False))
+@_TEMPLATES
+def templates_fork(name: str, destination: str, template_dirs: Sequence[str]) -> None:
+    """Скопировать шаблон NAME в папку DESTINATION для правки в Word."""
+    from roadmapdocs.templates import Registry, fork
+
+    try:
+        folder = fork(Registry(template_dirs), name, destination)
+    except RoadmapdocsError as error:
+        _fail(error)
+    click.echo(f"Копия шаблона {name}: {folder}")
+    click.echo(f"Правьте {folder}/template.docx в Word; подключайте: --templates {folder}")
+
+
+@templates.command("lint")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@_TEMPLATES
+def templates_lint(path: str, template_dirs: Sequence[str]) -> None:
+    """Проверить шаблон в папке PATH: манифест, синтаксис Jinja, переменные, пробная отрисовка."""
+    from roadmapdocs.lint import lint_folder
+
+    problems = lint_folder(path, template_dirs)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"Замечаний: {len(problems)}.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    click.echo("Шаблон в порядке.", err=True)
 
 
 if __name__ == "__main__":

@@ -20,14 +20,18 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise OutputError(f"не удалось записать файл: {exc.strerror or exc}", Location(str(target))) from None
+        raise OutputError(
+            f"не удалось записать файл: {exc.strerror or exc}", Location(str(target))
+        ) from None
     os.close(handle)
     temporary = Path(name)
     try:
         yield temporary
         os.replace(temporary, target)
     except OSError as exc:
-        raise OutputError(f"не удалось записать файл: {exc.strerror or exc}", Location(str(target))) from None
+        raise OutputError(
+            f"не удалось записать файл: {exc.strerror or exc}", Location(str(target))
+        ) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()

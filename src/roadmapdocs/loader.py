@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, ClassVar, Union
 
 import yaml
 from pydantic import ValidationError
@@ -34,7 +34,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     float 1.1; «2024-09-05» is read as a date by the model, not by YAML; «010» stays «010».
     """
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
 
 
 _Loader.add_implicit_resolver(
@@ -50,13 +50,22 @@ _Loader.add_implicit_resolver(
 )
 
 
-@dataclass
+@dataclass(eq=False)
 class _Marks:
-    """Where each value (and each mapping key) of a parsed file stands."""
+    """Where each value (and each mapping key) of a parsed file stands.
+
+    Where a document was read from is not part of what it is: two documents with the same data
+    are equal whether they came from a file, from text or from Python.
+    """
 
     file: str | None
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def __eq__(self, other: object) -> bool:
+        return other is None or isinstance(other, _Marks)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def locate(self, path: PathKey, *, at_key: bool = False) -> Location:
         if at_key and path in self.keys:
@@ -84,7 +93,9 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _index(node: yaml.Node, path: PathKey, marks: _Marks, problems: list[Problem], lang: Lang) -> None:
+def _index(
+    node: yaml.Node, path: PathKey, marks: _Marks, problems: list[Problem], lang: Lang
+) -> None:
     marks.values.setdefault(path, _mark(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -123,11 +134,17 @@ def _parse_yaml(source_text: str, marks: _Marks, lang: Lang) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = " ".join(p for p in (exc.context, exc.problem) if p)
-        location = Location(marks.file, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
-        raise LoadError([Problem(location, "yaml_syntax", text("yaml_syntax", lang, detail=detail))]) from None
+        location = Location(
+            marks.file, mark.line + 1 if mark else None, mark.column + 1 if mark else None
+        )
+        raise LoadError(
+            [Problem(location, "yaml_syntax", text("yaml_syntax", lang, detail=detail))]
+        ) from None
     except yaml.YAMLError as exc:
         location = Location(marks.file)
-        raise LoadError([Problem(location, "yaml_syntax", text("yaml_syntax", lang, detail=str(exc)))]) from None
+        raise LoadError(
+            [Problem(location, "yaml_syntax", text("yaml_syntax", lang, detail=str(exc)))]
+        ) from None
     finally:
         loader.dispose()
 
@@ -137,7 +154,9 @@ def _parse_json(source_text: str, marks: _Marks, lang: Lang) -> Any:
         data = json.loads(source_text)
     except json.JSONDecodeError as exc:
         location = Location(marks.file, exc.lineno, exc.colno)
-        raise LoadError([Problem(location, "json_syntax", text("json_syntax", lang, detail=exc.msg))]) from None
+        raise LoadError(
+            [Problem(location, "json_syntax", text("json_syntax", lang, detail=exc.msg))]
+        ) from None
     try:
         # JSON is (nearly) YAML: reading it once more as YAML tells where each value stands.
         _parse_yaml(source_text, marks, lang)
@@ -206,14 +225,18 @@ def _problems_from(exc: ValidationError, data: Any, marks: _Marks, lang: Lang) -
 def _read_file(path: Path, lang: Lang) -> str:
     where = Location(str(path))
     if path.suffix.lower() not in SUFFIXES:
-        raise LoadError([Problem(where, "unknown_suffix", text("unknown_suffix", lang, suffix=path.suffix))])
+        raise LoadError(
+            [Problem(where, "unknown_suffix", text("unknown_suffix", lang, suffix=path.suffix))]
+        )
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise LoadError([Problem(where, "not_found", text("not_found", lang))]) from None
     except OSError as exc:
         detail = exc.strerror or str(exc)
-        raise LoadError([Problem(where, "unreadable", text("unreadable", lang, detail=detail))]) from None
+        raise LoadError(
+            [Problem(where, "unreadable", text("unreadable", lang, detail=detail))]
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -274,8 +297,11 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value and value == value.strip() and "\t" not in value and not any(
-        line != line.rstrip() for line in value.split("\n")
+    if (
+        "\n" in value
+        and value == value.strip()
+        and "\t" not in value
+        and not any(line != line.rstrip() for line in value.split("\n"))
     ):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     node = dumper.represent_scalar("tag:yaml.org,2002:str", value)

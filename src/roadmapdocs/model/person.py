@@ -74,9 +74,9 @@ class Person(Model):
     @model_serializer(mode="wrap")
     def _as_string_when_plain(self, handler: Any) -> Any:
         data = handler(self)
-        if set(k for k, v in data.items() if v not in (None, {})) <= {"surname", "initials"}:
-            if self.initials:
-                return f"{self.surname} {self.initials}"
+        filled = {k for k, v in data.items() if v not in (None, {})}
+        if filled <= {"surname", "initials"} and self.initials:
+            return f"{self.surname} {self.initials}"
         return data
 
     def _initials(self) -> str:

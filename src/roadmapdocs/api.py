@@ -1,0 +1,68 @@
+"""The rendering entry point of the public API."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+from roadmapdocs.errors import Location, OutputError
+from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.rendering.docx import render_docx
+from roadmapdocs.rendering.pdf import convert_to_pdf, find_soffice
+from roadmapdocs.templates import Registry, Template
+
+
+def resolve_template(
+    document: DocumentBase,
+    template: str | Template | None = None,
+    registry: Registry | None = None,
+) -> Template:
+    """The template to render ``document`` with: the one named, else its kind and level's default."""
+    if isinstance(template, Template):
+        return template
+    registry = registry or Registry()
+    if template is None:
+        return registry.default_for(document.kind, document.level)
+    return registry.get(template)
+
+
+def render(
+    document: DocumentBase,
+    out: str | os.PathLike[str],
+    *,
+    template: str | Template | None = None,
+    format: Literal["docx", "pdf"] | None = None,
+    settings: dict[str, Any] | None = None,
+    registry: Registry | None = None,
+) -> Path:
+    """Render ``document`` to ``out`` (.docx, or .pdf through LibreOffice) and return the path.
+
+    ``format`` defaults to the suffix of ``out``. ``settings`` override the template's settings.
+    The output is written atomically: a failed render leaves no file and keeps an old one.
+    """
+    target = Path(out)
+    chosen = format or ("pdf" if target.suffix.lower() == ".pdf" else "docx")
+    if chosen not in ("docx", "pdf"):
+        raise OutputError(
+            f"неизвестный формат «{chosen}»: ожидается docx или pdf", Location(str(target))
+        )
+    resolved = resolve_template(document, template, registry)
+    if resolved.manifest.kind != document.kind:
+        from roadmapdocs.errors import TemplateError
+
+        raise TemplateError(
+            f"шаблон «{resolved.name}» рисует документы вида «{resolved.manifest.kind}», "
+            f"а этот документ — «{document.kind}»"
+        )
+    merged = resolved.settings(settings)
+    if chosen == "docx":
+        return render_docx(document, resolved, target, merged)
+    soffice = find_soffice()  # fail before rendering when PDF cannot be made
+    if not target.parent.is_dir():
+        raise OutputError(f"папка «{target.parent}» не существует", Location(str(target)))
+    with tempfile.TemporaryDirectory(prefix="roadmapdocs-") as work:
+        docx = render_docx(document, resolved, Path(work) / "document.docx", merged)
+        convert_to_pdf([docx], [target], soffice=soffice)
+    return target

@@ -1,0 +1,143 @@
+"""Checking a template before anyone renders with it: manifest, Jinja syntax, variables, a dry run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import os
+import tempfile
+import types
+import typing
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2 import meta
+from pydantic import BaseModel
+
+from roadmapdocs.errors import Location, Problem, RoadmapdocsError
+from roadmapdocs.lang.deadline import Deadline, parse_deadline
+from roadmapdocs.model import DOCUMENT_KINDS
+from roadmapdocs.rendering.context import CONTRACT
+from roadmapdocs.rendering.docx import environment, render_docx, template_error
+from roadmapdocs.templates import Registry, Source, Template, read_manifest
+
+
+def _sources(template: Template) -> list[str]:
+    """The Jinja source of the body and of every header and footer, as docxtpl compiles them."""
+    tpl = DocxTemplate(str(template.docx))
+    tpl.render_init()
+    parts = [tpl.patch_xml(tpl.get_xml())]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            parts.append(tpl.patch_xml(tpl.get_part_xml(part)))
+    return parts
+
+
+def template_variables(template: Template) -> set[str]:
+    """Top-level names the template uses (``doc``, ``requisites`` …)."""
+    env = environment()
+    names: set[str] = set()
+    for source in _sources(template):
+        try:
+            names |= meta.find_undeclared_variables(env.parse(source))
+        except jinja2.TemplateSyntaxError as exc:
+            raise template_error(exc, template, source) from None
+    return names
+
+
+def _sample(annotation: Any, depth: int = 0) -> Any:
+    """A value of ``annotation`` with every optional part present and every list of one item,
+    so that a dry render walks every branch and loop of a template."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _sample(args[0], depth)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        return _sample(options[0], depth)
+    if origin is typing.Literal:
+        return args[0]
+    if origin is list:
+        return [_sample(args[0], depth + 1)] if depth < 6 else []
+    if origin is dict:
+        key = (
+            _sample(args[0], depth) if typing.get_origin(args[0]) is typing.Literal else "2024/2025"
+        )
+        return {key: _sample(args[1], depth + 1)}
+    if annotation is Deadline:
+        return parse_deadline("сентябрь 2024")
+    if annotation is dt.date:
+        return dt.date(2024, 9, 5)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return next(iter(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        values = {}
+        for name, info in annotation.model_fields.items():
+            if name == "kind":
+                continue
+            if name == "person" or (name == "people" and depth < 6):
+                values[name] = "Иванова А.Б." if name == "person" else ["Иванова А.Б."]
+                continue
+            values[name] = _sample(info.annotation, depth + 1)
+        return annotation.model_validate(values)
+    if annotation is bool:
+        return True
+    if annotation in (int, float):
+        return 1
+    return "Пример"
+
+
+def sample_document(kind: str) -> Any:
+    """A document of ``kind`` with every field filled, for dry runs of templates."""
+    return _sample(DOCUMENT_KINDS[kind])
+
+
+def lint_template(template: Template) -> list[Problem]:
+    """Every problem found in ``template``: syntax, unknown names, a failing dry render."""
+    where = Location(str(template.docx))
+    try:
+        names = template_variables(template)
+    except RoadmapdocsError as error:
+        return [Problem(error.location or where, "template", error.message)]
+    problems = []
+    for name in sorted(names - set(CONTRACT)):
+        close = difflib.get_close_matches(name, list(CONTRACT), n=1)
+        hint = f"; возможно, имелось в виду «{close[0]}»" if close else ""
+        problems.append(
+            Problem(
+                where,
+                "unknown_variable",
+                f"неизвестная переменная «{name}»{hint} (см. docs/context.md)",
+            )
+        )
+    if problems:
+        return problems
+    document = sample_document(template.manifest.kind)
+    with tempfile.TemporaryDirectory(prefix="roadmapdocs-lint-") as work:
+        try:
+            render_docx(document, template, Path(work) / "lint.docx", template.settings())
+        except RoadmapdocsError as error:
+            problems.append(Problem(error.location or where, "render", error.message))
+    return problems
+
+
+def lint_folder(path: str | os.PathLike[str], folders: Sequence[str] = ()) -> list[Problem]:
+    """Lint the template in folder ``path`` (templates it extends are looked up as usual)."""
+    folder = Path(path)
+    try:
+        manifest = read_manifest(folder, default_name=f"{folder.parent.name}/{folder.name}")
+        registry = Registry(folders)
+        parent = None
+        if manifest.extends:
+            parent = registry.get(
+                manifest.extends, _below=-1 if manifest.extends != manifest.name else 0
+            )
+        template = Template(manifest, folder, Source("folder", str(folder), folder, -1), parent)
+        template.docx  # noqa: B018 - raises when neither the folder nor its parent has a .docx
+    except RoadmapdocsError as error:
+        return [Problem(error.location or Location(str(folder)), "manifest", error.message)]
+    return lint_template(template)

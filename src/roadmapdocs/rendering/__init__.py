@@ -1,0 +1,1 @@
+"""Rendering: the template context, DOCX through docxtpl in a sandbox, PDF through LibreOffice."""

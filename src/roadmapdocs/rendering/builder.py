@@ -1,0 +1,192 @@
+"""Building template .docx files with python-docx, reproducibly.
+
+The built-in templates are made by a small script each (``templates/<level>/<doc>/build.py``)
+so that a change to a template is a reviewable change to code; this module holds what those
+scripts share. A regional office that forks a template edits the resulting .docx in Word instead.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import Table
+
+from roadmapdocs.rendering.layout import APPENDIX_STYLE, TABLE_STYLE, TABLE_TEXT_STYLE
+
+_FIXED_TIME = datetime(2024, 1, 1)
+APPROVAL_STYLE = "RD Approval Mark"
+"""Paragraph style of approval marks («УТВЕРЖДЕНА приказом …»), set to the right like the
+appendix mark but, unlike it, not starting a new section."""
+
+
+def new_document(*, landscape: bool = False) -> DocxDocument:
+    """An A4 document with ГОСТ margins, Times New Roman 14, and the roadmapdocs styles."""
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = (
+        (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    )
+    if landscape:
+        section.orientation = 1
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(10)
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(14)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    table_text = document.styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    table_text.font.size = Pt(12)
+    mark = document.styles.add_style(APPENDIX_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    mark.base_style = normal
+    # Right-aligned, so the mark stays in the upper right corner in portrait and landscape alike.
+    mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    approval = document.styles.add_style(APPROVAL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    approval.base_style = normal
+    approval.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    plan = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    plan.base_style = document.styles["Table Grid"]
+    _page_numbers(document)
+    return document
+
+
+def _page_numbers(document: DocxDocument) -> None:
+    """Page number centred at the top, from page 2 (ГОСТ Р 7.0.97, п. 6.5)."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+            run._r.append(field)
+        else:
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run._r.append(instruction)
+    run.font.size = Pt(12)
+
+
+def paragraph(
+    document: DocxDocument,
+    text: str = "",
+    *,
+    align: str | None = None,
+    bold: bool = False,
+    indent: bool = False,
+    style: str | None = None,
+    space_after: float = 0,
+    keep_with_next: bool = False,
+) -> None:
+    """Add a paragraph; ``text`` may hold Jinja tags and ``\\n`` for line breaks within it."""
+    alignments = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }
+    p = document.add_paragraph(style=style)
+    if align is not None:
+        p.alignment = alignments[align]
+    if indent:
+        p.paragraph_format.first_line_indent = Cm(1.25)
+    p.paragraph_format.space_after = Pt(space_after)
+    p.paragraph_format.keep_with_next = keep_with_next
+    for index, line in enumerate(text.split("\n")):
+        run = p.add_run(line)
+        run.bold = bold
+        if index < len(text.split("\n")) - 1:
+            run.add_break()
+
+
+def tabbed(document: DocxDocument, left: str, right: str, *, bold: bool = False) -> None:
+    """One line with ``left`` at the margin and ``right`` flush with the right margin."""
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    p = document.add_paragraph()
+    p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    run = p.add_run(left)
+    run.bold = bold
+    run.add_tab()
+    p.add_run(right).bold = bold
+
+
+def _cell(
+    table: Table, row: int, col: int, text: str, *, bold: bool = False, center: bool = False
+) -> None:
+    cell = table.rows[row].cells[col]
+    p = cell.paragraphs[0]
+    p.style = TABLE_TEXT_STYLE
+    if center:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run(text)
+    run.bold = bold
+
+
+def plan_table(document: DocxDocument, plan: str) -> None:
+    """The plan table of ``plan`` (a context expression, e.g. ``appendix.plan``).
+
+    Columns come from the data (``{%tc for %}``), one heading row per section spans the width
+    (``{% hm %}``), and the header row repeats on every page. Rows of tags vanish on rendering.
+    """
+    rows: Sequence[tuple[str, str, str]] = (
+        ("{%tc for col in " + plan + ".columns %}", "{{ col.title }}", "{%tc endfor %}"),
+        ("{%tr for row in " + plan + ".rows %}", "", ""),
+        ("{%tr if row.kind == 'section' %}", "", ""),
+        ("{%tc for col in " + plan + ".columns %}", "{% hm %}{{ row.title }}", "{%tc endfor %}"),
+        ("{%tr else %}", "", ""),
+        ("{%tc for cell in row.cells %}", "{{ cell }}", "{%tc endfor %}"),
+        ("{%tr endif %}", "", ""),
+        ("{%tr endfor %}", "", ""),
+    )
+    table = document.add_table(rows=len(rows), cols=3)
+    table.style = document.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for index, (first, second, third) in enumerate(rows):
+        header = index == 0
+        section_row = index == 3
+        _cell(table, index, 0, first)
+        _cell(table, index, 1, second, bold=header or section_row, center=header or section_row)
+        _cell(table, index, 2, third)
+    header_row = table.rows[0]._tr.get_or_add_trPr()
+    header_row.append(OxmlElement("w:tblHeader"))
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def save(document: DocxDocument, target: Path) -> None:
+    """Save reproducibly: fixed document properties and zip timestamps, so rebuilding an
+    unchanged template gives the same bytes and the committed file diffs only when it changes."""
+    properties = document.core_properties
+    properties.author = "roadmapdocs"
+    properties.last_modified_by = "roadmapdocs"
+    properties.created = _FIXED_TIME
+    properties.modified = _FIXED_TIME
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for name in sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, source.read(name))

@@ -1,0 +1,125 @@
+"""Rendering a document to .docx: docxtpl with a sandboxed, strict Jinja environment."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from roadmapdocs.errors import Location, RenderError, TemplateError, TemplateSecurityError
+from roadmapdocs.fileio import atomic_path
+from roadmapdocs.model import Order
+from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.rendering import layout
+from roadmapdocs.rendering.context import CONTRACT, build_context
+from roadmapdocs.rendering.filters import FILTERS
+from roadmapdocs.settings import Settings
+from roadmapdocs.templates import Template
+
+
+def environment() -> SandboxedEnvironment:
+    """Sandboxed (no Python internals), autoescaping, and strict about undefined names."""
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env.filters.update(FILTERS)
+    return env
+
+
+def _paragraph_at(xml: str, lineno: int | None) -> str:
+    """The text of the paragraph (or table cell) where a Jinja error is.
+
+    docxtpl starts every paragraph on a new line before compiling, so a Jinja line number is a
+    paragraph; tags are stripped to show what the author sees in Word.
+    """
+    if not lineno:
+        return ""
+    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()
+    if not 0 < lineno <= len(lines):
+        return ""
+    before = "\n".join(lines[:lineno])
+    in_cell = before.count("<w:tc>") + before.count("<w:tc ") > before.count("</w:tc>")
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
+    where = "в ячейке таблицы" if in_cell else "в абзаце"
+    return f" {where} «{text[:80]}»" if text else ""
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1)
+    return f"; возможно, имелось в виду «{close[0]}»" if close else ""
+
+
+def template_error(exc: Exception, template: Template, xml: str = "") -> TemplateError:
+    """A Jinja or docxtpl failure as a located, readable TemplateError."""
+    where = Location(str(template.docx))
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return TemplateSecurityError(
+            f"шаблон «{template.name}» обращается к внутренним объектам Python: {exc}", where
+        )
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        place = _paragraph_at(xml, exc.lineno)
+        return TemplateError(
+            f"ошибка синтаксиса в шаблоне «{template.name}»{place}: {exc.message}", where
+        )
+    if isinstance(exc, jinja2.UndefinedError):
+        message = str(exc.message or exc)
+        found = re.search(r"'([^']+)' is undefined", message) or re.search(
+            r"has no attribute '([^']+)'", message
+        )
+        hint = _suggest(found.group(1), list(CONTRACT)) if found else ""
+        return TemplateError(
+            f"шаблон «{template.name}» использует неизвестную переменную: {message}{hint} "
+            "(список переменных — docs/context.md)",
+            where,
+        )
+    return TemplateError(f"шаблон «{template.name}» не отрисовался: {exc}", where)
+
+
+def appendix_orientations(document: DocumentBase, settings: Settings) -> list[bool]:
+    """For each appendix, whether it is set in landscape (six or more columns, unless set)."""
+    if not isinstance(document, Order):
+        return []
+    if settings.appendix_orientation != "auto":
+        return [settings.appendix_orientation == "landscape"] * len(document.appendices)
+    return [len(a.plan.table_columns) >= 6 for a in document.appendices]
+
+
+def render_docx(
+    document: DocumentBase,
+    template: Template,
+    out: Path,
+    settings: Settings,
+    context: dict[str, Any] | None = None,
+) -> Path:
+    """Render ``document`` with ``template`` to ``out`` (atomically)."""
+    try:
+        tpl = DocxTemplate(str(template.docx))
+        tpl.render_init()
+    except Exception as exc:
+        raise TemplateError(
+            f"файл шаблона «{template.name}» не открывается как документ Word: {exc}",
+            Location(str(template.docx)),
+        ) from None
+    values = context if context is not None else build_context(document, settings)
+    try:
+        tpl.render(values, environment(), autoescape=True)
+    except (jinja2.TemplateError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        xml = ""
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            xml = tpl.patch_xml(tpl.get_xml())
+        raise template_error(exc, template, xml) from None
+    docx = tpl.docx
+    layout.apply_fonts(docx, settings)
+    layout.split_appendices(docx, appendix_orientations(document, settings), settings)
+    layout.fit_plan_tables(docx)
+    with atomic_path(out) as temporary:
+        try:
+            docx.save(str(temporary))
+        except OSError as exc:
+            raise RenderError(f"не удалось записать файл: {exc}", Location(str(out))) from None
+    return out

@@ -1,0 +1,105 @@
+"""Template filters: Russian declension, dates, deadlines and typography, as Jinja filters.
+
+Each filter is a thin skin over :mod:`roadmapdocs.lang`; docs/context.md lists them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from roadmapdocs.lang.dates import format_date
+from roadmapdocs.lang.deadline import parse_deadline
+from roadmapdocs.lang.names import initials_first as _initials_first
+from roadmapdocs.lang.names import person_name
+from roadmapdocs.lang.positions import inflect_position
+from roadmapdocs.lang.typography import nbsp as _nbsp
+from roadmapdocs.rendering.context import AddresseesView, PersonView
+
+
+def _decline(value: Any, case: str) -> str:
+    if isinstance(value, PersonView):
+        return person_name(value.person, case)
+    if isinstance(value, AddresseesView):
+        addressees = value.addressees
+        names = ", ".join(person_name(p, case) for p in addressees.people)
+        position = ""
+        if addressees.position:
+            plural = len(addressees.people) > 1
+            position = inflect_position(addressees.position, case, plural=plural)
+            position = position[:1].upper() + position[1:]
+        return " ".join(part for part in (position, names) if part)
+    text = str(value)
+    if not text:
+        return text
+    return inflect_position(text, case)
+
+
+def _filter(case: str) -> Callable[[Any], str]:
+    def decline(value: Any) -> str:
+        return _decline(value, case)
+
+    decline.__name__ = case
+    decline.__doc__ = (
+        f"The value in the {case} case: a person, a clause's addressees or a position."
+    )
+    return decline
+
+
+def initials_first(value: Any) -> str:
+    """«Оловянникова Т.А.» → «Т.А. Оловянникова», for signatures."""
+    if isinstance(value, PersonView):
+        return str(value["signature_name"])
+    text = str(value)
+    return _initials_first(text) if text else text
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        day, month, year = value.split(".")
+        return dt.date(int(year), int(month), int(day))
+    return None
+
+
+def date_long(value: Any) -> str:
+    """«05.09.2024» → «5 сентября 2024 г.»."""
+    day = _as_date(value)
+    return format_date(day, "long") if day else ""
+
+
+def date_short(value: Any) -> str:
+    """«5 сентября 2024 г.» stays as the requisite form «05.09.2024»."""
+    day = _as_date(value)
+    return format_date(day, "short") if day else ""
+
+
+def deadline(value: Any) -> str:
+    """A deadline in customary Russian («до 20 января 2022 г.»), from its text."""
+    text = str(value)
+    if not text:
+        return text
+    return str(parse_deadline(text.replace("\u00a0", " ")).format())
+
+
+def nbsp(value: Any) -> str:
+    """Non-breaking spaces where Russian official documents keep words together."""
+    return _nbsp(str(value))
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "nominative": _filter("nominative"),
+    "genitive": _filter("genitive"),
+    "dative": _filter("dative"),
+    "accusative": _filter("accusative"),
+    "instrumental": _filter("instrumental"),
+    "prepositional": _filter("prepositional"),
+    "initials_first": initials_first,
+    "date_long": date_long,
+    "date_short": date_short,
+    "deadline": deadline,
+    "nbsp": nbsp,
+}
+"""Filters a template may use (beside Jinja's own)."""

@@ -1,0 +1,327 @@
+"""The template registry: where templates come from, which one wins, and what each one is.
+
+Search order, first match wins (``roadmapdocs templates list`` prints it):
+
+1. folders given with ``--templates`` or ``ROADMAPDOCS_TEMPLATES`` (an ``os.pathsep`` list), in
+   the order given;
+2. installed template packs, announced by the entry point group ``roadmapdocs.templates``;
+3. the built-in templates shipped with roadmapdocs.
+
+Two packs that both provide a name are a loud error naming both: packs have no order among
+themselves, so neither may silently win.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from roadmapdocs.errors import Location, TemplateError, TemplateNotFound
+from roadmapdocs.settings import Settings, merge_settings
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+ENTRY_POINT_GROUP = "roadmapdocs.templates"
+ENV_VAR = "ROADMAPDOCS_TEMPLATES"
+MANIFEST = "template.toml"
+DOCX = "template.docx"
+KINDS = ("roadmap", "passport", "order", "project")
+LEVELS = ("school", "municipal", "regional")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A place templates come from."""
+
+    kind: str
+    """«folder», «pack» or «builtin»."""
+    label: str
+    """The folder, or the pack's distribution and entry point."""
+    root: Path
+    precedence: int
+    """Lower wins. Folders count 0, 1, …; packs share one level; built-ins come last."""
+
+    def __str__(self) -> str:
+        names = {"folder": "папка", "pack": "пакет", "builtin": "встроенный"}
+        return f"{names.get(self.kind, self.kind)} {self.label}"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What ``template.toml`` says of a template."""
+
+    name: str
+    level: str
+    kind: str
+    version: str = "1"
+    title: str = ""
+    description: str = ""
+    extends: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Template:
+    """A template found in a source: its folder, manifest, and the chain it extends."""
+
+    manifest: Manifest
+    folder: Path
+    source: Source
+    parent: Template | None = None
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+    @property
+    def docx(self) -> Path:
+        """The .docx this template renders: its own, else the one of the template it extends."""
+        own = self.folder / DOCX
+        if own.is_file():
+            return own
+        if self.parent is not None:
+            return self.parent.docx
+        raise TemplateError(f"в шаблоне «{self.name}» нет файла {DOCX}", Location(str(self.folder)))
+
+    def settings(self, overrides: dict[str, Any] | None = None) -> Settings:
+        """Settings: defaults ← each template it extends ← this one ← ``overrides``."""
+        layers: list[dict[str, Any]] = []
+        node: Template | None = self
+        while node is not None:
+            layers.insert(0, node.manifest.settings)
+            node = node.parent
+        merged = merge_settings(*layers, overrides or {})
+        try:
+            return Settings.model_validate(merged)
+        except Exception as exc:  # pydantic's message names the setting and the problem
+            raise TemplateError(
+                f"неверные настройки шаблона «{self.name}»: {exc}",
+                Location(str(self.folder / MANIFEST)),
+            ) from None
+
+
+def safe_join(root: Path, name: str) -> Path:
+    """``root/name`` for a template name, refusing anything that could leave ``root``."""
+    if not _NAME.match(name):
+        raise TemplateNotFound(
+            f"недопустимое имя шаблона «{name}»: ожидается вид «уровень/документ», "
+            "латинские строчные буквы, цифры, «-» и «_»"
+        )
+    path = (root / name).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise TemplateNotFound(f"недопустимое имя шаблона «{name}»")
+    return path
+
+
+def read_manifest(folder: Path, default_name: str | None = None) -> Manifest:
+    """Read and check ``template.toml`` in ``folder``."""
+    path = folder / MANIFEST
+    where = Location(str(path))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TemplateError(f"в папке шаблона нет {MANIFEST}", where) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"ошибка в {MANIFEST}: {exc}", where) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"не удалось прочитать {MANIFEST}: {exc}", where) from None
+    template = data.get("template", data)
+    unknown = set(template) - {
+        "name",
+        "level",
+        "kind",
+        "version",
+        "title",
+        "description",
+        "extends",
+        "settings",
+    }
+    if unknown:
+        raise TemplateError(f"неизвестные поля в {MANIFEST}: {', '.join(sorted(unknown))}", where)
+    name = template.get("name", default_name)
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise TemplateError(
+            f"в {MANIFEST} не указано или неверно имя (name = «уровень/документ»)", where
+        )
+    level = template.get("level", name.split("/")[0])
+    kind = template.get("kind")
+    if level not in LEVELS:
+        raise TemplateError(f"уровень «{level}» не из {', '.join(LEVELS)}", where)
+    if kind not in KINDS:
+        raise TemplateError(f"вид документа kind = «{kind}» не из {', '.join(KINDS)}", where)
+    settings = data.get("settings", template.get("settings", {}))
+    if not isinstance(settings, dict):
+        raise TemplateError("[settings] должна быть таблицей", where)
+    extends = template.get("extends")
+    if extends is not None and (not isinstance(extends, str) or not _NAME.match(extends)):
+        raise TemplateError(f"неверное имя в extends: «{extends}»", where)
+    return Manifest(
+        name=name,
+        level=level,
+        kind=kind,
+        version=str(template.get("version", "1")),
+        title=str(template.get("title", "")),
+        description=str(template.get("description", "")),
+        extends=extends,
+        settings=settings,
+    )
+
+
+def _builtin_root() -> Path:
+    try:
+        return Path(str(resources.files("roadmapdocs.builtin_templates")))
+    except ModuleNotFoundError:  # a source tree used without installing
+        return Path(__file__).resolve().parents[2] / "templates"
+
+
+def _scan(source: Source) -> dict[str, Path]:
+    """Template folders of a source by name: ``root/level/doc/template.toml``, or the root itself."""
+    found: dict[str, Path] = {}
+    if (source.root / MANIFEST).is_file():
+        manifest = read_manifest(source.root)
+        found[manifest.name] = source.root
+        return found
+    for path in sorted(source.root.glob(f"*/*/{MANIFEST}")):
+        folder = path.parent
+        default = f"{folder.parent.name}/{folder.name}"
+        found[read_manifest(folder, default).name] = folder
+    return found
+
+
+def _pack_sources() -> list[Source]:
+    sources: list[Source] = []
+    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        label = f"{entry.dist.name if entry.dist else '?'} ({entry.name} = {entry.value})"
+        try:
+            target = entry.load()
+        except Exception as exc:
+            raise TemplateError(f"не удалось загрузить пакет шаблонов {label}: {exc}") from None
+        if callable(target):
+            target = target()
+        if hasattr(target, "__path__"):
+            root = Path(next(iter(target.__path__)))
+        else:
+            root = Path(os.fspath(target))
+        sources.append(Source("pack", label, root, precedence=1_000))
+    return sources
+
+
+class Registry:
+    """All templates visible from the given folders, the installed packs and the built-ins."""
+
+    def __init__(
+        self,
+        folders: Sequence[str | os.PathLike[str]] = (),
+        *,
+        use_env: bool = True,
+        packs: bool = True,
+        builtins: bool = True,
+    ) -> None:
+        listed = [Path(f) for f in folders]
+        if use_env and os.environ.get(ENV_VAR):
+            listed += [Path(p) for p in os.environ[ENV_VAR].split(os.pathsep) if p]
+        self.sources: list[Source] = []
+        for i, folder in enumerate(listed):
+            if not folder.is_dir():
+                raise TemplateError(f"папка шаблонов «{folder}» не найдена", Location(str(folder)))
+            self.sources.append(Source("folder", str(folder), folder, precedence=i))
+        if packs:
+            self.sources += _pack_sources()
+        if builtins:
+            self.sources.append(Source("builtin", "roadmapdocs", _builtin_root(), precedence=2_000))
+        self._found: dict[str, list[tuple[Source, Path]]] = {}
+        for source in self.sources:
+            for name, folder in _scan(source).items():
+                self._found.setdefault(name, []).append((source, folder))
+        for name, places in self._found.items():
+            first, second = places[0][0], places[1][0] if len(places) > 1 else None
+            if second is not None and first.precedence == second.precedence:
+                raise TemplateError(
+                    f"шаблон «{name}» есть в двух местах одного приоритета: {first} и {second}; "
+                    "удалите один из пакетов или укажите нужную папку через --templates"
+                )
+
+    def names(self) -> list[str]:
+        return sorted(self._found)
+
+    def places(self, name: str) -> list[tuple[Source, Path]]:
+        """Every place a template of that name is found, the winner first."""
+        return list(self._found.get(name, []))
+
+    def get(self, name: str, *, _below: int | None = None, _seen: tuple[str, ...] = ()) -> Template:
+        """The template that wins for ``name`` (``_below``: only sources after that precedence)."""
+        for root in {s.root for s in self.sources}:
+            safe_join(root, name)
+        places = [
+            (s, f) for s, f in self._found.get(name, []) if _below is None or s.precedence > _below
+        ]
+        if not places:
+            looked = "\n".join(f"  - {s} ({s.root})" for s in self.sources)
+            close = [n for n in self.names() if n.split("/")[-1] == name.split("/")[-1]]
+            hint = f"\nЕсть похожие: {', '.join(close)}." if close else ""
+            raise TemplateNotFound(f"шаблон «{name}» не найден. Где искали:\n{looked}{hint}")
+        source, folder = places[0]
+        manifest = read_manifest(folder, name)
+        parent = None
+        if manifest.extends:
+            if manifest.extends in (*_seen, name) and manifest.extends != name:
+                raise TemplateError(
+                    f"шаблоны расширяют друг друга по кругу: {' → '.join((*_seen, name))}"
+                )
+            # A fork usually keeps the original's name: it then extends the next one down.
+            below = source.precedence if manifest.extends == name else None
+            parent = self.get(manifest.extends, _below=below, _seen=(*_seen, name))
+        return Template(manifest, folder, source, parent)
+
+    def default_for(self, kind: str, level: str) -> Template:
+        """The template a document of this kind and level renders with by default."""
+        return self.get(f"{level}/{kind}")
+
+
+def fork(registry: Registry, name: str, destination: str | os.PathLike[str]) -> Path:
+    """Copy template ``name`` to ``destination``, with a manifest that ``extends`` the original.
+
+    The copy keeps the original's .docx (ready to edit in Word or LibreOffice) and name, so that
+    once its folder is on the search path it wins over the original.
+    """
+    template = registry.get(name)
+    target = Path(destination)
+    if target.exists() and any(target.iterdir()):
+        raise TemplateError(f"папка «{target}» уже существует и не пуста", Location(str(target)))
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template.docx, target / DOCX)
+    manifest = template.manifest
+    lines = [
+        "[template]",
+        f'name = "{manifest.name}"',
+        f'level = "{manifest.level}"',
+        f'kind = "{manifest.kind}"',
+        f'version = "{manifest.version}"',
+        f'title = "{manifest.title} (копия)"',
+        f'description = "Копия шаблона {manifest.name} ({template.source})."',
+        f'extends = "{manifest.name}"',
+        "",
+        "# Настройки, которые копия меняет; остальные берутся из исходного шаблона.",
+        "[settings]",
+        "",
+    ]
+    (target / MANIFEST).write_text("\n".join(lines), encoding="utf-8")
+    return target
+
+
+def template_listing(registry: Registry) -> Iterable[tuple[str, Source, list[Source]]]:
+    """Each name with the source that wins and the sources it shadows."""
+    for name in registry.names():
+        places = registry.places(name)
+        yield name, places[0][0], [s for s, _ in places[1:]]

@@ -1,0 +1,78 @@
+"""Builds template.docx of school/order; run it after changing this file (a test checks)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from roadmapdocs.rendering.builder import (
+    APPROVAL_STYLE,
+    new_document,
+    paragraph,
+    plan_table,
+    save,
+    tabbed,
+)
+from roadmapdocs.rendering.layout import APPENDIX_STYLE
+
+
+def build(target: Path) -> None:
+    d = new_document()
+    paragraph(d, "{%p if settings.parent_body_line and doc.organisation.parent_body %}")
+    paragraph(d, "{{ doc.organisation.parent_body }}", align="center", bold=True)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{{ doc.organisation.full_name }}", align="center")
+    paragraph(d, "{%p if doc.organisation.short_name %}")
+    paragraph(d, "({{ doc.organisation.short_name }})", align="center")
+    paragraph(d, "{%p endif %}")
+    paragraph(d)
+    paragraph(d, "ПРИКАЗ", align="center", bold=True, space_after=12)
+    tabbed(d, "{{ requisites.date }}", "№ {{ requisites.number }}")
+    paragraph(d, "{{ requisites.place }}", align="center", space_after=12)
+    paragraph(d, "{{ doc.title }}", bold=True, space_after=12)
+    paragraph(d, "{%p if doc.basis %}")
+    paragraph(d, "{{ doc.basis }}", align="justify", indent=True)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{{ doc.preamble_word | upper }}:", space_after=0)
+    paragraph(d, "{%p for clause in doc.clauses %}")
+    paragraph(
+        d,
+        "{{ loop.index }}. {% if clause.addressees %}{{ clause.addressees | dative }} {% endif %}"
+        "{{ clause.text }}",
+        align="justify",
+        indent=True,
+    )
+    paragraph(d, "{%p set outer = loop.index %}")
+    paragraph(d, "{%p for sub in clause.subclauses %}")
+    paragraph(d, "{{ outer }}.{{ loop.index }}. {{ sub }}", align="justify", indent=True)
+    paragraph(d, "{%p endfor %}")
+    paragraph(d, "{%p endfor %}")
+    paragraph(d)
+    paragraph(d)
+    tabbed(
+        d,
+        "{{ settings.signer_position or doc.signer.position }}",
+        "{% if doc.signer.person %}{{ doc.signer.person | initials_first }}{% endif %}",
+    )
+    paragraph(d, "{%p for appendix in doc.appendices %}")
+    paragraph(
+        d,
+        "Приложение{% if appendix.number %} № {{ appendix.number }}{% endif %}\n"
+        "к приказу{% if doc.organisation.short_name %} {{ doc.organisation.short_name }}{% endif %}\n"
+        "от {{ requisites.date }} № {{ requisites.number }}",
+        style=APPENDIX_STYLE,
+        space_after=12,
+    )
+    paragraph(d, "{%p if appendix.approval %}")
+    paragraph(d, "{{ appendix.approval }}", style=APPROVAL_STYLE, space_after=12)
+    paragraph(d, "{%p endif %}")
+    paragraph(
+        d, "{{ appendix.title }}", align="center", bold=True, space_after=12, keep_with_next=True
+    )
+    plan_table(d, "appendix.plan")
+    paragraph(d, "{%p endfor %}")
+    save(d, target)
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("template.docx"))
