@@ -10,10 +10,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from click.testing import CliRunner
 
 import roadmapdocs
-from roadmapdocs.cli import main
 from roadmapdocs.model import Activity, ActivityField, Fact, Passport, Table
 from tests.conftest import EXAMPLES, seed_text
 
@@ -114,9 +112,9 @@ def physical_cells(table: Table) -> int:
     return sum(len(row) for row in rows) + sum(c.rowspan - 1 for row in rows for c in row)
 
 
-def test_validates_and_round_trips(passport: Passport) -> None:
-    result = CliRunner().invoke(main, ["validate", str(EXAMPLE)])
-    assert result.exit_code == 0, result.output
+def test_round_trips(passport: Passport) -> None:
+    # Loading is the check that the example is a well-formed passport; the findings the rules
+    # report on it are the point of keeping the defects, so they are not asked to be absent.
     again = roadmapdocs.load(roadmapdocs.dumps(passport))
     assert again.model_dump() == passport.model_dump()
 
