@@ -9,11 +9,11 @@ from babel.dates import format_date as _babel_format_date
 
 DateStyle = Literal["long", "short"]
 
-# The long form is CLDR's own Russian long date (genitive month, «г.»), so month names and the
-# «г.» come from CLDR rather than from a table of ours. The short form is pinned to four-digit
-# years: ГОСТ Р 7.0.97-2016 writes requisite dates as ДД.ММ.ГГГГ, while CLDR's short pattern
-# would print the year as it is stored, without padding.
-_PATTERNS: dict[str, str] = {"long": "long", "short": "dd.MM.yyyy"}
+# Month names come from CLDR (its genitive «format» names); the layout is spelled out because
+# CLDR's own long pattern puts a narrow no-break space (U+202F) before «г.», while these documents
+# keep words together with the ordinary no-break space that ``nbsp`` adds. ГОСТ Р 7.0.97-2016
+# writes requisite dates as ДД.ММ.ГГГГ, with four year digits whatever the year.
+_PATTERNS: dict[str, str] = {"long": "d MMMM y 'г'.", "short": "dd.MM.yyyy"}
 
 
 def format_date(value: date, style: DateStyle = "long") -> str:

@@ -1,0 +1,105 @@
+"""Non-breaking spaces: where they go, and that nothing but spaces ever changes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roadmapdocs.lang.typography import NBSP, nbsp
+
+_ = NBSP
+
+CASES = [
+    ("Приказ № 5", "Приказ №_5"),
+    ("№  226/1-г", "№_226/1-г"),
+    ("от 5 сентября 2024 г.", "от 5_сентября 2024_г."),
+    ("до 20 января 2022", "до 20_января 2022"),
+    ("2024–2025 гг.", "2024–2025_гг."),
+    ("Руководствуясь ст. 28 Закона", "Руководствуясь ст._28 Закона"),
+    ("согласно п. 3 и ч. 2", "согласно п._3 и ч._2"),
+    ("г. Смоленск", "г._Смоленск"),
+    ("Директор школы Т.А. Оловянникова", "Директор школы Т.А._Оловянникова"),
+    ("Е. А. Лаврушкина", "Е._А._Лаврушкина"),
+    (
+        "Заместителям директора школы Лаврушкиной Е.А., Романовой И.Е., Балабановой Н.В. обеспечить",
+        "Заместителям директора школы Лаврушкиной_Е.А., Романовой_И.Е., Балабановой_Н.В. обеспечить",
+    ),
+    # a list of surname-first names binds each pair to the surname before it
+    ("Чиж Л.В. Зайцева Т.А.", "Чиж_Л.В. Зайцева_Т.А."),
+    (
+        "Управление образования (Чиж Л.В., Зайцева Т.А.)",
+        "Управление образования (Чиж_Л.В., Зайцева_Т.А.)",
+    ),
+    ("Римский-Корсаков Н.А.", "Римский-Корсаков_Н.А."),
+    # nothing to glue
+    ("сентябрь 2024", "сентябрь 2024"),
+    ("по УВР. Романова", "по УВР. Романова"),
+    ("ст.\n28", "ст.\n28"),
+    ("в 12 классах", "в 12 классах"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_nbsp(text: str, expected: str) -> None:
+    assert nbsp(text) == expected.replace("_", NBSP)
+
+
+def _words(text: str) -> str:
+    """The text with every run of spaces, breaking or not, as one ordinary space."""
+    return re.sub("[ \u00a0]+", " ", text)
+
+
+_TOKENS = st.sampled_from(
+    [
+        "№",
+        "5",
+        "28",
+        "2024",
+        "г.",
+        "гг.",
+        "ст.",
+        "п.",
+        "сентября",
+        "Е.А.",
+        "Е.",
+        "А.",
+        "Лаврушкина",
+        "Чиж",
+        "Л.В.",
+        "Т.А.",
+        "школы",
+        "УВР.",
+        ",",
+        "(",
+        ")",
+        "-",
+    ]
+)
+_TEXTS = st.lists(
+    st.one_of(_TOKENS, st.text(alphabet="абвгдАБВ.№ 12", max_size=4)), max_size=12
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from([" ", "  ", NBSP, "\n", "", " \u00a0"]),
+        min_size=len(words),
+        max_size=len(words),
+    ).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps, strict=True)))
+)
+
+
+@given(_TEXTS)
+def test_only_spaces_change(text: str) -> None:
+    assert _words(nbsp(text)) == _words(text)
+
+
+@given(_TEXTS)
+def test_idempotent(text: str) -> None:
+    once = nbsp(text)
+    assert nbsp(once) == once
+
+
+@given(st.text())
+def test_any_text_keeps_its_characters(text: str) -> None:
+    assert _words(nbsp(text)) == _words(text)
