@@ -14,8 +14,8 @@ from roadmapdocs.rules.base import Context
 
 
 def blank(value: str | None) -> bool:
-    """No text at all, or only spaces and dashes (a dash in a cell is how Word says «nothing»)."""
-    return value is None or not value.strip(" \t\n\u00a0-–—")
+    """No text at all, or only spaces, dashes and dots: a «-» or «.» in a cell says «nothing»."""
+    return value is None or not value.strip(" \t\n\u00a0-–—.…")
 
 
 def nobody(parties: list[Party]) -> bool:

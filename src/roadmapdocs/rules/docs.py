@@ -1,0 +1,73 @@
+"""The rule reference, docs/rules.md, written from the rules' own docstrings.
+
+Run ``python -m roadmapdocs.rules.docs > docs/rules.md``; a test fails when the file is stale.
+"""
+
+from __future__ import annotations
+
+from roadmapdocs.rules.base import registry
+from roadmapdocs.rules.engine import INTERNAL_CODE, INTERNAL_NAME
+from roadmapdocs.rules.output import LOAD_CODE, LOAD_NAME
+
+_HEADER = """\
+# Правила проверки
+
+Справочник создан командой `python -m roadmapdocs.rules.docs` из описаний самих правил;
+не правьте его вручную.
+
+Проверка запускается так: `roadmapdocs validate FILE... [--format text|json] [--strict]
+[--select …] [--ignore …] [--as-of ДАТА] [--lang ru|en]`, из Python —
+`roadmapdocs.validate(doc)`. Правило выбирают по коду (`RD101`), началу кода (`RD1`) или имени
+(`missing-responsible`). Важность правила меняется настройкой:
+
+```toml
+# roadmapdocs.toml рядом с документом (или [tool.roadmapdocs] в pyproject.toml)
+select = ["ALL"]
+ignore = ["unparsed-deadline"]
+known-abbreviations = ["СКИРО ПК и ПРО"]
+
+[severity]
+missing-result = "error"
+```
+
+Свои правила регион добавляет пакетом с точкой входа в группе `roadmapdocs.rules`
+(объект `Rule` или список таких объектов); код и имя не должны совпадать с уже существующими.
+
+## Отчёт в JSON
+
+"""
+
+
+def _json_section() -> str:
+    return (
+        "`--format json` печатает список объектов, по одному на замечание, с ключами `file`, "
+        "`line`, `column`, `code`, `name`, `severity` (`error`, `warning`, `info`), `path` "
+        "(`plan.sections[1].activities[3].responsible`), `element` («мероприятие 2.3»), "
+        "`message` и `suggestion`; неизвестное — `null`. Состав ключей стабилен: новые могут "
+        "добавиться, прежние не исчезнут и не сменят смысл.\n\n"
+        f"Служебные коды: `{LOAD_CODE} {LOAD_NAME}` — документ не прочитан (по замечанию на "
+        f"каждую ошибку чтения); `{INTERNAL_CODE} {INTERNAL_NAME}` — сбой правила (остальные "
+        "правила при этом работают).\n"
+    )
+
+
+def render() -> str:
+    """The whole reference page as Markdown."""
+    rules = list(registry().values())
+    parts = [_HEADER + _json_section(), "## Список правил\n"]
+    parts.append("| Код | Имя | Важность | Что находит |\n|---|---|---|---|")
+    parts.extend(
+        f"| {r.code} | [`{r.name}`](#{r.code.lower()}-{r.name}) | {r.severity.value} | {r.summary} |"
+        for r in rules
+    )
+    for item in rules:
+        body = "\n".join(item.doc.splitlines()[1:]).strip()
+        parts.append(
+            f"\n## {item.code} {item.name}\n\n**{item.summary}**\n\n"
+            f"Важность по умолчанию: `{item.severity.value}`.\n\n{body}"
+        )
+    return "\n".join(parts).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    print(render(), end="")
