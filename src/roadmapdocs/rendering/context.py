@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline import Deadline
 from roadmapdocs.lang.typography import nbsp
-from roadmapdocs.model import Activity, Addressees, Order, Person, Plan
+from roadmapdocs.model import Activity, Addressees, IndicatorGroup, Order, Person, Plan, Table
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.settings import Settings
 
@@ -154,17 +154,67 @@ def _plan_view(plan: Plan, text: Callable[[str], str]) -> dict[str, Any]:
     return view
 
 
+def _indicator_group_view(group: IndicatorGroup, text: Callable[[str], str]) -> dict[str, Any]:
+    """``periods`` become every column the table shows, declared or only named by a value, and
+    each indicator gets ``cells`` aligned to them, so a template needs no lookups by key."""
+    view: dict[str, Any] = _view(group, text)
+    periods = group.columns
+    view["periods"] = [text(p) for p in periods]
+    for indicator, indicator_view in zip(group.indicators, view["indicators"], strict=True):
+        indicator_view["cells"] = [text(indicator.values.get(p, "")) for p in periods]
+    return view
+
+
+def table_grid(table: Table, text: Callable[[str], str] = _identity) -> list[dict[str, Any]]:
+    """The rows of a data table as Word lays them out: ``header`` (bool) and ``cells``.
+
+    A cell spanning columns stays one cell with ``colspan``; a cell spanning rows is followed,
+    in each row it covers, by an empty cell with ``vmerge`` «continue», so that every row fills
+    the grid and a template can emit ``w:gridSpan`` and ``w:vMerge`` straight from the data.
+    """
+    covered: dict[tuple[int, int], int] = {}
+    grid: list[dict[str, Any]] = []
+    for index, (header, row) in enumerate(
+        [(True, r) for r in table.header] + [(False, r) for r in table.rows]
+    ):
+        cells: list[dict[str, Any]] = []
+        column = 0
+        # A trailing None lets cells covered from above at the row's end be filled as well.
+        for cell in [*row, None]:
+            while (index, column) in covered:
+                span = covered[(index, column)]
+                cells.append({"text": "", "colspan": span, "vmerge": "continue"})
+                column += span
+            if cell is None:
+                break
+            cells.append({"text": text(cell.text), "colspan": cell.colspan, "vmerge": "restart"})
+            for below in range(index + 1, index + cell.rowspan):
+                covered[(below, column)] = cell.colspan
+            column += cell.colspan
+        grid.append({"header": header, "cells": cells})
+    return grid
+
+
 def _with_plans(model: BaseModel, view: dict[str, Any], text: Callable[[str], str]) -> None:
-    """Give every plan in the view its ``columns`` and flattened ``rows``."""
+    """Give every plan in the view its ``columns`` and flattened ``rows``, every indicator group
+    its ``periods`` and per-period ``cells``, and every data table its ``grid``."""
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, Plan):
             view[name] = _plan_view(value, text)
+        elif isinstance(value, IndicatorGroup):
+            view[name] = _indicator_group_view(value, text)
+        elif isinstance(value, Table):
+            view[name]["grid"] = table_grid(value, text)
         elif isinstance(value, BaseModel):
             _with_plans(value, view[name], text)
         elif isinstance(value, list):
-            for item, item_view in zip(value, view[name], strict=True):
-                if isinstance(item, BaseModel) and isinstance(item_view, dict):
+            for position, (item, item_view) in enumerate(zip(value, view[name], strict=True)):
+                if isinstance(item, IndicatorGroup):
+                    view[name][position] = _indicator_group_view(item, text)
+                elif isinstance(item, Table):
+                    item_view["grid"] = table_grid(item, text)
+                elif isinstance(item, BaseModel) and isinstance(item_view, dict):
                     _with_plans(item, item_view, text)
 
 
