@@ -21,8 +21,9 @@ _ORDINAL_SUFFIX = re.compile(r"\b(\d)-(?:ый|ий|ой|й|я|е|го|м)(?![а-
 _SPACES = re.compile(r"\s+")
 # School year first: its «год» must not be taken for a calendar year's «г.».
 _SCHOOL_YEAR_WORD = re.compile(r"(?:учебн\w*|уч\.?) ?(?:год\w*|г\.?)(?![а-я])")
-_SCHOOL_YEAR = re.compile(r"\b(\d{4}) ?[/-] ?(\d{4}|\d{2})(?: uy)?\b")
-_SCHOOL_YEAR_WITHOUT_WORD = re.compile(r"\b(\d{4}) ?/ ?(\d{4}|\d{2})\b")
+# A year inside a date («01.01.2027 - 28.02.2027») is no half of a school year.
+_SCHOOL_YEAR = re.compile(r"(?<!\.)\b(\d{4}) ?[/-] ?(\d{4}|\d{2})\b(?!\.\d)(?: uy)?\b")
+_SCHOOL_YEAR_WITHOUT_WORD = re.compile(r"(?<!\.)\b(\d{4}) ?/ ?(\d{4}|\d{2})\b(?!\.\d)")
 _YEAR_WORD = re.compile(r"\b(\d{4}) ?(?:гг|г|годов|годы|году|года|год)(?![а-я])\.?")
 _BARE_YEAR_WORD = re.compile(r"(?<![а-я])(?:гг|г|годов|годы|году|года|год)(?![а-я])\.?")
 _UNIT_WORDS = (
