@@ -71,7 +71,9 @@ def _paragraph_at(xml: str, lineno: int | None) -> str:
     lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()
     if not 0 < lineno <= len(lines):
         return ""
-    before = "\n".join(lines[:lineno])
+    # Only what precedes the paragraph decides whether it sits in a cell: its own line also
+    # holds the closing tags after it (``</w:tc></w:tr>``), which would balance the count.
+    before = "\n".join(lines[: lineno - 1])
     in_cell = before.count("<w:tc>") + before.count("<w:tc ") > before.count("</w:tc>")
     text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
     where = "в ячейке таблицы" if in_cell else "в абзаце"
