@@ -1,0 +1,89 @@
+"""Shared helpers of the rendering tests: the examples that can render, and what a render says."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+import roadmapdocs
+from roadmapdocs.errors import TemplateNotFound
+from roadmapdocs.model import walk
+from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.rendering.builder import new_document, paragraph, save
+from roadmapdocs.templates import Registry, Template
+from tests.conftest import EXAMPLES
+
+EXAMPLE_NAMES = (
+    "school-order",
+    "school-roadmap",
+    "municipal-roadmap",
+    "passport",
+    "regional-project",
+)
+
+
+def _example_param(name: str) -> object:
+    document = roadmapdocs.load(EXAMPLES / f"{name}.yaml")
+    try:
+        Registry(use_env=False, packs=False).default_for(document.kind, document.level)
+    except TemplateNotFound:
+        return pytest.param(
+            name, marks=pytest.mark.skip(reason=f"встроенного шаблона для {name} ещё нет")
+        )
+    return name
+
+
+def example_params() -> list[object]:
+    """Every example, skipped (with the reason) while its built-in template is missing."""
+    return [_example_param(name) for name in EXAMPLE_NAMES]
+
+
+def load_example(name: str) -> DocumentBase:
+    return roadmapdocs.load(EXAMPLES / f"{name}.yaml")
+
+
+def expected_texts(document: DocumentBase) -> list[str]:
+    """What every render of the document must show: activities, control points, indicators."""
+    found = [activity.text for _, activity, _ in walk.activities(document)]
+    found += [point.text for _, point in walk.control_points(document)]
+    for table in walk.indicator_lists(document):
+        found += [indicator.name for indicator in table.items]
+    return [text for text in found if text.strip()]
+
+
+def docx_paragraphs(path: Path) -> Iterator[str]:
+    """Every paragraph of the body, table cells included, as python-docx reads it."""
+    document = docx.Document(str(path))
+    for element in document.element.body.iter(qn("w:p")):
+        yield Paragraph(element, document).text
+
+
+def normalise(text: str) -> str:
+    """Whitespace folded to single spaces (a non-breaking space counts as a space)."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace or soft hyphen: what survives line breaking in a PDF."""
+    return re.sub(r"[\s\u00ad]+", "", text)
+
+
+def make_template(root: Path, *paragraphs: str, name: str = "school/order") -> Template:
+    """A one-off order template in ``root`` whose body is ``paragraphs`` (Jinja allowed)."""
+    folder = root / name
+    folder.mkdir(parents=True)
+    level, _ = name.split("/")
+    (folder / "template.toml").write_text(
+        f'[template]\nname = "{name}"\nlevel = "{level}"\nkind = "order"\n', encoding="utf-8"
+    )
+    document = new_document()
+    for text in paragraphs:
+        paragraph(document, text)
+    save(document, folder / "template.docx")
+    return Registry([root], use_env=False, packs=False, builtins=False).get(name)
