@@ -13,6 +13,7 @@ themselves, so neither may silently win.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata, resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -244,13 +246,15 @@ class Registry:
         for source in self.sources:
             for name, folder in _scan(source).items():
                 self._found.setdefault(name, []).append((source, folder))
+        # Every adjacent pair is checked, not only the winner and the next: a folder above two
+        # clashing packs would hide the clash, yet a fork there extends "the next one down".
         for name, places in self._found.items():
-            first, second = places[0][0], places[1][0] if len(places) > 1 else None
-            if second is not None and first.precedence == second.precedence:
-                raise TemplateError(
-                    f"шаблон «{name}» есть в двух местах одного приоритета: {first} и {second}; "
-                    "удалите один из пакетов или укажите нужную папку через --templates"
-                )
+            for (first, _), (second, _) in pairwise(places):
+                if first.precedence == second.precedence:
+                    raise TemplateError(
+                        f"шаблон «{name}» есть в двух местах одного приоритета: {first} и {second}; "
+                        "удалите один из пакетов или укажите нужную папку через --templates"
+                    )
 
     def names(self) -> list[str]:
         return sorted(self._found)
@@ -289,6 +293,12 @@ class Registry:
         return self.get(f"{level}/{kind}")
 
 
+def _toml_string(text: str) -> str:
+    """A TOML basic string: titles hold quotes («"Точка роста"») and Windows paths hold
+    backslashes, either of which would break a manifest written by plain interpolation."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def fork(registry: Registry, name: str, destination: str | os.PathLike[str]) -> Path:
     """Copy template ``name`` to ``destination``, with a manifest that ``extends`` the original.
 
@@ -304,13 +314,13 @@ def fork(registry: Registry, name: str, destination: str | os.PathLike[str]) -> 
     manifest = template.manifest
     lines = [
         "[template]",
-        f'name = "{manifest.name}"',
-        f'level = "{manifest.level}"',
-        f'kind = "{manifest.kind}"',
-        f'version = "{manifest.version}"',
-        f'title = "{manifest.title} (копия)"',
-        f'description = "Копия шаблона {manifest.name} ({template.source})."',
-        f'extends = "{manifest.name}"',
+        f"name = {_toml_string(manifest.name)}",
+        f"level = {_toml_string(manifest.level)}",
+        f"kind = {_toml_string(manifest.kind)}",
+        f"version = {_toml_string(manifest.version)}",
+        f"title = {_toml_string(manifest.title + ' (копия)')}",
+        f"description = {_toml_string(f'Копия шаблона {manifest.name} ({template.source}).')}",
+        f"extends = {_toml_string(manifest.name)}",
         "",
         "# Настройки, которые копия меняет; остальные берутся из исходного шаблона.",
         "[settings]",
