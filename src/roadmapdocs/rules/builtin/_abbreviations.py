@@ -63,7 +63,9 @@ def usage(context: Context) -> Usage:
 def _collect(context: Context) -> Usage:
     found = Usage()
     document = context.document
-    found.introduced.update(a.short.strip() for a in document.abbreviations)
+    for entry in document.abbreviations:
+        # «ГАУ ДПО СОИРО» introduces each of its parts, and itself as a whole.
+        found.introduced.update({entry.short.strip(), *_TOKEN.findall(entry.short)})
     organisation = document.organisation
     if organisation is not None and organisation.full_name and organisation.short_name:
         # «МБОУ «СШ № 5»» stands beside the full name it shortens: that is its introduction.
@@ -82,7 +84,8 @@ def _collect(context: Context) -> Usage:
 
 def known(context: Context) -> frozenset[str]:
     """Abbreviations no one needs explained: the common list and the configured ones."""
-    return COMMON | context.config.known_abbreviations
+    configured = context.config.known_abbreviations
+    return COMMON | configured | {t for entry in configured for t in _TOKEN.findall(entry)}
 
 
 def near(a: str, b: str) -> bool:

@@ -1,0 +1,229 @@
+"""Each built-in rule on small documents: (document, expected (code, element) pairs)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+import roadmapdocs
+
+
+def _roadmap(**fields: Any) -> dict[str, Any]:
+    return {"kind": "roadmap", "level": "school", "title": "Дорожная карта", **fields}
+
+
+def _activity(number: str, text: str = "Педсовет", **fields: Any) -> dict[str, Any]:
+    return {
+        "number": number,
+        "text": text,
+        "deadline": "март 2024",
+        "responsible": "Зам директора по УВР",
+        "result": "Протокол",
+        **fields,
+    }
+
+
+def _plan(*activities: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "plan": {"sections": [{"number": "1", "title": "Раздел", "activities": list(activities)}]}
+    }
+
+
+def _order(**fields: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": "order",
+        "level": "school",
+        "title": "Об утверждении плана",
+        "date": "05.09.2024",
+        "number": "226/1-г",
+        "clauses": ["Утвердить план."],
+        "signer": {"position": "Директор", "person": "Оловянникова Т.А."},
+    }
+    data.update(fields)
+    return data
+
+
+CASES: list[tuple[str, dict[str, Any], set[tuple[str, str]]]] = [
+    ("clean", _roadmap(**_plan(_activity("1.1"), _activity("1.2", "Семинар"))), set()),
+    (
+        "no responsible",
+        _roadmap(**_plan(_activity("1.1", responsible=[]))),
+        {("RD101", "мероприятие 1.1")},
+    ),
+    (
+        "no deadline on a control point",
+        _roadmap(control_points=[{"number": "3", "text": "Курсы", "responsible": "УВР"}]),
+        {("RD102", "контрольная точка 3")},
+    ),
+    ("no result", _roadmap(**_plan(_activity("1.1", result=None))), {("RD103", "мероприятие 1.1")}),
+    (
+        "a heading row needs no owner",
+        _roadmap(
+            **_plan({"number": "1.1", "text": "Направление", "activities": [_activity("1.1.1")]})
+        ),
+        set(),
+    ),
+    (
+        "empty section",
+        _roadmap(plan={"sections": [{"number": "2", "title": "Кадры"}]}),
+        {("RD104", "раздел 2")},
+    ),
+    (
+        "row without text",
+        _roadmap(**_plan(_activity("1.1", text=""))),
+        {("RD106", "мероприятие 1.1")},
+    ),
+    (
+        "gap 13 → 15",
+        _roadmap(
+            control_points=[
+                {"number": n, "text": f"Точка {n}", "responsible": "УВР", "deadline": "май 2024"}
+                for n in ("13", "15")
+            ]
+        ),
+        {("RD201", "контрольная точка 15")},
+    ),
+    (
+        "gap in a flat table of mixed levels",
+        _roadmap(**_plan(_activity("1.1"), _activity("1.2", "Семинар"), _activity("1.4", "Урок"))),
+        {("RD201", "мероприятие 1.4")},
+    ),
+    (
+        "duplicate number across sections",
+        _roadmap(
+            plan={
+                "sections": [
+                    {"number": "1", "title": "А", "activities": [_activity("1.1")]},
+                    {"number": "2", "title": "Б", "activities": [_activity("1.1", "Урок")]},
+                ]
+            }
+        ),
+        {("RD202", "мероприятие 1.1")},
+    ),
+    (
+        "same text twice, case and punctuation aside",
+        _roadmap(**_plan(_activity("1.1", "Педсовет."), _activity("1.2", "ПЕДСОВЕТ"))),
+        {("RD203", "мероприятие 1.2")},
+    ),
+    (
+        "appendix quotes another number",
+        _order(
+            appendices=[{"number": "1", "reference": {"number": "№226/1-09", "date": "05.09.2024"}}]
+        ),
+        {("RD204", "приложение 1")},
+    ),
+    (
+        "appendix quotes the same number differently spaced",
+        _order(appendices=[{"number": "1", "reference": {"number": "№ 226/1-г"}}]),
+        set(),
+    ),
+    ("order without a number", _order(number=None), {("RD205", "номер приказа")}),
+    (
+        "undefined abbreviation, reported once",
+        _roadmap(goal="Поддержка ШНОР", tasks=["Помощь ШНОР", "ЕГЭ и ОГЭ"]),
+        {("RD301", "цель")},
+    ),
+    (
+        "introduced with «далее»",
+        _roadmap(goal="Школы с низкими результатами (далее – ШНОР)", tasks=["Помощь ШНОР"]),
+        set(),
+    ),
+    (
+        "a word in capitals is not an abbreviation",
+        _roadmap(title="ДОРОЖНАЯ КАРТА", goal="ПРИКАЗ"),
+        set(),
+    ),
+    (
+        "one abbreviation spelt two ways",
+        _roadmap(goal="Школы (далее – ШНОР)", tasks=["Помощь ШНОР", "Помощь ШНРО"]),
+        {("RD302", "задачи")},
+    ),
+    ("placeholder", _roadmap(goal="Опыт СОШ № ____"), {("RD401", "цель")}),
+    ("percent without a number", _roadmap(goal="Снижение на % доли"), {("RD401", "цель")}),
+    ("repeated words", _roadmap(goal="Зам директора по Зам директора по УВР"), {("RD402", "цель")}),
+    ("markup", _roadmap(goal='<p>Цель</p> <ul style="x">'), {("RD403", "цель")}),
+    (
+        "share counted in people",
+        _roadmap(
+            indicator_groups=[
+                {
+                    "number": "1",
+                    "indicators": [
+                        {"name": "Доля педагогов", "unit": "человек", "values": {"2024": "5"}},
+                        {"name": "Доля учащихся", "unit": "%", "values": {"2024": "40"}},
+                        {"name": "Доля школ", "values": {"2024": "3"}},
+                    ],
+                }
+            ]
+        ),
+        {("RD501", "показатель 1/1"), ("RD501", "показатель 1/3")},
+    ),
+    (
+        "missing value and an empty row",
+        _roadmap(
+            indicator_groups=[
+                {
+                    "number": "1",
+                    "periods": ["2023", "2024"],
+                    "indicators": [
+                        {"name": "Средний балл", "unit": "балл", "values": {"2023": "50"}},
+                        {"name": ""},
+                    ],
+                }
+            ]
+        ),
+        {("RD105", "показатель 1/1"), ("RD105", "показатель 1/2")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_rule_finds_exactly_the_defect(
+    document: dict[str, Any], expected: set[tuple[str, str]]
+) -> None:
+    report = roadmapdocs.validate(roadmapdocs.load(document), ignore=["unparsed-deadline"])
+    assert {(f.code, f.element) for f in report} == expected
+
+
+TERMS: list[tuple[str, str, date | None, set[str]]] = [
+    ("inside the period", "март 2024", None, set()),
+    ("after the period", "март 2026", None, {"RD601"}),
+    ("past due without a mark", "март 2024", date(2024, 6, 1), {"RD603"}),
+    ("not yet due", "март 2024", date(2024, 3, 10), set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("deadline", "as_of", "codes"), [t[1:] for t in TERMS], ids=[t[0] for t in TERMS]
+)
+def test_terms_against_period_and_date(deadline: str, as_of: date | None, codes: set[str]) -> None:
+    document = roadmapdocs.load(
+        _roadmap(period="2024", **_plan(_activity("1.1", deadline=deadline)))
+    )
+    report = roadmapdocs.validate(document, as_of=as_of, select=["RD6"])
+    assert {f.code for f in report} == codes
+
+
+def test_execution_mark_clears_overdue() -> None:
+    document = roadmapdocs.load(_roadmap(**_plan(_activity("1.1", execution_mark="Исполнено"))))
+    assert not roadmapdocs.validate(document, as_of=date(2025, 1, 1), select=["overdue"]).findings
+
+
+def test_unreadable_term_is_information() -> None:
+    document = roadmapdocs.load(_roadmap(**_plan(_activity("1.1", deadline="когда-нибудь потом"))))
+    (finding,) = roadmapdocs.validate(document, select=["unparsed-deadline"])
+    assert (finding.severity, finding.element) == (roadmapdocs.Severity.INFO, "мероприятие 1.1")
+
+
+def test_english_messages_and_located_paths() -> None:
+    text = "kind: roadmap\nlevel: school\nplan:\n  activities:\n    - number: '2.3'\n      text: Урок\n"
+    (finding,) = roadmapdocs.validate(roadmapdocs.load(text), select=["RD101"], lang="en")
+    assert finding.message == "no one is responsible"
+    assert finding.element == "activity 2.3"
+    assert finding.path == ("plan", "activities", 0, "responsible")
+    assert finding.dotted_path == "plan.activities[0].responsible"
+    assert finding.line == 5
