@@ -171,6 +171,61 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
+def _table(document: DocxDocument, rows: int, cols: int) -> Table:
+    """A table in the plan-table style, so layout gives it widths by content and a header row
+    repeated on every page."""
+    table: Table = document.add_table(rows=rows, cols=cols)
+    table.style = document.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    return table
+
+
+def loop_table(
+    document: DocxDocument, header: Sequence[str], body: Sequence[str], loop: str
+) -> None:
+    """A table with a fixed header row and one body row repeated by ``{%tr for <loop> %}``.
+
+    ``header`` and ``body`` have a cell each per template column; three adjacent cells
+    ``{%tc for … %}``, content, ``{%tc endfor %}`` make a run of columns from the data.
+    """
+    if len(header) != len(body):
+        raise ValueError("header and body need the same number of cells")
+    table = _table(document, 4, len(header))
+    for col, (title, content) in enumerate(zip(header, body, strict=True)):
+        tag = title.startswith("{%tc")
+        _cell(table, 0, col, title, bold=not tag, center=not tag)
+        _cell(table, 2, col, content)
+    _cell(table, 1, 0, "{%tr for " + loop + " %}")
+    _cell(table, 3, 0, "{%tr endfor %}")
+
+
+def grid_table(document: DocxDocument, table: str) -> None:
+    """A data table from its ``grid`` (see ``table_grid`` in the context): each cell carries its
+    column span and vertical merge as template values, so spans survive as real merged cells
+    rather than blank ones; header rows are bold."""
+    rows = (
+        ("{%tr for row in " + table + ".grid %}", "", ""),
+        ("{%tc for cell in row.cells %}", "{{ cell.text }}", "{%tc endfor %}"),
+        ("{%tr endfor %}", "", ""),
+    )
+    grid = _table(document, len(rows), 3)
+    for index, cells in enumerate(rows):
+        for col, text in enumerate(cells):
+            _cell(grid, index, col, text)
+    content = grid.rows[1].cells[1]
+    run = content.paragraphs[0].runs[0]
+    bold = OxmlElement("w:b")
+    bold.set(qn("w:val"), "{{ row.header | int }}")
+    run._r.get_or_add_rPr().append(bold)
+    tc_pr = content._tc.get_or_add_tcPr()
+    for tag, value in (("w:gridSpan", "{{ cell.colspan }}"), ("w:vMerge", "{{ cell.vmerge }}")):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        tc_pr.append(element)
+
+
 def save(document: DocxDocument, target: Path) -> None:
     """Save reproducibly: fixed document properties and zip timestamps, so rebuilding an
     unchanged template gives the same bytes and the committed file diffs only when it changes."""

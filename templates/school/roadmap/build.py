@@ -1,0 +1,145 @@
+"""Builds template.docx of school/roadmap; run it after changing this file (a test checks)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+
+from roadmapdocs.rendering.builder import (
+    APPROVAL_STYLE,
+    loop_table,
+    new_document,
+    paragraph,
+    plan_table,
+    save,
+)
+
+
+def heading(d: DocxDocument, text: str) -> None:
+    """A section heading of the roadmap, kept on the page of what it introduces."""
+    paragraph(d, text, align="center", bold=True, space_after=6, keep_with_next=True)
+
+
+def build(target: Path) -> None:
+    d = new_document()
+    paragraph(d, "{%p if doc.approval %}")
+    paragraph(d, "{{ doc.approval }}", style=APPROVAL_STYLE, space_after=12)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p for line in doc.title.split('\\n') %}")
+    paragraph(d, "{{ line }}", align="center", bold=True)
+    paragraph(d, "{%p endfor %}")
+    paragraph(d)
+    paragraph(d, "{%p if doc.abbreviations %}")
+    heading(d, "Принятые сокращения")
+    paragraph(d, "{%p for abbreviation in doc.abbreviations %}")
+    paragraph(d, "{{ abbreviation.short }} – {{ abbreviation.full }}", align="justify", indent=True)
+    paragraph(d, "{%p endfor %}")
+    paragraph(d)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p if doc.goal %}")
+    heading(d, "Цель реализации дорожной карты")
+    paragraph(d, "{{ doc.goal }}", align="justify", indent=True, space_after=12)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p if doc.tasks %}")
+    heading(d, "Задачи")
+    paragraph(d, "{%p for task in doc.tasks %}")
+    paragraph(d, "{{ loop.index }}. {{ task }}", align="justify", indent=True)
+    paragraph(d, "{%p endfor %}")
+    paragraph(d)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p if doc.risk_groups %}")
+    heading(d, "Целевые ориентиры по группам рисков")
+    loop_table(
+        d,
+        ["Группы рисков", "Целевые ориентиры"],
+        ["{{ group.risk }}", "{{ group.orientations | join('\\n') }}"],
+        "group in doc.risk_groups",
+    )
+    paragraph(d)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p if doc.target_indicators %}")
+    heading(d, "Целевые показатели реализации дорожной карты")
+    paragraph(d, "{%p for indicator in doc.target_indicators %}")
+    paragraph(
+        d,
+        "{{ indicator.number or loop.index }}. {{ indicator.name }}"
+        "{% if indicator.unit %}, {{ indicator.unit }}{% endif %}"
+        "{% for period, value in indicator['values'].items() %}; {{ period }} – {{ value }}"
+        "{% endfor %}",
+        align="justify",
+        indent=True,
+    )
+    paragraph(d, "{%p endfor %}")
+    paragraph(d)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p for group in doc.indicator_groups %}")
+    heading(d, "{{ group.number }} {{ group.title }}")
+    loop_table(
+        d,
+        [
+            "№ п/п",
+            "Показатель",
+            "Единица измерения",
+            "Базовое значение",
+            "{%tc for period in group.periods %}",
+            "{{ period }}",
+            "{%tc endfor %}",
+        ],
+        [
+            "{{ indicator.number or loop.index }}",
+            "{{ indicator.name }}",
+            "{{ indicator.unit }}",
+            "{{ indicator.baseline }}",
+            "{%tc for value in indicator.cells %}",
+            "{{ value }}",
+            "{%tc endfor %}",
+        ],
+        "indicator in group.indicators",
+    )
+    paragraph(d)
+    paragraph(d, "{%p endfor %}")
+    paragraph(d, "{%p if doc.directions %}")
+    heading(d, "Определение основных направлений деятельности")
+    paragraph(d, "{%p for direction in doc.directions %}")
+    paragraph(
+        d,
+        "{{ direction.number or loop.index }}. {{ direction.title }}",
+        align="justify",
+        indent=True,
+        keep_with_next=True,
+    )
+    paragraph(d, "{%p for text in direction.narrative %}")
+    paragraph(d, "{{ text }}", align="justify", indent=True)
+    paragraph(d, "{%p endfor %}")
+    paragraph(d, "{%p endfor %}")
+    paragraph(d)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p if doc.control_points %}")
+    heading(d, "Контрольные точки достижения целевых показателей реализации дорожной карты")
+    loop_table(
+        d,
+        ["№", "Контрольная точка", "Ответственный", "Сроки"],
+        [
+            "{{ point.number }}",
+            "{{ point.text }}{% if point.result %}\n{{ point.result }}{% endif %}",
+            "{{ point.responsible | map(attribute='text') | join('\\n') }}",
+            "{{ point.deadline }}",
+        ],
+        "point in doc.control_points",
+    )
+    paragraph(d)
+    paragraph(d, "{%p endif %}")
+    heading(d, "{{ doc.plan.title or 'План-график реализации мероприятий дорожной карты' }}")
+    plan_table(d, "doc.plan")
+    paragraph(d, "{%p if doc.mechanisms %}")
+    paragraph(d)
+    heading(d, "{{ doc.mechanisms.title or 'Механизмы реализации дорожной карты' }}")
+    plan_table(d, "doc.mechanisms")
+    paragraph(d, "{%p endif %}")
+    save(d, target)
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("template.docx"))
