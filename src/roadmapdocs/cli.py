@@ -208,6 +208,107 @@ def _parse_setting(item: str) -> tuple[str, Any]:
         return key, value
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False))
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Сколько процессов (по числу ядер).")
+@click.option("-t", "--template", "template_name", help="Имя шаблона, например school/order.")
+@click.option("--pdf", is_flag=True, help="Сделать PDF (нужен LibreOffice).")
+@click.option("--data", type=click.Path(dir_okay=False, exists=True), help="Таблица .csv/.xlsx.")
+@click.option("--name", "pattern", help="Имя файла по строке таблицы: «{organisation.short_name}».")
+@click.option("--fail-fast", is_flag=True, help="Остановиться на первой ошибке.")
+@click.option("--skip-existing", is_flag=True, help="Не делать заново уже готовые файлы.")
+@click.option("--quiet", "-q", is_flag=True, help="Не печатать ход работы, только итог.")
+@_TEMPLATES
+def batch(
+    inputs: Sequence[str],
+    out_dir: str,
+    jobs: int | None,
+    template_name: str | None,
+    pdf: bool,
+    data: str | None,
+    pattern: str | None,
+    fail_fast: bool,
+    skip_existing: bool,
+    quiet: bool,
+    template_dirs: Sequence[str],
+) -> None:
+    """Сделать много документов: INPUTS — файлы, папки, шаблоны имён (*.yaml).
+
+    С --data: INPUTS — один документ-основа, каждая строка таблицы даёт свой документ; заголовки
+    столбцов — пути полей (number, date, organisation.short_name). Код выхода 1, если хоть один
+    документ не получился.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    from roadmapdocs import batch as batching
+
+    try:
+        failed: list[batching.BatchResult] = []
+        items: list[Any] = list(batching.collect_inputs(inputs))
+        if data is not None:
+            if len(items) != 1 or not pattern:
+                raise click.UsageError("с --data нужны ровно один документ-основа и --name")
+            merged = batching.merge(
+                roadmapdocs.load(items[0]), batching.read_table(data), pattern, table=data
+            )
+            items = []
+            for entry in merged:
+                if isinstance(entry, batching.BatchResult):
+                    failed.append(entry)
+                else:
+                    items.append(entry)
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        executor = ProcessPoolExecutor(max_workers=jobs)
+        with executor:
+            results = batching.render_many(
+                items,
+                out_dir,
+                executor=executor,
+                template=template_name,
+                pdf=pdf,
+                skip_existing=skip_existing,
+                registry_folders=template_dirs,
+            )
+            counts = _run_batch(results, failed, len(items), fail_fast=fail_fast, quiet=quiet)
+    except RoadmapdocsError as error:
+        _fail(error)
+    rendered, with_findings, skipped = counts
+    summary = f"Готово: {rendered}, с замечаниями: {with_findings}, ошибок: {len(failed)}"
+    click.echo(summary + (f", пропущено: {skipped}." if skipped else "."), err=True)
+    sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _run_batch(
+    results: Any, failed: list[Any], total: int, *, fail_fast: bool, quiet: bool
+) -> tuple[int, int, int]:
+    """Report each result as it comes (a progress bar on a terminal); count what became of them."""
+    from rich.progress import Progress
+
+    rendered = with_findings = skipped = 0
+    for error in failed:
+        click.echo(f"ошибка: {error.error}", err=True)
+    live = not quiet and sys.stderr.isatty()
+    with Progress(transient=True, disable=not live) as progress:
+        task = progress.add_task("Документы", total=total)
+        for result in results:
+            progress.advance(task)
+            if result.error is not None:
+                failed.append(result)
+                click.echo(f"ошибка: {result.error}", err=True)
+                if fail_fast:
+                    results.close()
+                    break
+                continue
+            skipped += result.skipped
+            rendered += not result.skipped
+            with_findings += bool(result.findings)
+            if not quiet and not live:
+                note = f" (замечаний: {len(result.findings)})" if result.findings else ""
+                click.echo(f"{result.path}{note}")
+    return rendered, with_findings, skipped
+
+
 @main.group()
 def templates() -> None:
     """Шаблоны: список, описание, копия для правки, проверка."""
