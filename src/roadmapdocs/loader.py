@@ -296,14 +296,17 @@ class _Dumper(yaml.SafeDumper):
     """YAML writing that keeps Russian text readable and multi-line text as blocks."""
 
 
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Characters YAML reads as line breaks; only double quotes (as escapes) keep them as written."""
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if (
-        "\n" in value
-        and value == value.strip()
-        and "\t" not in value
-        and not any(line != line.rstrip() for line in value.split("\n"))
-    ):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    if any(c in value for c in _YAML_BREAKS):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    lines = value.split("\n")
+    if len(lines) > 1 and value == value.strip() and all(line == line.rstrip() for line in lines):
+        if "\t" not in value:
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     node = dumper.represent_scalar("tag:yaml.org,2002:str", value)
     # Plain text that our reader would take for something else (a number, a boolean, null)
     # must be quoted so that it comes back as the same text.

@@ -29,6 +29,7 @@ _PYDANTIC: dict[str, tuple[str, str]] = {
     "date_type": ("ожидается дата ДД.ММ.ГГГГ", "date expected (DD.MM.YYYY)"),
     "date_parsing": ("ожидается дата ДД.ММ.ГГГГ", "date expected (DD.MM.YYYY)"),
     "date_from_datetime_parsing": ("ожидается дата ДД.ММ.ГГГГ", "date expected (DD.MM.YYYY)"),
+    "date_invalid": ("нет такой даты: {text}", "there is no such date: {text}"),
     "date_from_datetime_inexact": ("ожидается дата без времени", "a date without time expected"),
     "literal_error": ("допустимо: {expected}", "expected one of: {expected}"),
     "enum": ("допустимо: {expected}", "expected one of: {expected}"),
@@ -80,7 +81,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def text(key: str, lang: Lang = DEFAULT_LANG, **values: Any) -> str:
+def text(key: str, lang: Lang = DEFAULT_LANG, /, **values: Any) -> str:
     """The message ``key`` in ``lang`` with ``values`` filled in."""
     ru, en = _TEXTS[key]
     return (ru if lang == "ru" else en).format(**values)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from roadmapdocs.model.activity import Plan
 from roadmapdocs.model.base import Model, Text, TextList
@@ -21,7 +22,9 @@ def _russian_date(value: Any) -> Any:
             try:
                 return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
             except ValueError:
-                return value
+                raise PydanticCustomError(
+                    "date_invalid", "there is no such date: {text}", {"text": value.strip()}
+                ) from None
     return value
 
 
