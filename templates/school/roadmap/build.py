@@ -34,7 +34,7 @@ def build(target: Path) -> None:
     paragraph(d, "{%p if doc.abbreviations %}")
     heading(d, "Принятые сокращения")
     paragraph(d, "{%p for abbreviation in doc.abbreviations %}")
-    paragraph(d, "{{ abbreviation.short }} – {{ abbreviation.full }}", align="justify", indent=True)
+    paragraph(d, "{{ abbreviation.short }} – {{ abbreviation.full }}")
     paragraph(d, "{%p endfor %}")
     paragraph(d)
     paragraph(d, "{%p endif %}")
