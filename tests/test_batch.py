@@ -1,0 +1,233 @@
+"""Batch rendering and mail-merge: results per input, skipping, tables, safe names, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+import roadmapdocs
+from roadmapdocs.batch import collect_inputs, merge, read_table, render_many, safe_filename
+from roadmapdocs.cli import main
+from roadmapdocs.errors import RoadmapdocsError
+
+from .conftest import EXAMPLES
+
+ORDER = EXAMPLES / "school-order.yaml"
+ROADMAP = EXAMPLES / "school-roadmap.yaml"
+BROKEN = "kind: order\nlevel: school\nnumber: [unclosed\n"
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ORDER, folder)
+    shutil.copy(ROADMAP, folder)
+    (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    (folder / "notes.txt").write_text("не документ", encoding="utf-8")
+    return folder
+
+
+def test_a_broken_file_is_reported_with_its_line_and_the_others_render(
+    inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with ThreadPoolExecutor(2) as pool:
+        results = list(render_many(collect_inputs([str(inputs)]), out, executor=pool))
+    by_name = {Path(r.source).name: r for r in results}
+    assert sorted(by_name) == ["broken.yaml", "school-order.yaml", "school-roadmap.yaml"]
+    broken = by_name["broken.yaml"]
+    assert broken.path is None and broken.error is not None
+    assert "broken.yaml:4:1" in broken.error
+    order = by_name["school-order.yaml"]
+    assert order.ok and order.path == out / "school-order.docx"
+    assert order.findings, "the order example keeps its real defects, so rules must find them"
+    assert sorted(p.name for p in out.iterdir()) == ["school-order.docx", "school-roadmap.docx"]
+
+
+def test_the_default_process_pool_renders_the_same_text_as_render(tmp_path: Path) -> None:
+    (result,) = render_many([ORDER], tmp_path)
+    roadmapdocs.render(roadmapdocs.load(ORDER), tmp_path / "single.docx")
+    assert _text(result.path) == _text(tmp_path / "single.docx")
+
+
+def test_skip_existing_renders_only_what_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "school-order.docx").write_bytes(b"kept")
+    with ThreadPoolExecutor(1) as pool:
+        results = list(render_many([ORDER, ROADMAP], tmp_path, executor=pool, skip_existing=True))
+    skipped = {Path(r.source).name: r.skipped for r in results}
+    assert skipped == {"school-order.yaml": True, "school-roadmap.yaml": False}
+    assert (tmp_path / "school-order.docx").read_bytes() == b"kept"
+
+
+def test_two_inputs_with_one_output_name_are_refused_before_any_work(tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(ORDER, other)
+    with pytest.raises(RoadmapdocsError, match="один результат"):
+        list(render_many([ORDER, other / "school-order.yaml"], tmp_path))
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def test_globs_and_folders_are_expanded_once_each(inputs: Path) -> None:
+    found = collect_inputs([str(inputs / "*.yaml"), str(inputs), str(inputs / "broken.yaml")])
+    assert [p.name for p in found] == ["broken.yaml", "school-order.yaml", "school-roadmap.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("МБОУ «СШ № 5» — приказ 226/1-г.docx", "МБОУ «СШ № 5» — приказ 226_1-г.docx"),
+        ('a<b>c:d"e|f?g*h\\i.docx', "a_b_c_d_e_f_g_h_i.docx"),
+        ("CON.docx", "_CON.docx"),
+        ("lpt1", "_lpt1"),
+        ("точка в конце. ", "точка в конце"),
+        ("", "_"),
+        ("табуляция\tи\nперевод.docx", "табуляция_и_перевод.docx"),
+    ],
+)
+def test_safe_filename(name: str, expected: str) -> None:
+    assert safe_filename(name) == expected
+
+
+@given(st.text(min_size=1, max_size=400))
+def test_safe_filenames_are_valid_everywhere_and_stable(name: str) -> None:
+    safe = safe_filename(name)
+    assert safe and len(safe.encode()) <= 255
+    assert not set(safe) & set('<>:"/\\|?*') and all(ord(c) >= 32 for c in safe)
+    assert not safe.endswith((".", " "))
+    assert safe_filename(safe) == safe
+
+
+def _rows(count: int) -> list[dict[str, str]]:
+    return [
+        {
+            "organisation.short_name": f"МБОУ «Школа {100 + i}»",
+            "number": f"{500 + i}/к",
+            "place": "Вязьма" if i % 2 else "Ельня",
+        }
+        for i in range(count)
+    ]
+
+
+def _write_csv(path: Path, rows: list[dict[str, str]], *, delimiter: str, bom: bool) -> Path:
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def _write_xlsx(path: Path, rows: list[dict[str, str]]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(rows[0]))
+    for row in rows:
+        sheet.append(list(row.values()))
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "bom"), [(";", True), (";", False), (",", True), (",", False)]
+)
+def test_csv_tables_read_the_same_whatever_the_delimiter_and_bom(
+    tmp_path: Path, delimiter: str, bom: bool
+) -> None:
+    rows = _rows(5)
+    assert read_table(_write_csv(tmp_path / "t.csv", rows, delimiter=delimiter, bom=bom)) == rows
+
+
+def test_an_unknown_column_lists_the_valid_paths() -> None:
+    base = roadmapdocs.load(ORDER)
+    with pytest.raises(RoadmapdocsError) as caught:
+        list(merge(base, [{"organisation.shortname": "x"}], "{number}.docx"))
+    message = str(caught.value)
+    assert "organisation.shortname" in message
+    assert "organisation.short_name" in message and "signer.person" in message
+
+
+def _text(path: Path | None) -> str:
+    assert path is not None
+    document = docx.Document(str(path))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_mail_merge_gives_one_order_per_row_differing_only_where_rows_differ(
+    tmp_path: Path, kind: str
+) -> None:
+    rows = _rows(40)
+    table = (
+        _write_xlsx(tmp_path / "t.xlsx", rows)
+        if kind == "xlsx"
+        else _write_csv(tmp_path / "t.csv", rows, delimiter=";", bom=True)
+    )
+    items = list(
+        merge(
+            roadmapdocs.load(ORDER),
+            read_table(table),
+            "{organisation.short_name} — приказ {number}.docx",
+        )
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    with ThreadPoolExecutor(2) as pool:
+        results = list(render_many(items, out, executor=pool))
+    assert len(results) == 40 and all(r.ok for r in results)
+    first = _text(out / "МБОУ «Школа 100» — приказ 500_к.docx")
+    second = _text(out / "МБОУ «Школа 101» — приказ 501_к.docx")
+    assert first != second
+    expected = first
+    for column in rows[0]:
+        expected = expected.replace(rows[0][column], rows[1][column])
+    assert expected == second
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_cli_mail_merge_and_a_wrong_column(tmp_path: Path, suffix: str) -> None:
+    rows = [{"number": "1/к", "bad.path": "x"}]
+    table = tmp_path / f"t{suffix}"
+    if suffix == ".csv":
+        _write_csv(table, rows, delimiter=",", bom=False)
+    else:
+        _write_xlsx(table, rows)
+    result = CliRunner().invoke(
+        main,
+        ["batch", str(ORDER), "--data", str(table), "--name", "{number}", "-o", str(tmp_path)],
+    )
+    assert result.exit_code == 1
+    assert "bad.path" in result.output and "organisation.short_name" in result.output
+
+
+def test_cli_batch_reports_the_broken_file_and_exits_1(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "-o", str(out), "-j", "2"])
+    assert result.exit_code == 1
+    assert "broken.yaml:4:1" in result.output
+    assert "Готово: 2, с замечаниями: 2, ошибок: 1." in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["school-order.docx", "school-roadmap.docx"]
+
+
+def test_cli_batch_quiet_prints_only_the_summary(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["batch", str(ORDER), "-o", str(tmp_path), "-q"])
+    assert result.exit_code == 0
+    assert result.output.strip() == "Готово: 1, с замечаниями: 1, ошибок: 0."
+
+
+def test_a_dask_cluster_is_just_another_executor(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.Client(processes=False, n_workers=1, dashboard_address=None) as client:
+        (result,) = render_many([ORDER], tmp_path, executor=client.get_executor())
+    assert result.ok and result.path == tmp_path / "school-order.docx"
