@@ -201,6 +201,15 @@ def loop_table(
     _cell(table, 3, 0, "{%tr endfor %}")
 
 
+def form_table(document: DocxDocument, rows: Sequence[tuple[str, str]]) -> None:
+    """A two-column form: a field name on the left, its value (a template expression's text)
+    on the right, one fixed row per field, as in a passport."""
+    table = _table(document, len(rows), 2)
+    for index, (name, value) in enumerate(rows):
+        _cell(table, index, 0, name, bold=True)
+        _cell(table, index, 1, value)
+
+
 def grid_table(document: DocxDocument, table: str) -> None:
     """A data table from its ``grid`` (see ``table_grid`` in the context): each cell carries its
     column span and vertical merge as template values, so spans survive as real merged cells

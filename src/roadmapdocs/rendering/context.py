@@ -166,7 +166,8 @@ def _indicator_group_view(group: IndicatorGroup, text: Callable[[str], str]) -> 
 
 
 def table_grid(table: Table, text: Callable[[str], str] = _identity) -> list[dict[str, Any]]:
-    """The rows of a data table as Word lays them out: ``header`` (bool) and ``cells``.
+    """The rows of a data table as Word lays them out: ``header`` (bool) and ``cells``
+    (``text``, ``colspan``, ``vmerge``, ``note``).
 
     A cell spanning columns stays one cell with ``colspan``; a cell spanning rows is followed,
     in each row it covers, by an empty cell with ``vmerge`` «continue», so that every row fills
@@ -183,11 +184,18 @@ def table_grid(table: Table, text: Callable[[str], str] = _identity) -> list[dic
         for cell in [*row, None]:
             while (index, column) in covered:
                 span = covered[(index, column)]
-                cells.append({"text": "", "colspan": span, "vmerge": "continue"})
+                cells.append({"text": "", "colspan": span, "vmerge": "continue", "note": ""})
                 column += span
             if cell is None:
                 break
-            cells.append({"text": text(cell.text), "colspan": cell.colspan, "vmerge": "restart"})
+            cells.append(
+                {
+                    "text": text(cell.text),
+                    "colspan": cell.colspan,
+                    "vmerge": "restart",
+                    "note": text(cell.note or ""),
+                }
+            )
             for below in range(index + 1, index + cell.rowspan):
                 covered[(below, column)] = cell.colspan
             column += cell.colspan
