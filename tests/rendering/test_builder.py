@@ -1,0 +1,33 @@
+"""The built-in template files are what their build scripts make, byte for byte."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+BUILD_SCRIPTS = sorted((ROOT / "templates").glob("*/*/build.py"))
+
+
+@pytest.mark.parametrize(
+    "script",
+    BUILD_SCRIPTS,
+    ids=[str(s.parent.relative_to(ROOT / "templates")) for s in BUILD_SCRIPTS],
+)
+def test_committed_template_is_what_its_build_script_makes(script: Path, tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location(f"build_{script.parent.name}", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(tmp_path / "template.docx")
+    committed = (script.parent / "template.docx").read_bytes()
+    assert (tmp_path / "template.docx").read_bytes() == committed, (
+        f"{script.parent.name}: template.docx устарел — запустите build.py"
+    )
+
+
+def test_there_is_a_build_script_for_the_school_order() -> None:
+    assert ROOT / "templates" / "school" / "order" / "build.py" in BUILD_SCRIPTS
