@@ -1,0 +1,107 @@
+"""Rendering from the public API and the command line: atomic output, errors without tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+import roadmapdocs
+from roadmapdocs.cli import main
+from roadmapdocs.errors import OutputError, SofficeNotFound, TemplateError
+from roadmapdocs.rendering.pdf import find_soffice
+from tests.conftest import EXAMPLES
+from tests.rendering.conftest import load_example, make_template
+
+ORDER = str(EXAMPLES / "school-order.yaml")
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_missing_folder_is_an_output_error_and_leaves_nothing(
+    suffix: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "нет такой папки" / f"order.{suffix}"
+    if suffix == "pdf" and not _has_soffice():
+        pytest.skip("LibreOffice (soffice) не установлен")
+    with pytest.raises(OutputError, match="не существует"):
+        roadmapdocs.render(load_example("school-order"), target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def _has_soffice() -> bool:
+    try:
+        find_soffice()
+    except SofficeNotFound:
+        return False
+    return True
+
+
+def test_a_failing_render_keeps_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "order.docx"
+    target.write_bytes(b"previous version")
+    broken = make_template(tmp_path / "t", "{{ doc.nothing_here }}")
+    with pytest.raises(TemplateError):
+        roadmapdocs.render(load_example("school-order"), target, template=broken)
+    assert target.read_bytes() == b"previous version"
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["order.docx"]
+
+
+def test_a_good_render_replaces_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "order.docx"
+    target.write_bytes(b"previous version")
+    roadmapdocs.render(load_example("school-order"), target)
+    assert "ПРИКАЗ" in [p.text for p in docx.Document(str(target)).paragraphs]
+
+
+def test_cli_renders_the_order(tmp_path: Path) -> None:
+    target = tmp_path / "order.docx"
+    result = CliRunner().invoke(main, ["render", ORDER, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(target)
+    docx.Document(str(target))
+
+
+@pytest.mark.parametrize(
+    ("manifest", "expected"),
+    [
+        ('[template]\nname = "school/order"\nkind = "приказ"\n', "вид документа"),
+        ("[template\n", "ошибка в template.toml"),
+        ('[template]\nname = "school/order"\nkind = "order"\nbogus = 1\n', "неизвестные поля"),
+    ],
+)
+def test_cli_with_a_broken_template_folder_prints_a_located_line(
+    manifest: str, expected: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "templates" / "school" / "order"
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(manifest, encoding="utf-8")
+    target = tmp_path / "order.docx"
+    result = CliRunner().invoke(
+        main, ["render", ORDER, "-o", str(target), "--templates", str(tmp_path / "templates")]
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert expected in result.output
+    assert str(folder / "template.toml") in result.output
+    assert not target.exists()
+
+
+def test_cli_with_a_template_that_fails_to_render_names_the_template(tmp_path: Path) -> None:
+    make_template(tmp_path / "templates", "{{ ''.__class__.__mro__ }}")
+    result = CliRunner().invoke(
+        main,
+        [
+            "render",
+            ORDER,
+            "-o",
+            str(tmp_path / "o.docx"),
+            "--templates",
+            str(tmp_path / "templates"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1
+    assert "template.docx" in result.output
+    assert "внутренним объектам Python" in result.output
