@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from click.testing import CliRunner
 
 import roadmapdocs
-from roadmapdocs.cli import main
 from roadmapdocs.model import Activity, ActivityField, Project
 from tests.conftest import EXAMPLES, seed_text
 from tests.examples.seed_cells import SeedCells, normalise, table_rows
@@ -57,11 +55,6 @@ def project() -> Project:
 @pytest.fixture(scope="module")
 def activities(project: Project) -> dict[str, Activity]:
     return {a.number: a for a in project.plan.walk() if a.number}
-
-
-def test_validate_command_accepts_the_example() -> None:
-    result = CliRunner().invoke(main, ["validate", str(EXAMPLE)])
-    assert result.exit_code == 0, result.output
 
 
 def test_dumped_yaml_loads_back_to_the_same_document(project: Project) -> None:

@@ -7,10 +7,8 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from click.testing import CliRunner
 
 import roadmapdocs
-from roadmapdocs.cli import main
 from roadmapdocs.model import Activity, ActivityField, Order
 from tests.conftest import EXAMPLES, seed_text
 
@@ -98,11 +96,6 @@ def order() -> Order:
 @pytest.fixture(scope="module")
 def activities(order: Order) -> dict[str, Activity]:
     return {a.number: a for a in order.appendices[0].plan.walk() if a.number}
-
-
-def test_validate_command_accepts_the_example() -> None:
-    result = CliRunner().invoke(main, ["validate", str(EXAMPLE)])
-    assert result.exit_code == 0, result.output
 
 
 def test_dumped_yaml_loads_back_to_the_same_document(order: Order) -> None:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from click.testing import CliRunner
 
 import roadmapdocs
-from roadmapdocs.cli import main
 from roadmapdocs.model import Activity, ActivityField, ControlPoint, Roadmap
 from tests.conftest import EXAMPLES, seed_text
 from tests.examples.seed_cells import SeedCells, normalise, table_rows
@@ -51,11 +49,6 @@ def roadmap() -> Roadmap:
 def responsible_as_written(row: Activity | ControlPoint) -> str:
     """The responsible cell as the seed prints it: parties stood on separate lines of the cell."""
     return " ".join(str(p) for p in row.responsible)
-
-
-def test_validate_command_accepts_the_example() -> None:
-    result = CliRunner().invoke(main, ["validate", str(EXAMPLE)])
-    assert result.exit_code == 0, result.output
 
 
 def test_dumped_yaml_loads_back_to_the_same_document(roadmap: Roadmap) -> None:

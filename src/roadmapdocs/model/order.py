@@ -88,6 +88,7 @@ class Order(DocumentBase):
 
     kind: Literal["order"] = "order"
     level: Literal["school", "municipal", "regional"] = "school"
+    """Уровень; приказ по умолчанию школьный."""
     date: Date | None = None
     """Дата регистрации: 05.09.2024."""
     number: Text | None = None

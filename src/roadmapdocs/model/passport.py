@@ -62,6 +62,7 @@ class Passport(DocumentBase):
 
     kind: Literal["passport"] = "passport"
     level: Literal["school", "municipal", "regional"] = "municipal"
+    """Уровень; паспорт обычно муниципальный."""
     heading: Text | None = None
     """Заголовок паспорта: «ПАСПОРТ ДОРОЖНОЙ КАРТЫ»."""
     problem: Problem = Field(default_factory=Problem)

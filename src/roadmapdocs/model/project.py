@@ -28,6 +28,7 @@ class Project(DocumentBase):
 
     kind: Literal["project"] = "project"
     level: Literal["school", "municipal", "regional"] = "regional"
+    """Уровень; проект по умолчанию региональный."""
     name: Text | None = None
     """Название проекта: «Эффективная школа»."""
     goal: Text | None = None

@@ -37,7 +37,8 @@ def load_report(error: LoadError) -> Report:
             name=LOAD_NAME,
             severity=Severity.ERROR,
             message=problem.message,
-            element="",
+            # The field path is the element: a load error has no numbered activity to name.
+            element=problem.location.path or "",
             path=(),
             location=problem.location,
         )
@@ -89,6 +90,8 @@ def text(results: Sequence[FileResult], lang: Lang = DEFAULT_LANG) -> str:
             place = finding.file or result.file
             if finding.line is not None:
                 place += f":{finding.line}"
+                if finding.code == LOAD_CODE and finding.location.column is not None:
+                    place += f":{finding.location.column}"
             line = f"{place}: {finding}"
             if finding.suggestion:
                 line += f" ({finding.suggestion})"
