@@ -112,7 +112,7 @@ def _index(
                 )
                 continue
             seen[key] = _mark(key_node)[0]
-            marks.keys[(*path, key)] = _mark(key_node)
+            marks.keys[path + (key,)] = _mark(key_node)
             _index(value_node, (*path, key), marks, problems, lang)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):

@@ -131,9 +131,9 @@ def page() -> str:
         summary = (model.__doc__ or "").strip().splitlines()[0]
         out += [f"### `kind: {kind}` — {summary}\n", *_table(model), ""]
     out.append("## Части документов\n")
-    for model in PARTS:
-        summary = (model.__doc__ or "").strip().splitlines()[0]
-        out += [f"### `{model.__name__}` — {summary}\n", *_table(model), ""]
+    for part in PARTS:
+        summary = (part.__doc__ or "").strip().splitlines()[0]
+        out += [f"### `{part.__name__}` — {summary}\n", *_table(part), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

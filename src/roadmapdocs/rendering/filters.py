@@ -15,10 +15,11 @@ from roadmapdocs.lang.names import initials_first as _initials_first
 from roadmapdocs.lang.names import person_name
 from roadmapdocs.lang.positions import inflect_position
 from roadmapdocs.lang.typography import nbsp as _nbsp
+from roadmapdocs.model.person import Case
 from roadmapdocs.rendering.context import AddresseesView, PersonView
 
 
-def _decline(value: Any, case: str) -> str:
+def _decline(value: Any, case: Case) -> str:
     if isinstance(value, PersonView):
         return person_name(value.person, case)
     if isinstance(value, AddresseesView):
@@ -36,7 +37,7 @@ def _decline(value: Any, case: str) -> str:
     return inflect_position(text, case)
 
 
-def _filter(case: str) -> Callable[[Any], str]:
+def _filter(case: Case) -> Callable[[Any], str]:
     def decline(value: Any) -> str:
         return _decline(value, case)
 
