@@ -17,6 +17,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -39,7 +40,7 @@ def new_document(*, landscape: bool = False) -> DocxDocument:
         (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
     )
     if landscape:
-        section.orientation = 1
+        section.orientation = WD_ORIENT.LANDSCAPE
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.header_distance = Mm(10)
@@ -119,6 +120,7 @@ def paragraph(
 def tabbed(document: DocxDocument, left: str, right: str, *, bold: bool = False) -> None:
     """One line with ``left`` at the margin and ``right`` flush with the right margin."""
     section = document.sections[-1]
+    assert section.page_width and section.left_margin and section.right_margin  # set by new_document
     width = section.page_width - section.left_margin - section.right_margin
     p = document.add_paragraph()
     p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
