@@ -130,7 +130,12 @@ class Party(Model):
 
     @model_serializer(mode="wrap")
     def _as_string_when_plain(self, handler: Any) -> Any:
-        if self.text is not None and self.body is None and self.position is None and not self.people:
+        if (
+            self.text is not None
+            and self.body is None
+            and self.position is None
+            and not self.people
+        ):
             return self.text
         return handler(self)
 
