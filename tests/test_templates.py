@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
-import tomllib
 from click.testing import CliRunner
 from docx import Document
 
@@ -19,6 +19,11 @@ from roadmapdocs.errors import TemplateError, TemplateNotFound
 from roadmapdocs.templates import Registry, fork, read_manifest, safe_join, template_listing
 
 from .conftest import EXAMPLES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 BUILTIN = Registry(use_env=False, packs=False).get("school/order")
 
