@@ -22,7 +22,7 @@ from roadmapdocs.errors import Location, Problem, RoadmapdocsError
 from roadmapdocs.lang.deadline import Deadline, parse_deadline
 from roadmapdocs.model import DOCUMENT_KINDS
 from roadmapdocs.rendering.context import CONTRACT
-from roadmapdocs.rendering.docx import environment, render_docx, template_error
+from roadmapdocs.rendering.docx import environment, jinja_source, render_docx, template_error
 from roadmapdocs.templates import Registry, Source, Template, read_manifest
 
 
@@ -43,7 +43,7 @@ def template_variables(template: Template) -> set[str]:
     names: set[str] = set()
     for source in _sources(template):
         try:
-            names |= meta.find_undeclared_variables(env.parse(source))
+            names |= meta.find_undeclared_variables(env.parse(jinja_source(source)))
         except jinja2.TemplateSyntaxError as exc:
             raise template_error(exc, template, source) from None
     return names

@@ -60,6 +60,11 @@ def shared_environment() -> SandboxedEnvironment:
     return environment()
 
 
+def jinja_source(xml: str) -> str:
+    """The XML as docxtpl hands it to Jinja: each paragraph on a line of its own."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
 def _paragraph_at(xml: str, lineno: int | None) -> str:
     """The text of the paragraph (or table cell) where a Jinja error is.
 
@@ -68,7 +73,7 @@ def _paragraph_at(xml: str, lineno: int | None) -> str:
     """
     if not lineno:
         return ""
-    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()
+    lines = jinja_source(xml).splitlines()
     if not 0 < lineno <= len(lines):
         return ""
     # Only what precedes the paragraph decides whether it sits in a cell: its own line also
