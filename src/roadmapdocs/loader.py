@@ -112,7 +112,8 @@ def _index(
                 )
                 continue
             seen[key] = _mark(key_node)[0]
-            marks.keys[path + (key,)] = _mark(key_node)
+            key_path: PathKey = (*path, key)
+            marks.keys[key_path] = _mark(key_node)
             _index(value_node, (*path, key), marks, problems, lang)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
@@ -304,9 +305,9 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if any(c in value for c in _YAML_BREAKS):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     lines = value.split("\n")
-    if len(lines) > 1 and value == value.strip() and all(line == line.rstrip() for line in lines):
-        if "\t" not in value:
-            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    block = len(lines) > 1 and value == value.strip() and "\t" not in value
+    if block and all(line == line.rstrip() for line in lines):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     node = dumper.represent_scalar("tag:yaml.org,2002:str", value)
     # Plain text that our reader would take for something else (a number, a boolean, null)
     # must be quoted so that it comes back as the same text.

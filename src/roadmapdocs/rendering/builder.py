@@ -15,9 +15,9 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -120,7 +120,9 @@ def paragraph(
 def tabbed(document: DocxDocument, left: str, right: str, *, bold: bool = False) -> None:
     """One line with ``left`` at the margin and ``right`` flush with the right margin."""
     section = document.sections[-1]
-    assert section.page_width and section.left_margin and section.right_margin  # set by new_document
+    assert (
+        section.page_width and section.left_margin and section.right_margin
+    )  # set by new_document
     width = section.page_width - section.left_margin - section.right_margin
     p = document.add_paragraph()
     p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
