@@ -144,6 +144,23 @@ def _cell(
     run.bold = bold
 
 
+def heading(document: DocxDocument, text: str) -> None:
+    """A section heading, centred and bold, kept on the page of what it introduces."""
+    paragraph(document, text, align="center", bold=True, space_after=6, keep_with_next=True)
+
+
+def title_block(document: DocxDocument) -> None:
+    """The approval mark where the document has one, then the title, a centred bold line per
+    line of ``doc.title``, then a blank line."""
+    paragraph(document, "{%p if doc.approval %}")
+    paragraph(document, "{{ doc.approval }}", style=APPROVAL_STYLE, space_after=12)
+    paragraph(document, "{%p endif %}")
+    paragraph(document, "{%p for line in doc.title.split('\\n') %}")
+    paragraph(document, "{{ line }}", align="center", bold=True)
+    paragraph(document, "{%p endfor %}")
+    paragraph(document)
+
+
 def plan_table(document: DocxDocument, plan: str) -> None:
     """The plan table of ``plan`` (a context expression, e.g. ``appendix.plan``).
 
@@ -203,6 +220,19 @@ def loop_table(
         _cell(table, 2, col, content)
     _cell(table, 1, 0, "{%tr for " + loop + " %}")
     _cell(table, 3, 0, "{%tr endfor %}")
+
+
+def indicator_table(document: DocxDocument, *, baseline: bool) -> None:
+    """The table of one indicator group (``group``): number, name, unit, the baseline where
+    asked, then one column per period present in the data."""
+    header = ["№ п/п", "Показатель", "Единица измерения"]
+    body = ["{{ indicator.number or loop.index }}", "{{ indicator.name }}", "{{ indicator.unit }}"]
+    if baseline:
+        header.append("Базовое значение")
+        body.append("{{ indicator.baseline }}")
+    header += ["{%tc for period in group.periods %}", "{{ period }}", "{%tc endfor %}"]
+    body += ["{%tc for value in indicator.cells %}", "{{ value }}", "{%tc endfor %}"]
+    loop_table(document, header, body, "indicator in group.indicators")
 
 
 def form_table(document: DocxDocument, rows: Sequence[tuple[str, str]]) -> None:

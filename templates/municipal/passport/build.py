@@ -5,18 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx.document import Document as DocxDocument
-
 from roadmapdocs.rendering.builder import (
-    APPROVAL_STYLE,
     form_table,
     grid_table,
-    loop_table,
+    heading,
+    indicator_table,
     new_document,
     paragraph,
     plan_table,
     save,
     tabbed,
+    title_block,
 )
 
 PASSPORT_FIELDS = (
@@ -33,21 +32,10 @@ PASSPORT_FIELDS = (
 form is handed out to be filled in and an omitted row would read as an omitted requirement."""
 
 
-def heading(d: DocxDocument, text: str) -> None:
-    """A heading of the passport, kept on the page of what it introduces."""
-    paragraph(d, text, align="center", bold=True, space_after=6, keep_with_next=True)
-
-
 def build(target: Path) -> None:
     # Landscape throughout: the exam tables run to sixteen columns and the plan has six.
     d = new_document(landscape=True)
-    paragraph(d, "{%p if doc.approval %}")
-    paragraph(d, "{{ doc.approval }}", style=APPROVAL_STYLE, space_after=12)
-    paragraph(d, "{%p endif %}")
-    paragraph(d, "{%p for line in doc.title.split('\\n') %}")
-    paragraph(d, "{{ line }}", align="center", bold=True)
-    paragraph(d, "{%p endfor %}")
-    paragraph(d)
+    title_block(d)
     heading(d, "{{ doc.heading or 'ПАСПОРТ ДОРОЖНОЙ КАРТЫ' }}")
     paragraph(
         d, "{{ doc.problem.title or '1. ОПИСАНИЕ ПРОБЛЕМЫ' }}", bold=True, keep_with_next=True
@@ -84,26 +72,7 @@ def build(target: Path) -> None:
     paragraph(d, "{%p for group in doc.indicator_groups %}")
     paragraph(d)
     heading(d, "{{ group.number }} {{ group.title }}")
-    loop_table(
-        d,
-        [
-            "№ п/п",
-            "Показатель",
-            "Единица измерения",
-            "{%tc for period in group.periods %}",
-            "{{ period }}",
-            "{%tc endfor %}",
-        ],
-        [
-            "{{ indicator.number or loop.index }}",
-            "{{ indicator.name }}",
-            "{{ indicator.unit }}",
-            "{%tc for value in indicator.cells %}",
-            "{{ value }}",
-            "{%tc endfor %}",
-        ],
-        "indicator in group.indicators",
-    )
+    indicator_table(d, baseline=False)
     paragraph(d, "{%p endfor %}")
     paragraph(d)
     paragraph(

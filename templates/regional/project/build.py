@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 from roadmapdocs.rendering.builder import (
-    APPROVAL_STYLE,
     new_document,
     paragraph,
     plan_table,
     save,
+    title_block,
 )
 
 
@@ -18,13 +18,7 @@ def build(target: Path) -> None:
     # Landscape: the key results and executors of a project plan are long, and five columns
     # of them in portrait break words letter by letter.
     d = new_document(landscape=True)
-    paragraph(d, "{%p if doc.approval %}")
-    paragraph(d, "{{ doc.approval }}", style=APPROVAL_STYLE, space_after=12)
-    paragraph(d, "{%p endif %}")
-    paragraph(d, "{%p for line in doc.title.split('\\n') %}")
-    paragraph(d, "{{ line }}", align="center", bold=True)
-    paragraph(d, "{%p endfor %}")
-    paragraph(d)
+    title_block(d)
     paragraph(d, "{%p if doc.goal %}")
     paragraph(
         d,

@@ -5,32 +5,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx.document import Document as DocxDocument
-
 from roadmapdocs.rendering.builder import (
-    APPROVAL_STYLE,
+    heading,
+    indicator_table,
     loop_table,
     new_document,
     paragraph,
     plan_table,
     save,
+    title_block,
 )
-
-
-def heading(d: DocxDocument, text: str) -> None:
-    """A section heading of the roadmap, kept on the page of what it introduces."""
-    paragraph(d, text, align="center", bold=True, space_after=6, keep_with_next=True)
 
 
 def build(target: Path) -> None:
     d = new_document()
-    paragraph(d, "{%p if doc.approval %}")
-    paragraph(d, "{{ doc.approval }}", style=APPROVAL_STYLE, space_after=12)
-    paragraph(d, "{%p endif %}")
-    paragraph(d, "{%p for line in doc.title.split('\\n') %}")
-    paragraph(d, "{{ line }}", align="center", bold=True)
-    paragraph(d, "{%p endfor %}")
-    paragraph(d)
+    title_block(d)
     paragraph(d, "{%p if doc.abbreviations %}")
     heading(d, "Принятые сокращения")
     paragraph(d, "{%p for abbreviation in doc.abbreviations %}")
@@ -76,28 +65,7 @@ def build(target: Path) -> None:
     paragraph(d, "{%p endif %}")
     paragraph(d, "{%p for group in doc.indicator_groups %}")
     heading(d, "{{ group.number }} {{ group.title }}")
-    loop_table(
-        d,
-        [
-            "№ п/п",
-            "Показатель",
-            "Единица измерения",
-            "Базовое значение",
-            "{%tc for period in group.periods %}",
-            "{{ period }}",
-            "{%tc endfor %}",
-        ],
-        [
-            "{{ indicator.number or loop.index }}",
-            "{{ indicator.name }}",
-            "{{ indicator.unit }}",
-            "{{ indicator.baseline }}",
-            "{%tc for value in indicator.cells %}",
-            "{{ value }}",
-            "{%tc endfor %}",
-        ],
-        "indicator in group.indicators",
-    )
+    indicator_table(d, baseline=True)
     paragraph(d)
     paragraph(d, "{%p endfor %}")
     paragraph(d, "{%p if doc.directions %}")
