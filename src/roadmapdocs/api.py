@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
-from roadmapdocs.errors import Location, OutputError
+from roadmapdocs.errors import Location, OutputError, TemplateError
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rendering.docx import render_docx
 from roadmapdocs.rendering.pdf import convert_to_pdf, find_soffice
@@ -50,8 +50,6 @@ def render(
         )
     resolved = resolve_template(document, template, registry)
     if resolved.manifest.kind != document.kind:
-        from roadmapdocs.errors import TemplateError
-
         raise TemplateError(
             f"шаблон «{resolved.name}» рисует документы вида «{resolved.manifest.kind}», "
             f"а этот документ — «{document.kind}»"

@@ -19,7 +19,16 @@ from pydantic import BaseModel
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline import Deadline
 from roadmapdocs.lang.typography import nbsp
-from roadmapdocs.model import Activity, Addressees, IndicatorGroup, Order, Person, Plan, Table
+from roadmapdocs.model import (
+    Activity,
+    Addressees,
+    IndicatorGroup,
+    Order,
+    Party,
+    Person,
+    Plan,
+    Table,
+)
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.settings import Settings
 
@@ -88,7 +97,8 @@ def _view(value: Any, text: Callable[[str], str]) -> Any:
         return value.strftime("%d.%m.%Y")
     if isinstance(value, BaseModel):
         data = {name: _view(getattr(value, name), text) for name in type(value).model_fields}
-        if hasattr(value, "__str__") and type(value).__str__ is not BaseModel.__str__:
+        if isinstance(value, Party):
+            # A party written as structure still reads as one line: «УО (Чиж Л.В.)».
             data["text"] = data.get("text") or text(str(value))
         return data
     if isinstance(value, list | tuple):
