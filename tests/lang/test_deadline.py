@@ -37,6 +37,8 @@ SEED_TERMS: list[tuple[str, str, tuple[date, date], str, date | None, date | Non
     ("000", "2024", Y2024, "period", D(2024, 1, 1), D(2024, 12, 31)),
     ("000", "1 раз в полгода (март 2024)", Y2024, "recurring", D(2024, 1, 1), D(2024, 12, 31)),
     ("000", "1 раз в 2 месяца", Y2024, "recurring", D(2024, 1, 1), D(2024, 12, 31)),
+    # The municipal plan's own period, from its title.
+    ("002", "2024-2025 гг.", Y2024_2025, "period", D(2024, 1, 1), D(2025, 12, 31)),
     ("002", "I полугодие 2024 года", Y2024_2025, "period", D(2024, 1, 1), D(2024, 6, 30)),
     (
         "002",
@@ -473,6 +475,39 @@ def test_writing_and_reading_back_gives_the_same_term(deadline: Deadline, style:
     again = parse_deadline(written, within=WITHIN)
     assert _term(again) == _term(deadline), written
     assert [_term(p) for p in again.parts] == [_term(p) for p in deadline.parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # Two years with a dash and a plural (or abbreviated) year word are calendar years.
+        ("2024-2025 гг.", D(2024, 1, 1), D(2025, 12, 31)),
+        ("2024–2025 годы", D(2024, 1, 1), D(2025, 12, 31)),
+        ("в 2024-2025 годах", D(2024, 1, 1), D(2025, 12, 31)),
+        ("на 2024 - 2025 г", D(2024, 1, 1), D(2025, 12, 31)),
+        ("2024-25 гг.", D(2024, 1, 1), D(2025, 12, 31)),
+        ("2020-2022годы", D(2020, 1, 1), D(2022, 12, 31)),
+        # Bare, a dash joins years the way it joins months: a run of calendar years.
+        ("2024-2025", D(2024, 1, 1), D(2025, 12, 31)),
+        # A school year is named as one: «учебный год», a singular «году», or a slash.
+        ("2024/2025 учебный год", D(2024, 9, 1), D(2025, 8, 31)),
+        ("2024-2025 уч. г.", D(2024, 9, 1), D(2025, 8, 31)),
+        ("2024–2025 учебного года", D(2024, 9, 1), D(2025, 8, 31)),
+        ("в 2024-2025 году", D(2024, 9, 1), D(2025, 8, 31)),
+        ("2024/2025", D(2024, 9, 1), D(2025, 8, 31)),
+        ("2024/25", D(2024, 9, 1), D(2025, 8, 31)),
+    ],
+)
+def test_calendar_years_and_school_years(text: str, start: date, end: date) -> None:
+    deadline = parse_deadline(text)
+    assert (deadline.kind, deadline.start, deadline.end) == (DeadlineKind.PERIOD, start, end)
+
+
+@given(st.integers(1990, 2080), st.integers(1, 5))
+def test_a_run_of_calendar_years_reads_back_as_written(first: int, more: int) -> None:
+    years = Deadline("", DeadlineKind.PERIOD, date(first, 1, 1), date(first + more, 12, 31))
+    again = parse_deadline(years.format())
+    assert _term(again) == _term(years), years.format()
 
 
 @pytest.mark.parametrize(

@@ -21,11 +21,20 @@ _ORDINAL_SUFFIX = re.compile(r"\b(\d)-(?:ый|ий|ой|й|я|е|го|м)(?![а-
 _SPACES = re.compile(r"\s+")
 # School year first: its «год» must not be taken for a calendar year's «г.».
 _SCHOOL_YEAR_WORD = re.compile(r"(?:учебн\w*|уч\.?) ?(?:год\w*|г\.?)(?![а-я])")
-# A year inside a date («01.01.2027 - 28.02.2027») is no half of a school year.
-_SCHOOL_YEAR = re.compile(r"(?<!\.)\b(\d{4}) ?[/-] ?(\d{4}|\d{2})\b(?!\.\d)(?: uy)?\b")
+# Two years joined by a dash are a school year only when a word says so: «2024-2025 учебный
+# год», «2024–2025 уч. г.», or the singular «в 2024-2025 году» (one year spanning two is a school
+# year). «2024-2025 гг.», «2024–2025 годы» and a bare «2024-2025» are two calendar years, as in
+# the municipal and regional plans; a slash («2024/2025», «2020/2021» in indicator tables) always
+# names a school year. A year inside a date («01.01.2027 - 28.02.2027») is no half of either.
+_SCHOOL_YEAR = re.compile(
+    r"(?<!\.)\b(\d{4}) ?[/-] ?(\d{4}|\d{2})\b(?!\.\d) ?(?:uy\b|(?:году|года|год)(?![а-я]))"
+)
 _SCHOOL_YEAR_WITHOUT_WORD = re.compile(r"(?<!\.)\b(\d{4}) ?/ ?(\d{4}|\d{2})\b(?!\.\d)")
-_YEAR_WORD = re.compile(r"\b(\d{4}) ?(?:гг|г|годов|годы|году|года|год)(?![а-я])\.?")
-_BARE_YEAR_WORD = re.compile(r"(?<![а-я])(?:гг|г|годов|годы|году|года|год)(?![а-я])\.?")
+# «2024-25 гг.»: the second year of a calendar range written with its last two digits.
+_SHORT_YEAR_RANGE = re.compile(r"(?<!\.)\b(\d{2})(\d{2}) - (\d{2})(?![\d.]| m\d)")
+_YEARS = r"(?:гг|г|годами|годах|годам|годов|годы|году|года|год)(?![а-я])\.?"
+_YEAR_WORD = re.compile(r"\b(\d{4}) ?" + _YEARS)
+_BARE_YEAR_WORD = re.compile(r"(?<![а-я])" + _YEARS)
 _UNIT_WORDS = (
     (re.compile(r"(?<![а-я])(?:квартал[а-я]*|кв\.)"), "q"),
     (re.compile(r"(?<![а-я])полугоди[а-я]*"), "h"),
@@ -81,6 +90,7 @@ def tokens(plain_text: str) -> str:
     text = _SCHOOL_YEAR_WORD.sub("uy", text)
     text = _SCHOOL_YEAR.sub(_school_year_token, text)
     text = _SCHOOL_YEAR_WITHOUT_WORD.sub(_school_year_token, text)
+    text = _SHORT_YEAR_RANGE.sub(_full_second_year, text)
     text = _YEAR_WORD.sub(r"\1", text)
     text = _BARE_YEAR_WORD.sub("", text)
     for pattern, token in _UNIT_WORDS:
@@ -102,3 +112,11 @@ def _school_year_token(match: re.Match[str]) -> str:
     if int(second[-2:]) != (int(first) + 1) % 100:
         return match.group(0)
     return f"sy{first}"
+
+
+def _full_second_year(match: re.Match[str]) -> str:
+    century, first, second = match.group(1), match.group(2), match.group(3)
+    # «2024 - 25» is 2024–2025; «2024 - 15» (a day, a count) is no later year and stays.
+    if int(second) <= int(first):
+        return match.group(0)
+    return f"{century}{first} - {century}{second}"
