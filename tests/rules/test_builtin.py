@@ -80,7 +80,7 @@ CASES: list[tuple[str, dict[str, Any], set[tuple[str, str]]]] = [
         _roadmap(
             control_points=[
                 {"number": n, "text": f"Точка {n}", "responsible": "УВР", "deadline": "май 2024"}
-                for n in ("13", "15")
+                for n in (*map(str, range(1, 14)), "15")
             ]
         ),
         {("RD201", "контрольная точка 15")},

@@ -27,6 +27,8 @@ MUST_FIND: list[tuple[str, set[tuple[str, str]]]] = [
             ("missing-responsible", "мероприятие 1.1"),
             ("missing-deadline", "мероприятие 1.1"),
             ("missing-text", "мероприятие 13.6"),
+            # Seed 001 goes from 3.1 straight to 3.1.2.
+            ("numbering-gap", "мероприятие 3.1.2"),
             ("placeholder", "мероприятие 3.2.1.1"),
             ("placeholder", "мероприятие 1.11"),
             ("placeholder", "перечень показателей"),
@@ -83,6 +85,11 @@ def test_example_findings(name: str, expected: set[tuple[str, str]]) -> None:
 EXACTLY: list[tuple[str, str, set[str]]] = [
     # The period «2024-2025 гг.» is two calendar years: every term of the plan lies inside.
     ("municipal-roadmap.yaml", "deadline-outside-period", set()),
+    ("municipal-roadmap.yaml", "numbering-gap", {"контрольная точка 15"}),
+    ("passport.yaml", "numbering-gap", {"мероприятие 3.1.2"}),
+    ("school-order.yaml", "numbering-gap", set()),
+    ("school-roadmap.yaml", "numbering-gap", set()),
+    ("regional-project.yaml", "numbering-gap", set()),
 ]
 
 
