@@ -131,6 +131,15 @@ CASES: list[tuple[str, dict[str, Any], set[tuple[str, str]]]] = [
         set(),
     ),
     (
+        "abbreviations every school document uses",
+        _roadmap(
+            goal="Помощь ОО и ОУ",
+            tasks=["ИОМ педагогов", "КПК для учителей", "ПМПК", "Программы ДПО", "ВШК"],
+            approval="Зам директора по АХЧ",
+        ),
+        set(),
+    ),
+    (
         "a word in capitals is not an abbreviation",
         _roadmap(title="ДОРОЖНАЯ КАРТА", goal="ПРИКАЗ"),
         set(),

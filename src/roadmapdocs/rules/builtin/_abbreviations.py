@@ -20,6 +20,9 @@ COMMON = frozenset(
         *("ЕГЭ", "ОГЭ", "ГВЭ", "ГИА", "ВПР", "НИКО", "ФИОКО", "ВСОКО"),
         *("ФГОС", "ФОП", "ООП", "НОО", "ООО", "СОО", "УВР", "ВР", "ИКТ", "ОВЗ", "ЦОС", "ЭОР"),
         *("ШМО", "РМО"),
+        # Educational organisation and institution, in every seed; the courses, route, commission
+        # and control every school plan names; the deputies' areas beside УВР and ВР.
+        *("ОО", "ОУ", "ДПО", "КПК", "ИОМ", "ПМПК", "ВШК", "АХЧ"),
     )
 )
 
