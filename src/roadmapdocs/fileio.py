@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,20 +15,23 @@ from roadmapdocs.errors import Location, OutputError
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target``; on success it replaces ``target`` in one step."""
+    """A temporary path beside ``target``; on success it replaces ``target`` in one step.
+
+    The file left at ``target`` keeps the permissions of the file it replaces, or, if it is
+    new, gets those a plain ``open(target, "w")`` would give (``0o666`` less the umask).
+    """
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"папка «{folder}» не существует", Location(str(target)))
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        temporary, fresh_mode = _create_beside(folder, target.name)
     except OSError as exc:
         raise OutputError(
             f"не удалось записать файл: {exc.strerror or exc}", Location(str(target))
         ) from None
-    os.close(handle)
-    temporary = Path(name)
     try:
         yield temporary
+        os.chmod(temporary, _mode_of(target, fresh_mode))
         os.replace(temporary, target)
     except OSError as exc:
         raise OutputError(
@@ -35,6 +40,38 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+def _create_beside(folder: Path, name: str) -> tuple[Path, int]:
+    """A new empty file in ``folder`` and the mode the system gave it.
+
+    ``mkstemp`` always makes 0600; creating with 0666 lets the umask (and a default ACL) decide,
+    as for any new file. The owner may write the temporary file until it is in place.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        candidate = folder / f".{name}.{secrets.token_hex(4)}.part"
+        try:
+            handle = os.open(candidate, flags, 0o666)
+        except FileExistsError:
+            continue
+        try:
+            mode = stat.S_IMODE(os.fstat(handle).st_mode)
+            if mode & 0o600 != 0o600:
+                os.chmod(candidate, mode | 0o600)
+        finally:
+            os.close(handle)
+        return candidate, mode
+    raise FileExistsError(errno.EEXIST, "нет свободного имени для временного файла", str(folder))
+
+
+def _mode_of(target: Path, fresh: int) -> int:
+    """The permissions of the regular file ``target`` replaces, else those of a new file."""
+    try:
+        existing = os.stat(target)
+    except OSError:
+        return fresh
+    return stat.S_IMODE(existing.st_mode) if stat.S_ISREG(existing.st_mode) else fresh
 
 
 def write_atomic(target: Path, content: bytes) -> None:

@@ -1,0 +1,78 @@
+"""Atomic writes: the file appears whole, with the permissions an ordinary write would give it."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roadmapdocs.errors import OutputError
+from roadmapdocs.fileio import atomic_path, write_atomic
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def umask() -> Iterator[None]:
+    """Restore the process umask whatever a test sets it to."""
+    saved = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(saved)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=40)
+@given(mask=st.integers(0, 0o777))
+def test_a_new_file_gets_the_mode_open_would_give(tmp_path: Path, umask: None, mask: int) -> None:
+    os.umask(mask)
+    plain, atomic = tmp_path / f"plain-{mask:o}.txt", tmp_path / f"atomic-{mask:o}.txt"
+    with open(plain, "w", encoding="utf-8") as handle:
+        handle.write("x")
+    write_atomic(atomic, b"x")
+    assert _mode(atomic) == _mode(plain) == 0o666 & ~mask
+    assert atomic.read_bytes() == b"x"
+    plain.unlink()
+    atomic.unlink()
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o002, 0o077])
+def test_the_customary_umasks(tmp_path: Path, umask: None, mask: int) -> None:
+    os.umask(mask)
+    write_atomic(tmp_path / "plan.yaml", b"kind: roadmap\n")
+    assert _mode(tmp_path / "plan.yaml") == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o664, 0o444])
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path, umask: None, mode: int) -> None:
+    target = tmp_path / "order.docx"
+    target.write_bytes(b"old")
+    target.chmod(mode)
+    write_atomic(target, b"new")
+    assert (target.read_bytes(), _mode(target)) == (b"new", mode)
+
+
+def test_a_writer_that_fails_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "order.docx"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    with pytest.raises(RuntimeError), atomic_path(target) as temporary:
+        temporary.write_bytes(b"half")
+        raise RuntimeError
+    assert (target.read_bytes(), _mode(target)) == (b"old", 0o640)
+    assert [p.name for p in tmp_path.iterdir()] == ["order.docx"]
+
+
+def test_a_missing_folder_is_a_located_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="не существует"):
+        write_atomic(tmp_path / "нет" / "order.docx", b"x")
