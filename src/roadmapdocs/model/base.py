@@ -21,6 +21,10 @@ def _check_text(value: str) -> str:
             "character U+{code} at position {position} cannot appear in a Word document",
             {"code": f"{ord(found.group()):04X}", "position": found.start() + 1},
         )
+    # A line break is «\n», however the text came: YAML folds «\r\n» itself, text passed
+    # from Python (a Windows file, a form) does not, and «\r» would render as a second break.
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 
