@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roadmapdocs.lang.typography import NBSP, nbsp
+from roadmapdocs.lang.typography import NBSP, _glue, nbsp
 
 _ = NBSP
 
@@ -103,3 +103,9 @@ def test_idempotent(text: str) -> None:
 @given(st.text())
 def test_any_text_keeps_its_characters(text: str) -> None:
     assert _words(nbsp(text)) == _words(text)
+
+
+@given(_TEXTS)
+def test_shortcut_changes_nothing(text: str) -> None:
+    # A text the quick check lets through untouched must be one the full rules leave as it is.
+    assert nbsp(text) == _glue(text)

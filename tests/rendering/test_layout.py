@@ -67,3 +67,91 @@ def test_appendix_orientation_setting(orientation: str, landscape: bool, tmp_pat
     first, *appendix = _render(tmp_path, {"appendix_orientation": orientation}).sections
     assert first.page_width < first.page_height
     assert all((s.page_width > s.page_height) == landscape for s in appendix)
+
+
+def _plan_tables(document: Any) -> list[Any]:
+    from docx.oxml.ns import qn
+
+    style_id = next(s.style_id for s in document.styles if s.name == "RD Plan Table")
+    return [
+        table
+        for table in document.element.body.iter(qn("w:tbl"))
+        if table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}").get(qn("w:val")) == style_id
+    ]
+
+
+def _check_fitted(table: Any) -> int:
+    """Every row kept whole, the first repeated, every cell as wide as the grid columns it
+    spans, the table as wide as its grid; returns the number of rows."""
+    from docx.oxml.ns import qn
+
+    grid = [int(c.get(qn("w:w"))) for c in table.find(qn("w:tblGrid"))]
+    tbl_w = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    assert int(tbl_w.get(qn("w:w"))) == sum(grid)
+    assert table.find(f"{qn('w:tblPr')}/{qn('w:tblLayout')}").get(qn("w:type")) == "fixed"
+    rows = table.findall(qn("w:tr"))
+    for index, row in enumerate(rows):
+        tr_pr = row.find(qn("w:trPr"))
+        assert tr_pr.find(qn("w:cantSplit")) is not None
+        assert (tr_pr.find(qn("w:tblHeader")) is not None) == (index == 0)
+        position = 0
+        for cell in row.findall(qn("w:tc")):
+            span_element = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+            span = int(span_element.get(qn("w:val"))) if span_element is not None else 1
+            tc_w = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            assert tc_w.get(qn("w:type")) == "dxa"
+            assert int(tc_w.get(qn("w:w"))) == sum(grid[position : position + span])
+            position += span
+        assert position == len(grid)
+    return len(rows)
+
+
+def _big_order(activities: int) -> Any:
+    data = roadmapdocs.to_data(load_example("school-order"))
+    sections = [
+        {
+            "number": str(s + 1),
+            "text": f"Направление {s + 1}",
+            "activities": [
+                {
+                    "number": f"{s + 1}.{i + 1}",
+                    "text": f"Мероприятие {s + 1}.{i + 1} " + "очень " * (i % 7),
+                    "deadline": "ноябрь 2024",
+                    "responsible": ["заместитель директора"],
+                    "result": "Протокол",
+                }
+                for i in range(10)
+            ],
+        }
+        for s in range(activities // 10)
+    ]
+    data["appendices"][0]["plan"]["activities"] = sections
+    return roadmapdocs.load(data)
+
+
+def test_plan_tables_are_fitted_row_by_row(tmp_path: Path) -> None:
+    # 450 activities and 45 section rows: more rows than are measured for widths, section
+    # headings spanning the whole table among them.
+    out = roadmapdocs.render(_big_order(450), tmp_path / "big.docx")
+    tables = _plan_tables(docx.Document(str(out)))
+    assert tables
+    assert sum(_check_fitted(t) for t in tables) > 495
+
+
+def test_fitting_adds_missing_cell_properties() -> None:
+    from docx.oxml import parse_xml
+
+    from roadmapdocs.rendering.layout import _fit
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    table = parse_xml(
+        f"<w:tbl {w}><w:tblPr/><w:tblGrid><w:gridCol w:w='100'/></w:tblGrid>"
+        "<w:tr><w:tc><w:p><w:r><w:t>№</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:tcPr/><w:p><w:r><w:t>Мероприятие</w:t></w:r></w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:gridSpan w:val='2'/></w:tcPr><w:p/></w:tc></w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:tcW w:w='1' w:type='auto'/></w:tcPr><w:p/></w:tc>"
+        "<w:tc><w:p><w:r><w:t>Провести педагогический совет</w:t></w:r></w:p></w:tc></w:tr>"
+        "</w:tbl>"
+    )
+    _fit(table, 9000)
+    assert _check_fitted(table) == 3

@@ -76,6 +76,11 @@ def _glue_initials(text: str) -> str:
     return text
 
 
+# Every place above has a space right after «№», «§», a digit or a full stop, or right before an
+# initial: a text with none of these is returned at once (most cells of a plan are such texts).
+_CANDIDATE = re.compile(r"[№§\d.][ \u00a0]|[ \u00a0][А-ЯЁ]\.")
+
+
 def nbsp(text: str) -> str:
     """Put non-breaking spaces where a line must not break; change nothing but spaces.
 
@@ -83,6 +88,13 @@ def nbsp(text: str) -> str:
     with their surname in either order («Е.А. Лаврушкина», «Лаврушкина Е.А.»). A run of spaces at
     such a place becomes one non-breaking space; every other character is left as it was.
     """
+    if not _CANDIDATE.search(text):
+        return text
+    return _glue(text)
+
+
+def _glue(text: str) -> str:
+    """Every rule of :func:`nbsp`, without the shortcut for texts that have no place to glue."""
     for pattern in _glue_patterns():
         text = pattern.sub(rf"\g<keep>{NBSP}", text)
     return _glue_initials(text)

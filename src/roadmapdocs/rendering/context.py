@@ -9,7 +9,7 @@ non-breaking spaces where Russian typography keeps words together, unless settin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -74,9 +74,134 @@ def _identity(value: str) -> str:
 
 
 def _text_function(settings: Settings) -> Callable[[str], str]:
+    """Typography for every string of one render, each distinct string worked out once
+    (responsible people, terms and results repeat down a plan)."""
     if not settings.nbsp:
         return _identity
-    return nbsp
+    done: dict[str, str] = {}
+
+    def text(value: str) -> str:
+        found = done.get(value)
+        if found is None:
+            found = done[value] = nbsp(value)
+        return found
+
+    return text
+
+
+class ModelView(Mapping[str, Any]):
+    """A model as a template sees it: a read-only mapping of its fields as plain data.
+
+    Each field is converted on first use, so a template pays only for what it shows: the
+    order's appendix table reads ``plan.rows`` and never the nested ``activities`` behind them.
+    Names starting with «_» are out of a sandboxed template's reach, so the model stays hidden.
+    """
+
+    __slots__ = ("_model", "_text", "_values")
+
+    def __init__(self, model: BaseModel, text: Callable[[str], str]) -> None:
+        self._model = model
+        self._text = text
+        self._values: dict[str, Any] = {}
+
+    def _extra(self) -> tuple[str, ...]:
+        """Names a view adds to the model's fields."""
+        return ()
+
+    def _make(self, name: str) -> Any:
+        return _view(getattr(self._model, name), self._text)
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            pass
+        if name not in type(self._model).model_fields and name not in self._extra():
+            raise KeyError(name)
+        value = self._values[name] = self._make(name)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        yield from type(self._model).model_fields
+        yield from (n for n in self._extra() if n not in type(self._model).model_fields)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({type(self._model).__name__})"
+
+
+class PartyView(ModelView):
+    """A party written as structure still reads as one line: «УО (Чиж Л.В.)»."""
+
+    __slots__ = ()
+
+    def _make(self, name: str) -> Any:
+        value = super()._make(name)
+        if name == "text" and not value:
+            return self._text(str(self._model))
+        return value
+
+
+class PlanView(ModelView):
+    """A plan with its table flattened: ``columns`` and ``rows`` (see :func:`plan_rows`)."""
+
+    __slots__ = ()
+
+    def _extra(self) -> tuple[str, ...]:
+        return ("columns", "rows")
+
+    def _make(self, name: str) -> Any:
+        plan = self._model
+        assert isinstance(plan, Plan)
+        if name == "columns":
+            return [
+                {"field": c.field.value, "title": self._text(c.title)} for c in plan.table_columns
+            ]
+        if name == "rows":
+            return plan_rows(plan, self._text)
+        return super()._make(name)
+
+
+class IndicatorGroupView(ModelView):
+    """``periods`` are every column the table shows, declared or only named by a value, and
+    each indicator gets ``cells`` aligned to them, so a template needs no lookups by key."""
+
+    __slots__ = ()
+
+    def _extra(self) -> tuple[str, ...]:
+        return ("periods",)
+
+    def _make(self, name: str) -> Any:
+        group = self._model
+        assert isinstance(group, IndicatorGroup)
+        if name == "periods":
+            return [self._text(p) for p in group.columns]
+        if name == "indicators":
+            periods = group.columns
+            views = []
+            for indicator in group.indicators:
+                view: dict[str, Any] = dict(ModelView(indicator, self._text))
+                view["cells"] = [self._text(indicator.values.get(p, "")) for p in periods]
+                views.append(view)
+            return views
+        return super()._make(name)
+
+
+class TableView(ModelView):
+    """A data table with its ``grid`` (see :func:`table_grid`)."""
+
+    __slots__ = ()
+
+    def _extra(self) -> tuple[str, ...]:
+        return ("grid",)
+
+    def _make(self, name: str) -> Any:
+        if name == "grid":
+            assert isinstance(self._model, Table)
+            return table_grid(self._model, self._text)
+        return super()._make(name)
 
 
 def _view(value: Any, text: Callable[[str], str]) -> Any:
@@ -96,16 +221,21 @@ def _view(value: Any, text: Callable[[str], str]) -> Any:
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
     if isinstance(value, BaseModel):
-        data = {name: _view(getattr(value, name), text) for name in type(value).model_fields}
-        if isinstance(value, Party):
-            # A party written as structure still reads as one line: «УО (Чиж Л.В.)».
-            data["text"] = data.get("text") or text(str(value))
-        return data
+        kind = next((_VIEWS[k] for k in type(value).__mro__ if k in _VIEWS), ModelView)
+        return kind(value, text)
     if isinstance(value, list | tuple):
         return [_view(item, text) for item in value]
     if isinstance(value, dict):
         return {str(k): _view(v, text) for k, v in value.items()}
     return value
+
+
+_VIEWS: dict[type[BaseModel], type[ModelView]] = {
+    Party: PartyView,
+    Plan: PlanView,
+    IndicatorGroup: IndicatorGroupView,
+    Table: TableView,
+}
 
 
 def _cell(activity: Activity, field: str, text: Callable[[str], str]) -> str:
@@ -157,24 +287,6 @@ def plan_rows(plan: Plan, text: Callable[[str], str] = _identity) -> list[dict[s
     return rows
 
 
-def _plan_view(plan: Plan, text: Callable[[str], str]) -> dict[str, Any]:
-    view: dict[str, Any] = _view(plan, text)
-    view["columns"] = [{"field": c.field.value, "title": text(c.title)} for c in plan.table_columns]
-    view["rows"] = plan_rows(plan, text)
-    return view
-
-
-def _indicator_group_view(group: IndicatorGroup, text: Callable[[str], str]) -> dict[str, Any]:
-    """``periods`` become every column the table shows, declared or only named by a value, and
-    each indicator gets ``cells`` aligned to them, so a template needs no lookups by key."""
-    view: dict[str, Any] = _view(group, text)
-    periods = group.columns
-    view["periods"] = [text(p) for p in periods]
-    for indicator, indicator_view in zip(group.indicators, view["indicators"], strict=True):
-        indicator_view["cells"] = [text(indicator.values.get(p, "")) for p in periods]
-    return view
-
-
 def table_grid(table: Table, text: Callable[[str], str] = _identity) -> list[dict[str, Any]]:
     """The rows of a data table as Word lays them out: ``header`` (bool) and ``cells``
     (``text``, ``colspan``, ``vmerge``, ``note``).
@@ -213,29 +325,6 @@ def table_grid(table: Table, text: Callable[[str], str] = _identity) -> list[dic
     return grid
 
 
-def _with_plans(model: BaseModel, view: dict[str, Any], text: Callable[[str], str]) -> None:
-    """Give every plan in the view its ``columns`` and flattened ``rows``, every indicator group
-    its ``periods`` and per-period ``cells``, and every data table its ``grid``."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, Plan):
-            view[name] = _plan_view(value, text)
-        elif isinstance(value, IndicatorGroup):
-            view[name] = _indicator_group_view(value, text)
-        elif isinstance(value, Table):
-            view[name]["grid"] = table_grid(value, text)
-        elif isinstance(value, BaseModel):
-            _with_plans(value, view[name], text)
-        elif isinstance(value, list):
-            for position, (item, item_view) in enumerate(zip(value, view[name], strict=True)):
-                if isinstance(item, IndicatorGroup):
-                    view[name][position] = _indicator_group_view(item, text)
-                elif isinstance(item, Table):
-                    item_view["grid"] = table_grid(item, text)
-                elif isinstance(item, BaseModel) and isinstance(item_view, dict):
-                    _with_plans(item, item_view, text)
-
-
 def requisites(document: DocumentBase, settings: Settings) -> dict[str, str]:
     """Date, number and place as requisites print them (ГОСТ Р 7.0.97: «05.09.2024», «№ 226/1-г»)."""
     text = _text_function(settings)
@@ -256,10 +345,8 @@ def requisites(document: DocumentBase, settings: Settings) -> dict[str, str]:
 def build_context(document: DocumentBase, settings: Settings) -> dict[str, Any]:
     """The whole context of a render: ``doc``, ``requisites``, ``settings``."""
     text = _text_function(settings)
-    doc_view: dict[str, Any] = _view(document, text)
-    _with_plans(document, doc_view, text)
     return {
-        "doc": doc_view,
+        "doc": _view(document, text),
         "requisites": requisites(document, settings),
         "settings": settings.model_dump(),
     }

@@ -14,8 +14,9 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.shared import Pt
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from roadmapdocs.settings import Settings
 
@@ -140,8 +141,13 @@ def split_appendices(
         _set_margins(sect_pr, settings)
 
 
+_W_T, _W_TC, _W_TR = qn("w:t"), qn("w:tc"), qn("w:tr")
+_W_TCPR, _W_TRPR, _W_SPAN, _W_TCW = qn("w:tcPr"), qn("w:trPr"), qn("w:gridSpan"), qn("w:tcW")
+_W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
+
+
 def _cell_text(cell: Any) -> str:
-    return "".join(t.text or "" for t in cell.iter(qn("w:t")))
+    return "".join(t.text or "" for t in cell.iter(_W_T))
 
 
 def fit_plan_tables(document: DocxDocument) -> None:
@@ -169,81 +175,125 @@ def _after(sect_pr: Any, table: Any) -> bool:
     return any(sibling is paragraph for sibling in table.itersiblings())
 
 
+class _Cell:
+    """A table cell with what fitting needs of it, read once: its element, properties and span."""
+
+    __slots__ = ("element", "properties", "span")
+
+    def __init__(self, element: Any) -> None:
+        self.element = element
+        properties = element.find(_W_TCPR)
+        if properties is None:
+            properties = element.makeelement(_W_TCPR)
+            element.insert(0, properties)
+        self.properties = properties
+        span = properties.find(_W_SPAN)
+        self.span = int(span.get(_W_VAL)) if span is not None else 1
+
+    @property
+    def text(self) -> str:
+        return "".join(self.element.itertext(_W_T))
+
+
+_NAMESPACES = {"w": nsmap["w"]}
+_ROW_COLUMNS = etree.XPath(
+    "sum(w:tc/w:tcPr/w:gridSpan/@w:val) + count(w:tc[not(w:tcPr/w:gridSpan)])",
+    namespaces=_NAMESPACES,
+)
+_ROW_CELLS = etree.XPath("count(w:tc)", namespaces=_NAMESPACES)
+_ROW_CELL_WIDTHS = etree.XPath("w:tc/w:tcPr/w:tcW", namespaces=_NAMESPACES)
+
+
 def _fit(table: Any, width: int) -> None:
-    rows = table.findall(qn("w:tr"))
+    rows = table.findall(_W_TR)
     if not rows:
         return
-    columns = max(sum(int(_span(c)) for c in r.findall(qn("w:tc"))) for r in rows)
-    widths = _column_widths(rows, columns, width)
+    # The grid of a row is read by XPath, in C: a plan of thousands of rows has tens of
+    # thousands of cells, and visiting each from Python would cost more than docxtpl's render.
+    spans = [int(_ROW_COLUMNS(row)) for row in rows]
+    columns = max(spans)
+    step = max(1, math.ceil((len(rows) - 1) / _SAMPLE_ROWS))
+    sample = [[_Cell(c) for c in row.iterchildren(_W_TC)] for row in rows[:1] + rows[1::step]]
+    widths = _column_widths(sample, columns, width, whole_table=len(rows) == 1)
     grid = table.find(qn("w:tblGrid"))
     if grid is not None:
         for col in list(grid):
             grid.remove(col)
         for w in widths:
             col = OxmlElement("w:gridCol")
-            col.set(qn("w:w"), str(w))
+            col.set(_W_W, str(w))
             grid.append(col)
     tbl_pr = table.find(qn("w:tblPr"))
     layout = tbl_pr.find(qn("w:tblLayout"))
     if layout is None:
         layout = OxmlElement("w:tblLayout")
         tbl_pr.append(layout)
-    layout.set(qn("w:type"), "fixed")
+    layout.set(_W_TYPE, "fixed")
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
         tbl_w = OxmlElement("w:tblW")
         tbl_pr.append(tbl_w)
-    tbl_w.set(qn("w:w"), str(sum(widths)))
-    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(_W_W, str(sum(widths)))
+    tbl_w.set(_W_TYPE, "dxa")
+    cant_split, header = qn("w:cantSplit"), qn("w:tblHeader")
+    texts = [str(w) for w in widths]
     for index, row in enumerate(rows):
-        tr_pr = row.find(qn("w:trPr"))
+        tr_pr = row.find(_W_TRPR)
         if tr_pr is None:
             tr_pr = OxmlElement("w:trPr")
             row.insert(0, tr_pr)
-        wanted = ["w:cantSplit"] + (["w:tblHeader"] if index == 0 else [])
-        for tag in wanted:
-            if tr_pr.find(qn(tag)) is None:
-                tr_pr.append(OxmlElement(tag))
+        for tag in (cant_split, header) if index == 0 else (cant_split,):
+            if tr_pr.find(tag) is None:
+                tr_pr.append(tr_pr.makeelement(tag))
+        cell_widths = _ROW_CELL_WIDTHS(row)
+        if spans[index] == columns == len(cell_widths) == int(_ROW_CELLS(row)):
+            # One cell per column, each with its width element: set them in order.
+            for tc_w, text in zip(cell_widths, texts, strict=True):
+                tc_w.set(_W_W, text)
+                tc_w.set(_W_TYPE, "dxa")
+            continue
         position = 0
-        for cell in row.findall(qn("w:tc")):
-            span = int(_span(cell))
-            tc_pr = cell.find(qn("w:tcPr"))
-            if tc_pr is None:
-                tc_pr = OxmlElement("w:tcPr")
-                cell.insert(0, tc_pr)
-            tc_w = tc_pr.find(qn("w:tcW"))
+        for cell in map(_Cell, row.iterchildren(_W_TC)):
+            tc_w = cell.properties.find(_W_TCW)
             if tc_w is None:
-                tc_w = OxmlElement("w:tcW")
-                tc_pr.insert(0, tc_w)
-            tc_w.set(qn("w:w"), str(sum(widths[position : position + span])))
-            tc_w.set(qn("w:type"), "dxa")
-            position += span
+                tc_w = cell.properties.makeelement(_W_TCW)
+                cell.properties.insert(0, tc_w)
+            tc_w.set(_W_W, str(sum(widths[position:][: cell.span])))
+            tc_w.set(_W_TYPE, "dxa")
+            position += cell.span
 
 
 _CHAR_TWIPS = 120
 """Rough width of one character of 12 pt Times New Roman, in twips (1/1440 inch)."""
 
+_SAMPLE_ROWS = 400
+"""Body rows whose text sizes the columns: all of a table up to this size, evenly spread beyond."""
 
-def _column_widths(rows: list[Any], columns: int, width: int) -> list[int]:
+
+def _column_widths(
+    rows: list[list[_Cell]], columns: int, width: int, *, whole_table: bool
+) -> list[int]:
     """Widths by content, as browsers lay out automatic tables, damped for long text.
 
     Each column first gets room for its longest word (so «Организационно-управленческое» is not
     broken letter by letter), capped so that one long word cannot take the table; what is left
     is shared by the square root of the column's mean text length, so a column of long
-    descriptions gets more than a column of dates, but not everything.
+    descriptions gets more than a column of dates, but not everything. ``rows`` are the header
+    row and the body rows to measure (a table of more than :data:`_SAMPLE_ROWS` body rows is
+    measured on that many, spread evenly through it); ``whole_table`` says the table is one row.
     """
     longest = [0] * columns
     total = [0] * columns
     counts = [0] * columns
-    for index, row in enumerate(rows):
+    for index, cells in enumerate(rows):
         position = 0
-        for cell in row.findall(qn("w:tc")):
-            span = int(_span(cell))
+        for cell in cells:
+            span = cell.span
             if span == 1 and position < columns:
-                text = _cell_text(cell)
+                text = cell.text
                 words = text.replace("-", "- ").replace("/", "/ ").split()
                 longest[position] = max(longest[position], *(len(w) for w in words), 1)
-                if index > 0 or len(rows) == 1:  # the header's length says little of the column
+                if index > 0 or whole_table:  # the header's length says little of the column
                     total[position] += len(text)
                     counts[position] += 1
             position += span
@@ -252,9 +302,3 @@ def _column_widths(rows: list[Any], columns: int, width: int) -> list[int]:
     shares = [math.sqrt(total[i] / counts[i]) if counts[i] else 1.0 for i in range(columns)]
     whole = sum(shares) or 1.0
     return [int(minimum[i] + spare * shares[i] / whole) for i in range(columns)]
-
-
-def _span(cell: Any) -> str:
-    tc_pr = cell.find(qn("w:tcPr"))
-    span = tc_pr.find(qn("w:gridSpan")) if tc_pr is not None else None
-    return span.get(qn("w:val")) if span is not None else "1"

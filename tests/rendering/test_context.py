@@ -1,0 +1,68 @@
+"""The template context: every model field is there, as plain data, and nothing else is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+import roadmapdocs
+from roadmapdocs.errors import TemplateSecurityError
+from roadmapdocs.rendering.context import build_context, plan_rows
+from roadmapdocs.settings import Settings
+from tests.rendering.conftest import load_example, make_template
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Mapping):
+        return {key: _plain(value[key]) for key in value}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+@pytest.mark.parametrize("name", ["school-order", "municipal-roadmap", "passport"])
+def test_every_field_of_the_model_is_in_the_view(name: str) -> None:
+    document = load_example(name)
+    view = build_context(document, Settings())["doc"]
+    assert set(view) >= set(type(document).model_fields)
+    assert len(view) == len(list(view))
+    # Walking the whole view never fails and ends in strings, numbers and booleans.
+    leaves: list[object] = []
+
+    def collect(value: object) -> None:
+        if isinstance(value, Mapping):
+            for key in value:
+                collect(value[key])
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        else:
+            leaves.append(value)
+
+    collect(view)
+    assert leaves
+    assert all(isinstance(leaf, str | int | float | bool) for leaf in leaves)
+
+
+def test_a_plan_shows_its_rows_and_columns() -> None:
+    document = load_example("school-order")
+    plan = build_context(document, Settings(nbsp=False))["doc"]["appendices"][0]["plan"]
+    appendix_plan = document.appendices[0].plan
+    assert plan["rows"] == plan_rows(appendix_plan)
+    assert [c["title"] for c in plan["columns"]] == [c.title for c in appendix_plan.table_columns]
+    with pytest.raises(KeyError):
+        plan["no_such_field"]
+
+
+def test_the_model_behind_a_view_is_out_of_reach(tmp_path: Path) -> None:
+    template = make_template(tmp_path, "{{ doc._model }}")
+    with pytest.raises(TemplateSecurityError):
+        roadmapdocs.render(load_example("school-order"), tmp_path / "o.docx", template=template)
+
+
+def test_a_view_is_made_once_per_field() -> None:
+    view = build_context(load_example("school-order"), Settings())["doc"]
+    assert view["appendices"] is view["appendices"]
+    assert _plain(view) == _plain(view)
