@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -14,11 +15,14 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from roadmapdocs.errors import Location, RenderError, TemplateError, TemplateSecurityError
 from roadmapdocs.fileio import atomic_path
+from roadmapdocs.messages import DEFAULT_LANG, Lang
 from roadmapdocs.model import Order
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rendering import layout
+from roadmapdocs.rendering.annotate import annotate
 from roadmapdocs.rendering.context import CONTRACT, build_context
 from roadmapdocs.rendering.filters import FILTERS
+from roadmapdocs.rules.base import Finding
 from roadmapdocs.settings import Settings
 from roadmapdocs.templates import Template
 
@@ -172,8 +176,13 @@ def render_docx(
     out: Path,
     settings: Settings,
     context: dict[str, Any] | None = None,
+    findings: Sequence[Finding] = (),
+    lang: Lang = DEFAULT_LANG,
 ) -> Path:
-    """Render ``document`` with ``template`` to ``out`` (atomically)."""
+    """Render ``document`` with ``template`` to ``out`` (atomically).
+
+    Each of ``findings`` becomes a Word comment where the document shows its element.
+    """
     try:
         tpl = _Template(str(template.docx))
         tpl.render_init()
@@ -194,6 +203,8 @@ def render_docx(
     layout.apply_fonts(docx, settings)
     layout.split_appendices(docx, appendix_orientations(document, settings), settings)
     layout.fit_plan_tables(docx)
+    if findings:
+        annotate(docx, document, findings, lang=lang)
     with atomic_path(out) as temporary:
         try:
             docx.save(str(temporary))
