@@ -57,14 +57,29 @@ def _registry(folders: tuple[str, ...]) -> Registry:
 
 
 def _render_one(
-    source: str | Document, name: str, target: Path, template: str | None, folders: tuple[str, ...]
+    source: str | Document,
+    name: str,
+    target: Path,
+    template: str | None,
+    folders: tuple[str, ...],
+    annotate: bool = False,
 ) -> BatchResult:
-    """Load (when given a path), validate and render one document; never raises a user error."""
+    """Load (when given a path), validate and render one document; never raises a user error.
+
+    With ``annotate`` the findings also go into the document as Word comments.
+    """
     label = source if isinstance(source, str) else name
     try:
         document = load(Path(source)) if isinstance(source, str) else source
         findings = tuple(validate(document))
-        render(document, target, template=template, registry=_registry(folders), format="docx")
+        render(
+            document,
+            target,
+            template=template,
+            registry=_registry(folders),
+            format="docx",
+            annotate=findings if annotate else False,
+        )
     except RoadmapdocsError as error:
         return BatchResult(label, None, error=str(error))
     return BatchResult(label, target, findings)
@@ -106,6 +121,7 @@ def render_many(
     pdf: bool = False,
     skip_existing: bool = False,
     registry_folders: Sequence[str] = (),
+    annotate: bool = False,
 ) -> Iterator[BatchResult]:
     """Render every item into ``out_dir`` and yield a result per item as each one finishes.
 
@@ -114,6 +130,7 @@ def render_many(
     down here. A bad input gives a result with ``error`` and the others go on. Outputs are written
     atomically, so an interrupted batch leaves no half files; with ``skip_existing`` an output
     already present is not made again. Closing the iterator early cancels what has not started.
+    With ``annotate`` each document carries its findings as Word comments.
     """
     folder = Path(out_dir)
     if not folder.is_dir():
@@ -134,7 +151,8 @@ def render_many(
                     continue
                 # For PDF the .docx goes to a scratch folder first and is converted in bulk below.
                 docx = Path(work) / f"{index:06d}.docx" if pdf else target
-                pending[pool.submit(_render_one, source, label, docx, template, folders)] = target
+                job = pool.submit(_render_one, source, label, docx, template, folders, annotate)
+                pending[job] = target
             if not pdf:
                 for future in cf.as_completed(pending):
                     yield future.result()

@@ -46,6 +46,24 @@ def _selectors(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+_SELECT = click.option(
+    "--select",
+    multiple=True,
+    metavar="ПРАВИЛА",
+    help="Проверять только эти правила: коды (RD101), начала кодов (RD1) или имена; через запятую.",
+)
+_IGNORE = click.option(
+    "--ignore", multiple=True, metavar="ПРАВИЛА", help="Не проверять эти правила."
+)
+
+
+def _config(file: str, select: Sequence[str], ignore: Sequence[str]) -> Config:
+    """The rule configuration for ``file``: the nearest settings file, then the command line."""
+    return Config.discover(Path(file).parent).override(
+        select=_selectors(select) or None, ignore=_selectors(ignore)
+    )
+
+
 def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -68,13 +86,8 @@ def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
     help="Вид отчёта.",
 )
 @click.option("--strict", is_flag=True, help="Считать предупреждения ошибками (код выхода 1).")
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="ПРАВИЛА",
-    help="Проверять только эти правила: коды (RD101), начала кодов (RD1) или имена; через запятую.",
-)
-@click.option("--ignore", multiple=True, metavar="ПРАВИЛА", help="Не проверять эти правила.")
+@_SELECT
+@_IGNORE
 @click.option(
     "--as-of",
     callback=_as_of,
@@ -99,9 +112,7 @@ def validate(
     results: list[output.FileResult] = []
     try:
         for name in files:
-            config = Config.discover(Path(name).parent).override(
-                select=_selectors(select) or None, ignore=_selectors(ignore)
-            )
+            config = _config(name, select, ignore)
             try:
                 document = roadmapdocs.load(name, lang=lang)
             except LoadError as error:
@@ -162,6 +173,14 @@ _TEMPLATES = click.option(
     metavar="KEY=VALUE",
     help="Изменить настройку шаблона, например --set font_size=13.",
 )
+@click.option(
+    "--annotate",
+    is_flag=True,
+    help="Вставить замечания проверки в документ как примечания Word, у строк, к которым они "
+    "относятся (правила — как у validate: файл настроек, --select, --ignore).",
+)
+@_SELECT
+@_IGNORE
 @_TEMPLATES
 @_LANG
 def render(
@@ -170,18 +189,26 @@ def render(
     output: str | None,
     pdf: bool,
     overrides: Sequence[str],
+    annotate: bool,
+    select: Sequence[str],
+    ignore: Sequence[str],
     template_dirs: Sequence[str],
     lang: Lang,
 ) -> None:
     """Сделать документ Word (или PDF) из FILE."""
-    from pathlib import Path
-
     from roadmapdocs.templates import Registry
 
     target = Path(output) if output else Path(file).with_suffix(".pdf" if pdf else ".docx")
+    settings = dict(_parse_setting(item) for item in overrides)
+    annotate = annotate or settings.get("annotate") is True
+    if (select or ignore) and not annotate:
+        raise click.UsageError("--select и --ignore выбирают правила для --annotate")
+    findings: list[roadmapdocs.Finding] = []
     try:
         document = roadmapdocs.load(file, lang=lang)
-        settings = dict(_parse_setting(item) for item in overrides)
+        if annotate:
+            config = _config(file, select, ignore)
+            findings = roadmapdocs.validate(document, lang=lang, config=config).findings
         roadmapdocs.render(
             document,
             target,
@@ -189,10 +216,14 @@ def render(
             format="pdf" if pdf else None,
             settings=settings,
             registry=Registry(template_dirs),
+            annotate=findings if annotate else False,
+            lang=lang,
         )
     except RoadmapdocsError as error:
         _fail(error)
     click.echo(str(target))
+    if annotate:
+        click.echo(f"Замечаний в документе: {len(findings)}.", err=True)
 
 
 def _parse_setting(item: str) -> tuple[str, Any]:
@@ -219,6 +250,7 @@ def _parse_setting(item: str) -> tuple[str, Any]:
 @click.option("--fail-fast", is_flag=True, help="Остановиться на первой ошибке.")
 @click.option("--skip-existing", is_flag=True, help="Не делать заново уже готовые файлы.")
 @click.option("--quiet", "-q", is_flag=True, help="Не печатать ход работы, только итог.")
+@click.option("--annotate", is_flag=True, help="Вставить замечания проверки как примечания Word.")
 @_TEMPLATES
 def batch(
     inputs: Sequence[str],
@@ -231,6 +263,7 @@ def batch(
     fail_fast: bool,
     skip_existing: bool,
     quiet: bool,
+    annotate: bool,
     template_dirs: Sequence[str],
 ) -> None:
     """Сделать много документов: INPUTS — файлы, папки, шаблоны имён (*.yaml).
@@ -269,6 +302,7 @@ def batch(
                 pdf=pdf,
                 skip_existing=skip_existing,
                 registry_folders=template_dirs,
+                annotate=annotate,
             )
             counts = _run_batch(results, failed, len(items), fail_fast=fail_fast, quiet=quiet)
     except RoadmapdocsError as error:
