@@ -23,7 +23,7 @@ from roadmapdocs.model.activity import ControlPoint
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rendering.annotate import annotate, comment_text
 from roadmapdocs.rendering.context import plan_rows
-from tests.rendering.conftest import EXAMPLE_NAMES, load_example, normalise
+from tests.rendering.conftest import EXAMPLE_NAMES, load_example, make_template, normalise
 from tests.rendering.test_pdf import needs_soffice
 from tests.strategies import documents
 
@@ -187,6 +187,37 @@ def test_known_findings_are_on_the_rows_that_show_them(
         assert not any(cells[1:]), "the row of an activity without text is empty"
     if target.number:
         assert target.number.rstrip(".") in [cell.rstrip(".") for cell in cells], element
+
+
+def test_a_template_of_its_own_with_paragraphs_and_capitals(tmp_path: Path) -> None:
+    """No table, no number column, text in capitals: each plan row is still its own paragraph."""
+    template = make_template(
+        tmp_path / "own",
+        "{{ doc.title }}",
+        "{%p for row in doc.appendices[0].plan.rows %}",
+        "{{ (row.cells or [row.title]) | join(' / ') | upper }}",
+        "{%p endfor %}",
+    )
+    order = load_example("school-order")
+    findings = list(roadmapdocs.validate(order))
+    out = roadmapdocs.render(order, tmp_path / "own.docx", template=template, annotate=findings)
+    body = docx.Document(str(out)).element.body
+    paragraphs = list(body.iter(qn("w:p")))
+    starts = {int(e.get(qn("w:id"))): e for e in body.iter(qn("w:commentRangeStart"))}
+    by_text: dict[str, list[int]] = {}
+    for comment, text in _comments(out).items():
+        by_text.setdefault(text, []).append(comment)
+    placed = 0
+    for finding in findings:
+        expected = _expected_plan_row(order, finding.path)
+        if expected is None:  # the appendix's title is not printed: it goes on the fallback
+            assert comment_text(finding, located=False) in by_text
+            continue
+        start = starts[by_text[comment_text(finding)].pop()]
+        # The title is the first paragraph, the plan's rows follow one per paragraph.
+        assert paragraphs.index(start.getparent()) == 1 + expected[0], str(finding)
+        placed += 1
+    assert placed == len([f for f in findings if "plan" in f.path])
 
 
 @pytest.mark.parametrize("name", CLEAN)
