@@ -111,7 +111,8 @@ def _blocks(body: Any) -> list[_Block]:
     for element in body.iter(qn("w:tr"), qn("w:p")):
         if element.tag == qn("w:tr"):
             cells = element.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc")
-            found.append(_Block(element, True, [_key(_element_text(c)) for c in cells]))
+            if cells:  # a row without cells is not valid Word and holds nothing to comment on
+                found.append(_Block(element, True, [_key(_element_text(c)) for c in cells]))
         elif not _inside(element, "w:tc", "w:txbxContent"):
             found.append(_Block(element, False, [_key(_element_text(element))]))
     return found
