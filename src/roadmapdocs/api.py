@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Iterable
@@ -15,7 +16,15 @@ from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rendering.docx import render_docx
 from roadmapdocs.rendering.pdf import convert_to_pdf, find_soffice
 from roadmapdocs.rules import Finding, validate
-from roadmapdocs.templates import Registry, Template
+from roadmapdocs.templates import ENV_VAR, Registry, Template
+
+
+@functools.lru_cache(maxsize=4)
+def _default_registry(folders_from_env: str | None) -> Registry:
+    """The registry of ``render`` calls that name none, made once per process (and per value of
+    ROADMAPDOCS_TEMPLATES): scanning installed packs costs more than rendering a short order.
+    A pack installed while the process runs is seen by a ``Registry()`` made after it."""
+    return Registry()
 
 
 def resolve_template(
@@ -26,7 +35,7 @@ def resolve_template(
     """The template to render ``document`` with: the one named, else its kind and level's default."""
     if isinstance(template, Template):
         return template
-    registry = registry or Registry()
+    registry = registry or _default_registry(os.environ.get(ENV_VAR))
     if template is None:
         return registry.default_for(document.kind, document.level)
     return registry.get(template)

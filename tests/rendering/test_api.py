@@ -105,3 +105,22 @@ def test_cli_with_a_template_that_fails_to_render_names_the_template(tmp_path: P
     assert result.output.count("\n") == 1
     assert "template.docx" in result.output
     assert "внутренним объектам Python" in result.output
+
+
+def test_the_template_folder_of_the_environment_is_followed_between_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # render() keeps its registry between calls; a change of ROADMAPDOCS_TEMPLATES still counts.
+    make_template(tmp_path / "own", "Свой шаблон: {{ requisites.number }}")
+    document = load_example("school-order")
+
+    def first_paragraph() -> str:
+        out = roadmapdocs.render(document, tmp_path / "o.docx")
+        return next(p.text for p in docx.Document(str(out)).paragraphs if p.text.strip())
+
+    monkeypatch.delenv("ROADMAPDOCS_TEMPLATES", raising=False)
+    builtin = first_paragraph()
+    monkeypatch.setenv("ROADMAPDOCS_TEMPLATES", str(tmp_path / "own"))
+    assert first_paragraph().startswith("Свой шаблон:")
+    monkeypatch.delenv("ROADMAPDOCS_TEMPLATES")
+    assert first_paragraph() == builtin

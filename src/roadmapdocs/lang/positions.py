@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pymorphy3
@@ -118,6 +118,12 @@ def inflect_position(text: str, case: Case, *, plural: bool = False) -> str:
     директора школы» → «заместителям директора школы». A text with no nominative head (an
     abbreviation such as «ОО», «и.о. директора») comes back unchanged.
     """
+    return _inflect_position(text, case, plural)
+
+
+@lru_cache(maxsize=4096)
+def _inflect_position(text: str, case: Case, plural: bool) -> str:
+    # A document names the same few positions over and over: each is worked out once.
     words = _phrase_head(text)
     if not words or (case == "nominative" and not plural):
         return text

@@ -33,21 +33,28 @@ def texts(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
 
     Deadlines count as their written text; indicator values as text under their period key.
     """
-    if isinstance(node, str) and not isinstance(node, Enum):
-        yield path, node
-    elif isinstance(node, Deadline):
-        yield path, node.text
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            if name in _NOT_PROSE and isinstance(getattr(node, name), str):
-                continue
-            yield from texts(getattr(node, name), (*path, name))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from texts(value, (*path, str(key)))
-    elif isinstance(node, (list, tuple)):
-        for index, item in enumerate(node):
-            yield from texts(item, (*path, index))
+    # A stack rather than recursion: nested generators pass every text up through each level
+    # of a plan (section, activity, sub-activity, responsible party …), which costs more than
+    # the walk itself on a large plan.
+    stack: list[tuple[PathKey, object]] = [(path, node)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, Enum):
+            yield path, node
+        elif isinstance(node, Deadline):
+            yield path, node.text
+        elif isinstance(node, BaseModel):
+            children: list[tuple[PathKey, object]] = []
+            for name in type(node).model_fields:
+                value = getattr(node, name)
+                if value is None or (name in _NOT_PROSE and isinstance(value, str)):
+                    continue
+                children.append(((*path, name), value))
+            stack.extend(reversed(children))
+        elif isinstance(node, dict):
+            stack.extend(reversed([((*path, str(k)), v) for k, v in node.items()]))
+        elif isinstance(node, (list, tuple)):
+            stack.extend(reversed([((*path, i), item) for i, item in enumerate(node)]))
 
 
 def plans(document: DocumentBase) -> Iterator[tuple[PathKey, Plan]]:

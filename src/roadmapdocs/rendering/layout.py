@@ -37,10 +37,8 @@ def _style_name(element: Any) -> str | None:
 
 
 def _style_id(document: DocxDocument, name: str) -> str | None:
-    for style in document.styles:
-        if style.name == name:
-            return str(style.style_id)
-    return None
+    found = document.styles.element.xpath(f'w:style[w:name/@w:val="{name}"]/@w:styleId')
+    return str(found[0]) if found else None
 
 
 def apply_fonts(document: DocxDocument, settings: Settings) -> None:

@@ -1,0 +1,52 @@
+"""Walking a document yields every text, with its path, in document order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from pydantic import BaseModel
+
+import roadmapdocs
+from roadmapdocs.lang.deadline import Deadline
+from roadmapdocs.loader import locate
+from roadmapdocs.model.walk import texts
+from tests.conftest import EXAMPLES
+from tests.strategies import documents
+
+
+def _reference(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """The walk as its definition reads: depth first, fields in declaration order."""
+    if isinstance(node, str) and not isinstance(node, Enum):
+        yield path, node
+    elif isinstance(node, Deadline):
+        yield path, node.text
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if name in {"kind", "level", "field", "gender"} and isinstance(value, str):
+                continue
+            yield from _reference(value, (*path, name))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _reference(value, (*path, str(key)))
+    elif isinstance(node, list | tuple):
+        for index, item in enumerate(node):
+            yield from _reference(item, (*path, index))
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_walk_is_depth_first_in_field_order(document: Any) -> None:
+    assert list(texts(document)) == list(_reference(document))
+
+
+def test_every_text_of_an_example_is_found_where_the_file_has_it() -> None:
+    document = roadmapdocs.load(EXAMPLES / "school-roadmap.yaml")
+    found = list(texts(document))
+    assert len(found) > 100
+    assert found == list(_reference(document))
+    located = [locate(document, path) for path, _ in found]
+    assert sum(1 for place in located if place is not None and place.line) > len(found) * 0.9
