@@ -1,0 +1,155 @@
+"""Keeps one LibreOffice running and converts documents to PDF on request, over UNO.
+
+Run by a Python that can ``import uno`` (LibreOffice's own, or the system's with python3-uno),
+not by roadmapdocs' interpreter, so it imports nothing of roadmapdocs. Arguments: the soffice
+executable and an empty folder for the profile. Protocol, one JSON object per line:
+
+- it answers ``{"ready": true}`` once LibreOffice accepts requests (or ``{"error": …}`` and ends);
+- each request ``{"source": path, "target": path}`` is answered ``{"ok": true}`` or
+  ``{"error": text}``; a LibreOffice that died is started again and the document tried once more;
+- at the end of its input it closes LibreOffice and ends, so a caller that dies takes
+  LibreOffice with it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import uno  # type: ignore[import-not-found]  # only in a Python that LibreOffice provides
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
+START_TIMEOUT = 60.0
+
+
+def _properties(**values: Any) -> tuple[Any, ...]:
+    found = []
+    for name, value in values.items():
+        item = PropertyValue()
+        item.Name, item.Value = name, value
+        found.append(item)
+    return tuple(found)
+
+
+class Office:
+    """One soffice process with its own profile, and the UNO desktop that drives it."""
+
+    def __init__(self, soffice: str, profile: Path) -> None:
+        self.soffice, self.profile = soffice, profile
+        self.process: subprocess.Popen[bytes] | None = None
+        self.desktop: Any = None
+
+    def start(self) -> None:
+        pipe = f"roadmapdocs-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.process = subprocess.Popen(
+            [
+                self.soffice,
+                f"-env:UserInstallation={self.profile.as_uri()}",
+                "--headless",
+                "--invisible",
+                "--nologo",
+                "--nodefault",
+                "--norestore",
+                "--nolockcheck",
+                f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local
+        )
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                break
+            except NoConnectException:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("LibreOffice не запустился") from None
+                time.sleep(0.1)
+        self.desktop = context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.Desktop", context
+        )
+
+    def convert(self, source: str, target: str) -> None:
+        document = self.desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(source),
+            "_blank",
+            0,
+            _properties(Hidden=True, ReadOnly=True, UpdateDocMode=0),
+        )
+        if document is None:
+            raise RuntimeError("LibreOffice не открыл документ")
+        try:
+            document.storeToURL(
+                uno.systemPathToFileUrl(target), _properties(FilterName="writer_pdf_Export")
+            )
+        finally:
+            document.close(True)
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self) -> None:
+        if self.desktop is not None:
+            # A dead office cannot be asked to end; it is waited for or killed below.
+            with contextlib.suppress(Exception):
+                self.desktop.terminate()
+        if self.process is not None:
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = self.desktop = None
+
+
+def _answer(**values: Any) -> None:
+    sys.stdout.write(json.dumps(values, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def main() -> int:
+    soffice, profile = sys.argv[1], Path(sys.argv[2])
+    office = Office(soffice, profile)
+    try:
+        office.start()
+    except Exception as exc:
+        _answer(error=str(exc))
+        office.stop()
+        return 1
+    _answer(ready=True)
+    try:
+        for line in sys.stdin:
+            request = json.loads(line)
+            for attempt in (1, 2):
+                try:
+                    if not office.alive():
+                        office.stop()
+                        office.start()
+                    office.convert(request["source"], request["target"])
+                except Exception as exc:
+                    if attempt == 1 and not office.alive():
+                        continue  # LibreOffice died under this document: once more, fresh
+                    _answer(error=f"{type(exc).__name__}: {exc}")
+                else:
+                    _answer(ok=True)
+                break
+    finally:
+        office.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""PDF in a batch: one long-lived LibreOffice per worker, restarted when it dies, and the
+fallback of large runs when no Python can drive LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import roadmapdocs
+from roadmapdocs.batch import render_many
+from roadmapdocs.errors import ConversionError
+from roadmapdocs.rendering.pdf import UNO_PYTHON_VAR, PdfConverter, uno_python
+
+from .conftest import EXAMPLES
+
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) не установлен"
+)
+needs_uno = pytest.mark.skipif(
+    shutil.which("soffice") is None or uno_python() is None,
+    reason="нет Python с модулем uno (python3-uno), долгоживущий LibreOffice недоступен",
+)
+
+
+def _pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) не установлены")
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    return " ".join(done.stdout.decode().split())
+
+
+def _counting_soffice(tmp_path: Path) -> tuple[Path, Path]:
+    """A soffice that notes each start in a log before running the real one."""
+    log = tmp_path / "starts.log"
+    wrapper = tmp_path / "soffice"
+    real = shutil.which("soffice")
+    wrapper.write_text(f'#!/bin/sh\necho start >> "{log}"\nexec "{real}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IEXEC)
+    return wrapper, log
+
+
+def _orders(count: int) -> list[tuple[roadmapdocs.Document, str]]:
+    document = roadmapdocs.load(EXAMPLES / "school-order-clean.yaml")
+    return [(document.model_copy(update={"number": f"{i}-о"}), f"order-{i}") for i in range(count)]
+
+
+@needs_uno
+def test_one_libreoffice_converts_many_documents_and_survives_a_bad_one(tmp_path: Path) -> None:
+    document = roadmapdocs.load(EXAMPLES / "school-order-clean.yaml")
+    source = roadmapdocs.render(document, tmp_path / "order.docx")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with PdfConverter() as converter:
+        first = converter.convert(source, tmp_path / "1.pdf")
+        with pytest.raises(ConversionError, match="PDF"):
+            converter.convert(broken, tmp_path / "broken.pdf")
+        second = converter.convert(source, tmp_path / "2.pdf")
+        assert converter.starts == 1
+    assert "ПРИКАЗ" in _pdf_text(first)
+    assert first.read_bytes()[:5] == second.read_bytes()[:5] == b"%PDF-"
+    assert not (tmp_path / "broken.pdf").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "1.pdf",
+        "2.pdf",
+        "broken.docx",
+        "order.docx",
+    ]
+
+
+@needs_uno
+@pytest.mark.skipif(sys.platform == "win32", reason="процессы LibreOffice ищутся через /proc")
+def test_a_libreoffice_that_died_is_started_again(tmp_path: Path) -> None:
+    source = roadmapdocs.render(
+        roadmapdocs.load(EXAMPLES / "school-order-clean.yaml"), tmp_path / "o.docx"
+    )
+    with PdfConverter() as converter:
+        converter.convert(source, tmp_path / "1.pdf")
+        assert converter._process is not None
+        # Kill LibreOffice itself (the child of the bridge), as a crash would.
+        bridge = converter._process.pid
+        children = Path(f"/proc/{bridge}/task/{bridge}/children").read_text().split()
+        assert children
+        for child in children:
+            os.kill(int(child), 9)
+        converter.convert(source, tmp_path / "2.pdf")
+    assert (tmp_path / "2.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+@needs_uno
+def test_a_batch_starts_one_libreoffice_per_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrapper, log = _counting_soffice(tmp_path)
+    monkeypatch.setenv("ROADMAPDOCS_SOFFICE", str(wrapper))
+    out = tmp_path / "out"
+    out.mkdir()
+    with ThreadPoolExecutor(2) as pool:
+        results = list(render_many(_orders(6), out, executor=pool, pdf=True))
+    assert [r.error for r in results] == [None] * 6
+    assert len(log.read_text().split()) <= 2
+    for i in range(6):
+        assert f"№ {i}-о" in _pdf_text(out / f"order-{i}.pdf").replace("\u00a0", " ")
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"order-{i}.pdf" for i in range(6))
+
+
+@needs_soffice
+def test_without_uno_the_batch_converts_in_large_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrapper, log = _counting_soffice(tmp_path)
+    monkeypatch.setenv("ROADMAPDOCS_SOFFICE", str(wrapper))
+    monkeypatch.setenv(UNO_PYTHON_VAR, "")  # no Python drives LibreOffice
+    assert uno_python() is None
+    out = tmp_path / "out"
+    out.mkdir()
+    with ThreadPoolExecutor(2) as pool:
+        results = list(render_many(_orders(4), out, executor=pool, pdf=True))
+    assert [r.error for r in results] == [None] * 4
+    assert len(log.read_text().split()) <= 2  # one run per share, not one per document
+    assert all(zipfile.is_zipfile(p) is False for p in out.iterdir())  # PDFs, not .docx
+    assert sorted(p.suffix for p in out.iterdir()) == [".pdf"] * 4
