@@ -231,3 +231,14 @@ def test_a_dask_cluster_is_just_another_executor(tmp_path: Path) -> None:
     with distributed.Client(processes=False, n_workers=1, dashboard_address=None) as client:
         (result,) = render_many([ORDER], tmp_path, executor=client.get_executor())
     assert result.ok and result.path == tmp_path / "school-order.docx"
+
+
+def test_render_many_is_part_of_the_public_api(tmp_path: Path) -> None:
+    assert "render_many" in roadmapdocs.__all__
+    assert "BatchResult" in roadmapdocs.__all__
+    document = roadmapdocs.load(ORDER)
+    with ThreadPoolExecutor(1) as pool:
+        (result,) = roadmapdocs.render_many([(document, "o")], tmp_path, executor=pool)
+    assert isinstance(result, roadmapdocs.BatchResult)
+    assert result.path == tmp_path / "o.docx"
+    assert result.path.is_file()

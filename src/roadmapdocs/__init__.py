@@ -6,6 +6,7 @@ The public API is what this module exports (``__all__``); everything else may ch
 from importlib.metadata import PackageNotFoundError, version
 
 from roadmapdocs.api import render
+from roadmapdocs.batch import BatchResult, render_many
 from roadmapdocs.errors import (
     ConversionError,
     DeclensionError,
@@ -65,6 +66,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 __all__ = [
     "Activity",
     "Appendix",
+    "BatchResult",
     "Clause",
     "ControlPoint",
     "ConversionError",
@@ -114,6 +116,7 @@ __all__ = [
     "parse_deadline",
     "person_name",
     "render",
+    "render_many",
     "to_data",
     "validate",
 ]

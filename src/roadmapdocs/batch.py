@@ -7,14 +7,18 @@ compiled template parts — for their whole life, so a batch pays for a template
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures as cf
 import contextlib
 import csv
 import functools
 import io
+import multiprocessing.util
 import os
 import re
+import signal
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,9 +26,9 @@ from pathlib import Path
 from typing import Any, Union
 
 from roadmapdocs.api import render
-from roadmapdocs.errors import LoadError, Location, Problem, RoadmapdocsError
+from roadmapdocs.errors import LoadError, Location, Problem, RoadmapdocsError, SofficeNotFound
 from roadmapdocs.loader import SUFFIXES, Document, load, to_data
-from roadmapdocs.rendering.pdf import convert_to_pdf, find_soffice
+from roadmapdocs.rendering.pdf import PdfConverter, convert_to_pdf, find_soffice, uno_python
 from roadmapdocs.rules import Finding, validate
 from roadmapdocs.templates import Registry
 
@@ -48,6 +52,16 @@ class BatchResult:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+def ignore_interrupts() -> None:
+    """Initializer of worker processes: Ctrl-C is the caller's to handle.
+
+    A terminal sends Ctrl-C to every process of the batch; a worker that took it would die
+    half-way through a document and print its own traceback. Workers finish what they hold
+    instead, and the caller stops handing out more.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @functools.cache
@@ -83,6 +97,55 @@ def _render_one(
     except RoadmapdocsError as error:
         return BatchResult(label, None, error=str(error))
     return BatchResult(label, target, findings)
+
+
+_local = threading.local()
+_converters: list[PdfConverter] = []
+
+
+def _close_converters() -> None:
+    while _converters:
+        _converters.pop().close()
+
+
+def _worker_converter() -> PdfConverter:
+    """This worker's LibreOffice: started on its first PDF, kept for the worker's life, ended
+    when the worker (process or interpreter) ends."""
+    converter: PdfConverter | None = getattr(_local, "converter", None)
+    if converter is None:
+        if not _converters:
+            atexit.register(_close_converters)
+            # A pool's worker process ends without running atexit; this runs at its exit.
+            multiprocessing.util.Finalize(None, _close_converters, exitpriority=10)
+        converter = _local.converter = PdfConverter()
+        _converters.append(converter)
+    return converter
+
+
+def _render_pdf(
+    source: str | Document,
+    name: str,
+    target: Path,
+    template: str | None,
+    folders: tuple[str, ...],
+    annotate: bool = False,
+) -> BatchResult:
+    """Render one document and turn it into PDF with this worker's long-lived LibreOffice."""
+    with tempfile.TemporaryDirectory(prefix="roadmapdocs-") as work:
+        docx = Path(work) / "document.docx"
+        result = _render_one(source, name, docx, template, folders, annotate)
+        if not result.ok:
+            return result
+        try:
+            try:
+                converter = _worker_converter()
+            except SofficeNotFound:  # this worker has no UNO: one LibreOffice run for the file
+                convert_to_pdf([docx], [target])
+            else:
+                converter.convert(docx, target)
+        except RoadmapdocsError as error:
+            return BatchResult(result.source, None, result.findings, str(error))
+    return BatchResult(result.source, target, result.findings)
 
 
 def _convert(sources: list[Path], targets: list[Path]) -> None:
@@ -135,12 +198,13 @@ def render_many(
     folder = Path(out_dir)
     if not folder.is_dir():
         raise RoadmapdocsError(f"папка «{folder}» не существует", Location(str(folder)))
-    if pdf:
-        find_soffice()  # fail before any work when PDF cannot be made
+    # With a Python that drives LibreOffice over UNO, each worker converts what it renders in
+    # its own long-lived LibreOffice; without one, the batch converts in a few large runs.
+    live = pdf and uno_python(find_soffice()) is not None  # fails early if PDF cannot be made
     suffix = ".pdf" if pdf else ".docx"
     plan = list(_plan(items, folder, suffix))
     owned = executor is None
-    pool = executor or cf.ProcessPoolExecutor()
+    pool = executor or cf.ProcessPoolExecutor(initializer=ignore_interrupts)
     folders = tuple(os.fspath(f) for f in registry_folders)
     pending: dict[cf.Future[BatchResult], Path] = {}
     try:
@@ -149,11 +213,16 @@ def render_many(
                 if skip_existing and target.exists():
                     yield BatchResult(label, target, skipped=True)
                     continue
-                # For PDF the .docx goes to a scratch folder first and is converted in bulk below.
-                docx = Path(work) / f"{index:06d}.docx" if pdf else target
-                job = pool.submit(_render_one, source, label, docx, template, folders, annotate)
+                if live:
+                    job = pool.submit(
+                        _render_pdf, source, label, target, template, folders, annotate
+                    )
+                else:
+                    # The .docx goes to a scratch folder first and is converted in bulk below.
+                    docx = Path(work) / f"{index:06d}.docx" if pdf else target
+                    job = pool.submit(_render_one, source, label, docx, template, folders, annotate)
                 pending[job] = target
-            if not pdf:
+            if not pdf or live:
                 for future in cf.as_completed(pending):
                     yield future.result()
                 return

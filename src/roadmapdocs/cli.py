@@ -20,6 +20,7 @@ from roadmapdocs.rules.base import Config, registry
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
 
 _LANG = click.option(
     "--lang",
@@ -292,7 +293,7 @@ def batch(
                 else:
                     items.append(entry)
         Path(out_dir).mkdir(parents=True, exist_ok=True)
-        executor = ProcessPoolExecutor(max_workers=jobs)
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=batching.ignore_interrupts)
         with executor:
             results = batching.render_many(
                 items,
@@ -307,6 +308,15 @@ def batch(
             counts = _run_batch(results, failed, len(items), fail_fast=fail_fast, quiet=quiet)
     except RoadmapdocsError as error:
         _fail(error)
+    except KeyboardInterrupt:
+        # Documents already started were finished (workers ignore Ctrl-C), the rest cancelled;
+        # every write is atomic, so the folder holds whole files only.
+        click.echo(
+            "прервано: готовые файлы сохранены, недоделанных нет; чтобы доделать остальные, "
+            "повторите команду с --skip-existing",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
     rendered, with_findings, skipped = counts
     summary = f"Готово: {rendered}, с замечаниями: {with_findings}, ошибок: {len(failed)}"
     click.echo(summary + (f", пропущено: {skipped}." if skipped else "."), err=True)
