@@ -13,7 +13,7 @@ from docx.text.paragraph import Paragraph
 
 import roadmapdocs
 from roadmapdocs.errors import TemplateNotFound
-from roadmapdocs.model import walk
+from roadmapdocs.model import ActivityField, walk
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rendering.builder import new_document, paragraph, save
 from roadmapdocs.templates import Registry, Template
@@ -49,8 +49,14 @@ def load_example(name: str) -> DocumentBase:
 
 
 def expected_texts(document: DocumentBase) -> list[str]:
-    """What every render of the document must show: activities, control points, indicators."""
-    found = [activity.text for _, activity, _ in walk.activities(document)]
+    """What every render of the document must show: activities (of plans whose table has a
+    text column: a plan may leave it out, as the rules let it leave out deadlines), control
+    points, indicators."""
+    found = [
+        activity.text
+        for _, activity, plan in walk.activities(document)
+        if plan.has_column(ActivityField.TEXT)
+    ]
     found += [point.text for _, point in walk.control_points(document)]
     for table in walk.indicator_lists(document):
         found += [indicator.name for indicator in table.items]
@@ -75,12 +81,13 @@ def squeeze(text: str) -> str:
 
 
 def make_template(root: Path, *paragraphs: str, name: str = "school/order") -> Template:
-    """A one-off order template in ``root`` whose body is ``paragraphs`` (Jinja allowed)."""
+    """A one-off template in ``root`` whose body is ``paragraphs`` (Jinja allowed); ``name``
+    («level/kind») says what it renders."""
     folder = root / name
     folder.mkdir(parents=True)
-    level, _ = name.split("/")
+    level, kind = name.split("/")
     (folder / "template.toml").write_text(
-        f'[template]\nname = "{name}"\nlevel = "{level}"\nkind = "order"\n', encoding="utf-8"
+        f'[template]\nname = "{name}"\nlevel = "{level}"\nkind = "{kind}"\n', encoding="utf-8"
     )
     document = new_document()
     for text in paragraphs:
