@@ -3,16 +3,19 @@
 Everything a template can use is documented in docs/context.md, and ``templates lint`` checks
 templates against :data:`CONTRACT`. Values are plain data — strings, lists and mappings — so that
 a template cannot reach into Python objects: a field the document leaves empty is an empty string
-(or list), never undefined, and every string is the document's text exactly as written (with
+(or list, or an :class:`EmptyView` for a model), never undefined, and every string is the document's text exactly as written (with
 non-breaking spaces where Russian typography keeps words together, unless settings say no).
 """
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from enum import Enum
-from typing import Any
+from functools import cache
+from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
@@ -35,6 +38,19 @@ from roadmapdocs.settings import Settings
 
 class PersonView(dict[str, Any]):
     """A person as a template sees it; filters (``dative``, ``initials_first``) decline it."""
+
+    NAMES: ClassVar[tuple[str, ...]] = (
+        "surname",
+        "first_name",
+        "patronymic",
+        "initials",
+        "position",
+        "gender",
+        "short_name",
+        "signature_name",
+        "full_name",
+    )
+    """The keys of every person view (a missing person's empty view has the same)."""
 
     def __init__(self, person: Person, text: Callable[[str], str]) -> None:
         super().__init__(
@@ -104,12 +120,16 @@ class ModelView(Mapping[str, Any]):
         self._text = text
         self._values: dict[str, Any] = {}
 
-    def _extra(self) -> tuple[str, ...]:
+    @classmethod
+    def _extra(cls) -> tuple[str, ...]:
         """Names a view adds to the model's fields."""
         return ()
 
     def _make(self, name: str) -> Any:
-        return _view(getattr(self._model, name), self._text)
+        value = getattr(self._model, name)
+        if value is None:
+            return _empty_fields(type(self._model))[name]()
+        return _view(value, self._text)
 
     def __getitem__(self, name: str) -> Any:
         try:
@@ -149,7 +169,8 @@ class PlanView(ModelView):
 
     __slots__ = ()
 
-    def _extra(self) -> tuple[str, ...]:
+    @classmethod
+    def _extra(cls) -> tuple[str, ...]:
         return ("columns", "rows")
 
     def _make(self, name: str) -> Any:
@@ -170,7 +191,8 @@ class IndicatorGroupView(ModelView):
 
     __slots__ = ()
 
-    def _extra(self) -> tuple[str, ...]:
+    @classmethod
+    def _extra(cls) -> tuple[str, ...]:
         return ("periods",)
 
     def _make(self, name: str) -> Any:
@@ -194,7 +216,8 @@ class TableView(ModelView):
 
     __slots__ = ()
 
-    def _extra(self) -> tuple[str, ...]:
+    @classmethod
+    def _extra(cls) -> tuple[str, ...]:
         return ("grid",)
 
     def _make(self, name: str) -> Any:
@@ -202,6 +225,75 @@ class TableView(ModelView):
             assert isinstance(self._model, Table)
             return table_grid(self._model, self._text)
         return super()._make(name)
+
+
+class EmptyView(Mapping[str, Any]):
+    """A model the document leaves out, as a template sees it.
+
+    It is false in ``{% if %}``, has nothing to iterate and prints as "", yet every name a view
+    of that model would have reads empty: "" for text, [] for lists, {} for mappings and, for a
+    nested model, an empty view again. So ``{{ doc.organisation.parent_body }}`` prints nothing
+    in an order without an organisation, while a name the model lacks stays an unknown variable.
+    """
+
+    __slots__ = ("_model_type",)
+
+    def __init__(self, model_type: type[BaseModel]) -> None:
+        self._model_type = model_type
+
+    def __getitem__(self, name: str) -> Any:
+        return _empty_fields(self._model_type)[name]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return f"EmptyView({self._model_type.__name__})"
+
+
+def _empty(annotation: Any) -> Callable[[], Any]:
+    """What makes the empty value of a field of type ``annotation``: "" for text, dates,
+    deadlines and numbers, [] for lists, {} for mappings, an empty view for a model."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _empty(args[0])
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
+        return _empty(models[0] if models else options[0] if options else str)
+    if origin in (list, tuple) or annotation in (list, tuple):
+        return list
+    if origin is dict or annotation is dict:
+        return dict
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        empty = _empty_view(annotation)
+        return lambda: empty
+    return str
+
+
+@cache
+def _empty_view(model_type: type[BaseModel]) -> EmptyView:
+    return EmptyView(model_type)
+
+
+@cache
+def _empty_fields(model_type: type[BaseModel]) -> dict[str, Callable[[], Any]]:
+    """Each name a view of ``model_type`` has, with what makes its empty value (a fresh list
+    each time, so that no render can change what another one reads)."""
+    if issubclass(model_type, Person):
+        return {name: str for name in PersonView.NAMES}
+    fields = {name: _empty(info.annotation) for name, info in model_type.model_fields.items()}
+    kind = next((_VIEWS[k] for k in model_type.__mro__ if k in _VIEWS), ModelView)
+    for name in kind._extra():
+        fields.setdefault(name, list)
+    return fields
 
 
 def _view(value: Any, text: Callable[[str], str]) -> Any:
@@ -353,7 +445,7 @@ def build_context(document: DocumentBase, settings: Settings) -> dict[str, Any]:
 
 
 CONTRACT: dict[str, str] = {
-    "doc": "документ: все поля модели; пустое поле — пустая строка или пустой список",
+    "doc": "документ: все поля модели; пустое поле — пустая строка, список или структура",
     "requisites": "реквизиты приказа: date, date_short, date_long, number, place",
     "settings": "настройки шаблона (шрифт, поля, стиль даты …)",
     "loop": "переменная цикла Jinja",

@@ -1,0 +1,145 @@
+"""Any document the loader accepts, however unfinished, renders with a built-in template.
+
+Saying what is missing is the validator's job: a half-finished file still makes a Word document
+that shows every activity, control point and indicator it already has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from pydantic import BaseModel
+
+import roadmapdocs
+from roadmapdocs.errors import TemplateError, TemplateNotFound, TemplateSecurityError
+from roadmapdocs.lint import sample_document
+from roadmapdocs.model import Order, Roadmap
+from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.rendering.context import (
+    AddresseesView,
+    EmptyView,
+    ModelView,
+    PersonView,
+    build_context,
+)
+from roadmapdocs.settings import Settings
+from roadmapdocs.templates import Registry, Template
+from tests.rendering.conftest import docx_paragraphs, expected_texts, make_template, normalise
+from tests.strategies import documents
+
+BUILTINS = Registry(use_env=False, packs=False)
+
+
+def _builtin_of_kind(kind: str) -> Template:
+    """The first built-in template of ``kind``, for a level that has no template of its own."""
+    for name in BUILTINS.names():
+        template = BUILTINS.get(name)
+        if template.manifest.kind == kind:
+            return template
+    raise AssertionError(f"no built-in template renders {kind}")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=documents())
+def test_any_document_renders_and_shows_every_item(
+    document: DocumentBase, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    out = tmp_path_factory.mktemp("any") / "out.docx"
+    try:
+        template = BUILTINS.default_for(document.kind, document.level)
+    except TemplateNotFound:
+        # A level without a template of this kind is a clear error, not a crash …
+        with pytest.raises(TemplateNotFound):
+            roadmapdocs.render(document, out, registry=BUILTINS)
+        assert not out.exists()
+        # … and the document still renders with the built-in template of its kind.
+        template = _builtin_of_kind(document.kind)
+    roadmapdocs.render(document, out, template=template)
+    docx.Document(str(out))
+    body = normalise("\n".join(docx_paragraphs(out)))
+    missing = [text for text in expected_texts(document) if normalise(text) not in body]
+    assert missing == []
+
+
+# What a missing model reads as, from a template of one's own (regional offices write them too).
+
+
+def test_a_missing_organisation_reads_empty_at_any_depth(tmp_path: Path) -> None:
+    template = make_template(
+        tmp_path / "t",
+        "[{{ doc.organisation.parent_body }}|{{ doc.organisation.head.surname }}]",
+        "[{{ doc.organisation }}|{{ doc.organisation.head | dative }}]",
+        "{% if doc.organisation %}есть{% else %}нет{% endif %}",
+        "{% for key in doc.organisation %}{{ key }}{% endfor %}конец",
+    )
+    out = roadmapdocs.render(Order(title="О плане"), tmp_path / "o.docx", template=template)
+    assert list(docx_paragraphs(out)) == ["[|]", "[|]", "нет", "конец"]
+
+
+def test_a_missing_plan_has_no_rows_and_no_columns(tmp_path: Path) -> None:
+    template = make_template(
+        tmp_path / "t",
+        "{{ doc.mechanisms.rows | length }} {{ doc.mechanisms.columns | length }}",
+        "[{{ doc.mechanisms.title }}]",
+        name="school/roadmap",
+    )
+    document = Roadmap(level="school", title="Дорожная карта")
+    out = roadmapdocs.render(document, tmp_path / "r.docx", template=template)
+    assert list(docx_paragraphs(out)) == ["0 0", "[]"]
+
+
+def test_a_name_a_missing_model_lacks_is_still_an_error(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "t", "{{ doc.organisation.adress }}")
+    with pytest.raises(TemplateError, match="adress"):
+        roadmapdocs.render(Order(title="О плане"), tmp_path / "o.docx", template=template)
+
+
+def test_a_missing_model_keeps_its_insides_out_of_reach(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "t", "{{ doc.organisation._model_type }}")
+    with pytest.raises(TemplateSecurityError):
+        roadmapdocs.render(Order(title="О плане"), tmp_path / "o.docx", template=template)
+
+
+def test_a_template_cannot_change_what_a_later_render_reads(tmp_path: Path) -> None:
+    template = make_template(
+        tmp_path / "t",
+        "{{ doc.mechanisms.rows.append(1) }}{{ doc.mechanisms.rows | length }}",
+        name="school/roadmap",
+    )
+    document = Roadmap(level="school", title="Дорожная карта")
+    for attempt in range(2):
+        out = roadmapdocs.render(document, tmp_path / f"r{attempt}.docx", template=template)
+        assert list(docx_paragraphs(out)) == ["None0"]
+
+
+def _views(model: object, view: object) -> Iterator[tuple[BaseModel, Mapping[str, object]]]:
+    """Each model of a document beside the view a template sees of it."""
+    if isinstance(model, BaseModel) and isinstance(view, ModelView | PersonView | AddresseesView):
+        yield model, view
+        for name in view:
+            if name in type(model).model_fields:
+                yield from _views(getattr(model, name), view[name])
+    elif isinstance(model, list) and isinstance(view, list):
+        for item, item_view in zip(model, view, strict=False):
+            yield from _views(item, item_view)
+
+
+@pytest.mark.parametrize("kind", ["order", "roadmap", "passport", "project"])
+def test_a_missing_model_has_every_name_its_view_would_have_and_each_reads_empty(
+    kind: str,
+) -> None:
+    document = sample_document(kind)
+    seen: set[type[BaseModel]] = set()
+    for model, view in _views(document, build_context(document, Settings())["doc"]):
+        seen.add(type(model))
+        empty = EmptyView(type(model))
+        assert not empty and list(empty) == [] and str(empty) == ""
+        for name in view:
+            assert not empty[name], (type(model).__name__, name)
+        with pytest.raises(KeyError):
+            empty["no_such_name"]
+    assert len(seen) > 3
