@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docxtpl import DocxTemplate
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,3 +47,67 @@ def test_patched_template_xml_is_kept_and_the_same() -> None:
     source = theirs.get_xml()
     assert ours.patch_xml(source) == theirs.patch_xml(source)
     assert ours.patch_xml(source) is ours.patch_xml(source)
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _cell(span: int) -> str:
+    props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+    return f"<w:tc>{props}<w:p/></w:tc>"
+
+
+_TABLES = st.builds(
+    lambda grid, rows: (
+        "<w:tbl><w:tblPr/><w:tblGrid>"
+        + "".join(f'<w:gridCol w:w="{1000 + 10 * i}"/>' for i in range(grid))
+        + "</w:tblGrid>"
+        + "".join("<w:tr>" + "".join(_cell(span) for span in row) + "</w:tr>" for row in rows)
+        + "</w:tbl>"
+    ),
+    st.integers(min_value=1, max_value=6),
+    st.lists(st.lists(st.integers(min_value=1, max_value=3), max_size=7), max_size=4),
+)
+
+
+@given(st.lists(_TABLES, min_size=1, max_size=3))
+def test_tables_are_fixed_as_docxtpl_fixes_them(tables: list[str]) -> None:
+    import docx
+    from lxml import etree
+
+    xml = f"<w:document {_W}><w:body>{''.join(tables)}<w:p/></w:body></w:document>"
+    ours = _Template.__new__(_Template)
+    ours.docx = docx.Document()
+    theirs = DocxTemplate.__new__(DocxTemplate)
+    assert etree.tostring(ours.fix_tables(xml)) == etree.tostring(theirs.fix_tables(xml))
+
+
+def test_a_template_changed_on_disk_is_read_again(tmp_path: Path) -> None:
+    import roadmapdocs
+    from roadmapdocs.rendering.builder import new_document, paragraph, save
+    from tests.rendering.conftest import docx_paragraphs, load_example, make_template
+
+    template = make_template(tmp_path, "Первый вариант")
+    document = load_example("school-order")
+    first = roadmapdocs.render(document, tmp_path / "1.docx", template=template)
+    assert "Первый вариант" in list(docx_paragraphs(first))
+    edited = new_document()
+    paragraph(edited, "Второй, исправленный вариант")
+    save(edited, template.docx)
+    second = roadmapdocs.render(document, tmp_path / "2.docx", template=template)
+    assert "Второй, исправленный вариант" in list(docx_paragraphs(second))
+
+
+def test_renders_from_the_kept_template_do_not_share_state(tmp_path: Path) -> None:
+    import zipfile
+
+    import roadmapdocs
+    from tests.rendering.conftest import load_example
+
+    order, roadmap = load_example("school-order"), load_example("school-roadmap")
+    first = roadmapdocs.render(order, tmp_path / "1.docx")
+    roadmapdocs.render(roadmap, tmp_path / "r.docx")
+    roadmapdocs.render(order, tmp_path / "2.docx", settings={"font_size": 12})
+    again = roadmapdocs.render(order, tmp_path / "3.docx")
+    for part in ("word/document.xml", "word/styles.xml", "word/header1.xml"):
+        assert zipfile.ZipFile(first).read(part) == zipfile.ZipFile(again).read(part)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 import functools
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+import docx
 import jinja2
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from roadmapdocs.errors import Location, RenderError, TemplateError, TemplateSecurityError
 from roadmapdocs.fileio import atomic_path
@@ -58,17 +62,54 @@ _LISTING_CHARS = ("\t", "\a", "\n", "\f")
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type information
-    """docxtpl's template with two of its per-render passes made proportional to what they do.
+    """docxtpl's template with its per-render passes made proportional to what they change.
 
-    ``patch_xml`` rewrites the template's own XML, which is the same for every render of a
-    template: its result is kept, keyed by the source. ``resolve_listing`` turns tabs, line
-    breaks and page breaks inside rendered text into Word's elements; docxtpl runs three nested
-    regular expressions over every paragraph, while only paragraphs holding such a character
-    can change, so only those are handed to it. Both give exactly docxtpl's result.
+    - The template file is parsed once per process (while its size and time stamp stay the
+      same); each render works on a deep copy, a third of the cost of parsing.
+    - ``patch_xml`` rewrites the template's own XML, which is the same for every render of a
+      template: its result is kept, keyed by the source.
+    - ``resolve_listing`` turns tabs, line breaks and page breaks inside rendered text into
+      Word's elements; docxtpl runs three nested regular expressions over every paragraph,
+      while only paragraphs holding such a character can change, so only those are handed to it.
+    - ``fix_tables`` corrects the grid of tables whose columns a ``{%tc %}`` loop changed;
+      docxtpl walks every row of every table, while a table whose rows already fit its grid
+      needs nothing, and a plan table gets its grid from the layout pass anyway. Only the
+      other tables are handed to docxtpl, each on its own.
+
+    Each gives exactly docxtpl's result (tests compare them).
     """
 
     _patched: ClassVar[dict[str, str]] = {}
     _patched_limit = 64
+    _opened: ClassVar[dict[tuple[str, int, int], Any]] = {}
+    _opened_limit = 16
+    docx: Any
+    is_rendered: bool
+    template_file: Any
+
+    def init_docx(self, reload: bool = True) -> None:
+        if self.docx and not (self.is_rendered and reload):
+            return
+        path = str(self.template_file)
+        found = os.stat(path)
+        key = (path, found.st_mtime_ns, found.st_size)
+        pristine = self._opened.get(key)
+        if pristine is None:
+            if len(self._opened) >= self._opened_limit:
+                self._opened.pop(next(iter(self._opened)))
+            pristine = self._opened[key] = docx.Document(path)
+        self.docx = copy.deepcopy(pristine)
+        self.is_rendered = False
+
+    def fix_tables(self, xml: str) -> Any:
+        tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+        refitted = layout.style_id(self.docx, layout.TABLE_STYLE)  # see layout.fit_plan_tables
+        for table in list(tree.iter(_W_TBL)):
+            if _table_fits(table) or (refitted and _table_style(table) == refitted):
+                continue
+            fixed = super().fix_tables(etree.tostring(table, encoding="unicode"))
+            table.getparent().replace(table, fixed)
+        return tree
 
     def patch_xml(self, src_xml: str) -> str:
         found = self._patched.get(src_xml)
@@ -90,6 +131,35 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
             return text
 
         return _PARAGRAPH.sub(paragraph, xml)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_TBL = f"{_W}tbl"
+_XPATH = {"w": _W[1:-1]}
+_GRID_COLUMNS = etree.XPath("count(w:tblGrid/w:gridCol)", namespaces=_XPATH)
+_ROW_SPAN = etree.XPath(
+    "sum(w:tc/w:tcPr/w:gridSpan/@w:val) + count(w:tc[not(w:tcPr/w:gridSpan)])",
+    namespaces=_XPATH,
+)
+_TABLE_STYLE = etree.XPath("string(w:tblPr/w:tblStyle/@w:val)", namespaces=_XPATH)
+
+
+def _table_style(table: Any) -> str:
+    return str(_TABLE_STYLE(table))
+
+
+def _table_fits(table: Any) -> bool:
+    """Whether docxtpl's table fix would leave ``table`` as it is: no row has more cells than
+    the grid has columns, and some row spans all of them (a table holding another is left to
+    docxtpl, which fixes both together)."""
+    if table.find(f".//{_W_TBL}") is not None:
+        return False  # docxtpl fixes nested tables together with their parent: leave it that
+    grid = int(_GRID_COLUMNS(table))
+    rows = table.findall(f"{_W}tr")
+    cells = [len(row.findall(f"{_W}tc")) for row in rows]
+    if not rows or max(cells) > grid:
+        return False
+    return max(int(_ROW_SPAN(row)) for row in rows) >= grid
 
 
 def environment() -> SandboxedEnvironment:

@@ -36,7 +36,8 @@ def _style_name(element: Any) -> str | None:
     return style.get(qn("w:val")) if style is not None else None
 
 
-def _style_id(document: DocxDocument, name: str) -> str | None:
+def style_id(document: DocxDocument, name: str) -> str | None:
+    """The id of the style called ``name`` in ``document``, if it has one."""
     found = document.styles.element.xpath(f'w:style[w:name/@w:val="{name}"]/@w:styleId')
     return str(found[0]) if found else None
 
@@ -103,7 +104,7 @@ def split_appendices(
     """
     body = document.element.body
     final = body.find(qn("w:sectPr"))
-    mark_id = _style_id(document, APPENDIX_STYLE)
+    mark_id = style_id(document, APPENDIX_STYLE)
     marks = [p for p in body.iterchildren(qn("w:p")) if mark_id and _style_name(p) == mark_id]
     first = copy.deepcopy(final)
     previous_landscape = False
@@ -151,7 +152,7 @@ def _cell_text(cell: Any) -> str:
 def fit_plan_tables(document: DocxDocument) -> None:
     """Plan tables: repeat the header row, keep rows whole, give columns widths by content."""
     body = document.element.body
-    table_id = _style_id(document, TABLE_STYLE)
+    table_id = style_id(document, TABLE_STYLE)
     if table_id is None:
         return
     sections = list(body.iter(qn("w:sectPr")))
@@ -202,6 +203,13 @@ _ROW_CELLS = etree.XPath("count(w:tc)", namespaces=_NAMESPACES)
 _ROW_CELL_WIDTHS = etree.XPath("w:tc/w:tcPr/w:tcW", namespaces=_NAMESPACES)
 
 
+def _row_texts(row: Any, *, simple: bool) -> list[tuple[int, str]]:
+    """Each cell of a row as (columns it spans, text); ``simple``: every cell spans one."""
+    if simple:
+        return [(1, "".join(tc.itertext(_W_T))) for tc in row.iterchildren(_W_TC)]
+    return [(cell.span, cell.text) for cell in map(_Cell, row.iterchildren(_W_TC))]
+
+
 def _fit(table: Any, width: int) -> None:
     rows = table.findall(_W_TR)
     if not rows:
@@ -211,7 +219,8 @@ def _fit(table: Any, width: int) -> None:
     spans = [int(_ROW_COLUMNS(row)) for row in rows]
     columns = max(spans)
     step = max(1, math.ceil((len(rows) - 1) / _SAMPLE_ROWS))
-    sample = [[_Cell(c) for c in row.iterchildren(_W_TC)] for row in rows[:1] + rows[1::step]]
+    measured = [0, *range(1, len(rows), step)]
+    sample = [_row_texts(rows[i], simple=spans[i] == int(_ROW_CELLS(rows[i]))) for i in measured]
     widths = _column_widths(sample, columns, width, whole_table=len(rows) == 1)
     grid = table.find(qn("w:tblGrid"))
     if grid is not None:
@@ -269,7 +278,7 @@ _SAMPLE_ROWS = 400
 
 
 def _column_widths(
-    rows: list[list[_Cell]], columns: int, width: int, *, whole_table: bool
+    rows: list[list[tuple[int, str]]], columns: int, width: int, *, whole_table: bool
 ) -> list[int]:
     """Widths by content, as browsers lay out automatic tables, damped for long text.
 
@@ -285,10 +294,8 @@ def _column_widths(
     counts = [0] * columns
     for index, cells in enumerate(rows):
         position = 0
-        for cell in cells:
-            span = cell.span
+        for span, text in cells:
             if span == 1 and position < columns:
-                text = cell.text
                 words = text.replace("-", "- ").replace("/", "/ ").split()
                 longest[position] = max(longest[position], *(len(w) for w in words), 1)
                 if index > 0 or whole_table:  # the header's length says little of the column
