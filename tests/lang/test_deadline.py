@@ -625,3 +625,16 @@ def test_a_document_of_two_thousand_activities_reads_quickly() -> None:
         parse_deadline(text, within=Y2024)
         parse_deadline(text, within=SY2024)
     assert time.perf_counter() - began < 1.0
+
+
+def test_month_locatives_are_the_dictionary_s() -> None:
+    import pymorphy3
+    from babel.dates import get_month_names
+
+    from roadmapdocs.lang._deadline_words import month_locative
+
+    morph = pymorphy3.MorphAnalyzer()
+    for name in get_month_names("wide", context="stand-alone", locale="ru").values():
+        expected = morph.parse(name.lower())[0].inflect({"loct"})
+        assert expected is not None
+        assert month_locative(name.lower()) == expected.word
