@@ -7,13 +7,16 @@ object. Run from the repository root: ``python benchmarks/bench_render.py [--doc
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,7 @@ import roadmapdocs
 from roadmapdocs.batch import render_many
 from roadmapdocs.rendering.context import build_context
 from roadmapdocs.rendering.filters import FILTERS
+from roadmapdocs.rendering.pdf import find_soffice, uno_python
 from roadmapdocs.templates import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +79,7 @@ def single(work: Path, sizes: list[int]) -> dict[str, dict[str, float]]:
     rows: dict[str, dict[str, float]] = {}
     for size in sizes:
         document = roadmapdocs.load(order_data(size))
-        context = build_context(document, template.settings())
+        context = plain(build_context(document, template.settings()))
         repeat = 5 if size < 1000 else 2
         ours = best(lambda d=document: roadmapdocs.render(d, work / "ours.docx"), repeat)
         bare = best(lambda c=context: bare_docxtpl(template.docx, c, work / "bare.docx"), repeat)
@@ -101,6 +105,138 @@ def batch(work: Path, docs: int, activities: int) -> dict[str, float]:
     return result
 
 
+_RSS_CHILD = """
+import json, resource, sys
+
+def peak():
+    # VmHWM is this process's own high-water mark; ru_maxrss would carry the parent's over exec.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+mode, path, template, out = sys.argv[1:5]
+if mode == "roadmapdocs":
+    import roadmapdocs
+    document = roadmapdocs.load(path)
+    before = peak()
+    roadmapdocs.render(document, out)
+else:
+    import jinja2
+    from docxtpl import DocxTemplate
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    context = data["context"]
+    before = peak()
+    env = jinja2.Environment(autoescape=True)
+    # Bare docxtpl has no Russian declension: the template's filters pass text through.
+    env.filters.update({name: (lambda value, *a, **k: str(value)) for name in data["filters"]})
+    tpl = DocxTemplate(template)
+    tpl.render(context, env, autoescape=True)
+    tpl.save(out)
+after = peak()
+print(json.dumps({"peak_kib": after, "before_kib": before}))
+"""
+
+
+def plain(value: Any, *, keep_dicts: bool = True) -> Any:
+    """The context as plain dicts and lists, what a caller of bare docxtpl would pass.
+
+    roadmapdocs' views of the model become dicts; with ``keep_dicts`` a person stays the dict
+    that the declension filters understand, without it everything is JSON-able.
+    """
+    if isinstance(value, dict) and keep_dicts:
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): plain(v, keep_dicts=keep_dicts) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v, keep_dicts=keep_dicts) for v in value]
+    return value
+
+
+def peak_memory(work: Path, activities: int) -> dict[str, float]:
+    """Peak RSS of a fresh process rendering the order: roadmapdocs from its YAML file, bare
+    docxtpl from the same content as a JSON dict. Each process's peak includes its imports."""
+    template = Registry().get("school/order")
+    document = roadmapdocs.load(order_data(activities))
+    yaml_path, json_path = work / "rss.yaml", work / "rss.json"
+    yaml_path.write_text(roadmapdocs.dumps(document), encoding="utf-8")
+    context = plain(build_context(document, template.settings()), keep_dicts=False)
+    data = {"context": context, "filters": sorted(FILTERS)}
+    json_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    found: dict[str, float] = {}
+    for mode, source in (("roadmapdocs", yaml_path), ("docxtpl", json_path)):
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                _RSS_CHILD,
+                mode,
+                str(source),
+                str(template.docx),
+                str(work / f"rss-{mode}.docx"),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        numbers = json.loads(done.stdout)
+        found[f"{mode}_peak_mib"] = numbers["peak_kib"] / 1024
+        found[f"{mode}_before_render_mib"] = numbers["before_kib"] / 1024
+    found["ratio"] = found["roadmapdocs_peak_mib"] / found["docxtpl_peak_mib"]
+    return found
+
+
+def pdf_batch(work: Path, docs: int) -> dict[str, float]:
+    """``docs`` orders to PDF: the batch path (a LibreOffice kept per worker) against rendering
+    each .docx and running one soffice process per file (with one warm profile for them all)."""
+    soffice = find_soffice()
+    items = [
+        (roadmapdocs.load(order_data(30)).model_copy(update={"number": f"{i}"}), f"{i:03d}")
+        for i in range(docs)
+    ]
+    out = work / "pdf-batch"
+    out.mkdir()
+    start = time.perf_counter()
+    failed = [r.error for r in render_many(items, out, pdf=True) if r.error]
+    batch_s = time.perf_counter() - start
+    assert not failed, failed[0]
+    single = work / "pdf-single"
+    single.mkdir()
+    profile = (work / "pdf-profile").as_uri()
+    start = time.perf_counter()
+    for document, name in items:
+        docx = roadmapdocs.render(document, single / f"{name}.docx")
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(single),
+                str(docx),
+            ],
+            capture_output=True,
+            check=True,
+        )
+    per_file_s = time.perf_counter() - start
+    assert len(list(single.glob("*.pdf"))) == docs == len(list(out.glob("*.pdf")))
+    return {
+        "docs": docs,
+        "batch_s": batch_s,
+        "per_file_s": per_file_s,
+        "speedup": per_file_s / batch_s,
+        "long_lived": uno_python(soffice) is not None,
+    }
+
+
 def load_validate(work: Path, activities: int) -> float:
     path = work / "big.yaml"
     path.write_text(roadmapdocs.dumps(roadmapdocs.load(order_data(activities))), encoding="utf-8")
@@ -112,23 +248,48 @@ def load_validate(work: Path, activities: int) -> float:
     return statistics.median(times) * 1000
 
 
+def machine() -> str:
+    """CPU, cores, memory, system, Python and LibreOffice: enough to compare two runs."""
+    cpu = platform.processor() or platform.machine()
+    memory = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f", {int(line.split()[1]) / 2**20:.0f} GiB"
+                break
+    office = "no LibreOffice"
+    with contextlib.suppress(Exception):
+        done = subprocess.run([find_soffice(), "--version"], capture_output=True, text=True)
+        office = " ".join(done.stdout.split()[:2])
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, {office}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000, help="orders in the -j1/-j2 batch")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--pdf-docs", type=int, default=20, help="orders in the PDF comparison")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         singles = single(work, [50, 300, 2000])
         template = Registry().get("school/order")
-        context = build_context(roadmapdocs.load(order_data(30)), template.settings())
+        context = plain(build_context(roadmapdocs.load(order_data(30)), template.settings()))
         one_shot = best(lambda: bare_docxtpl(template.docx, context, work / "b.docx"), 5)
         throughput = batch(work, args.docs, 30)
         loading_ms = load_validate(work, 2000)
+        memory = peak_memory(work, 2000)
+        pdf = pdf_batch(work, args.pdf_docs)
     in_batch = 1 / throughput["j1_docs_per_s"]
     report = {
-        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}",
+        "machine": machine(),
         "single": {
             k: {**v, "ratio": v["roadmapdocs_s"] / v["docxtpl_s"]} for k, v in singles.items()
         },
@@ -143,6 +304,8 @@ def main() -> None:
             "speedup": throughput["j2_docs_per_s"] / throughput["j1_docs_per_s"],
         },
         "load_validate_2000_ms": loading_ms,
+        "peak_rss_2000": memory,
+        "pdf": pdf,
     }
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
@@ -160,6 +323,15 @@ def main() -> None:
     t = report["throughput"]
     print(
         f"{args.docs} orders: -j1 {t['j1_docs_per_s']:.1f}/s, -j2 {t['j2_docs_per_s']:.1f}/s, speed-up {t['speedup']:.2f}×  (≥ 1.7×)"
+    )
+    m = report["peak_rss_2000"]
+    print(
+        f"{'peak RSS, one order of 2000 activities':44} {m['roadmapdocs_peak_mib']:9.0f}MiB {m['docxtpl_peak_mib']:7.0f}MiB {m['ratio']:6.2f}×  ≤ 1.5×"
+    )
+    p = report["pdf"]
+    way = "long-lived LibreOffice per worker" if p["long_lived"] else "one run per share"
+    print(
+        f"PDF, {p['docs']} orders: batch ({way}) {p['batch_s']:.1f}s, soffice per file {p['per_file_s']:.1f}s, speed-up {p['speedup']:.1f}×  (≥ 2×)"
     )
     print(f"load + validate, 2000 activities: {loading_ms:.0f} ms")
 
