@@ -242,3 +242,67 @@ def test_render_many_is_part_of_the_public_api(tmp_path: Path) -> None:
     assert isinstance(result, roadmapdocs.BatchResult)
     assert result.path == tmp_path / "o.docx"
     assert result.path.is_file()
+
+
+def _finding_names(results: list[roadmapdocs.BatchResult]) -> set[str]:
+    return {f.name for r in results for f in r.findings}
+
+
+def test_batch_validates_with_the_settings_file_next_to_each_input(tmp_path: Path) -> None:
+    plain, configured = tmp_path / "plain", tmp_path / "configured"
+    for folder in (plain, configured):
+        folder.mkdir()
+        shutil.copy(ROADMAP, folder)
+    (configured / "roadmapdocs.toml").write_text('ignore = ["missing-responsible"]\n', "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with ThreadPoolExecutor(1) as pool:
+        (first,) = render_many([plain / ROADMAP.name], out, executor=pool)
+        (second,) = render_many(
+            [(configured / ROADMAP.name)], out, executor=pool, skip_existing=False
+        )
+    assert "missing-responsible" in _finding_names([first])
+    assert "missing-responsible" not in _finding_names([second])
+    assert _finding_names([second]) == _finding_names([first]) - {"missing-responsible"}
+
+
+def test_batch_select_and_ignore_on_the_command_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(
+        main, ["batch", str(ROADMAP), "-o", str(out), "-j", "1", "--select", "RD1"]
+    )
+    assert result.exit_code == 0, result.output
+    only_rd1 = result.output
+    result = runner.invoke(
+        main, ["batch", str(ROADMAP), "-o", str(out), "-j", "1", "--ignore", "ALL"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "с замечаниями: 0" in result.output
+    assert "с замечаниями: 1" in only_rd1
+
+
+def test_mail_merge_follows_the_base_document_s_settings(tmp_path: Path) -> None:
+    base = tmp_path / "base"
+    base.mkdir()
+    shutil.copy(ORDER, base)
+    (base / "roadmapdocs.toml").write_text('ignore = ["ALL"]\n', "utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("number\n1\n2\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        [
+            "batch",
+            str(base / ORDER.name),
+            "--data",
+            str(table),
+            "--name",
+            "{number}.docx",
+            "-o",
+            str(tmp_path / "out"),
+            "-j",
+            "1",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Готово: 2, с замечаниями: 0" in result.output

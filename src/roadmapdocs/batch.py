@@ -29,11 +29,21 @@ from roadmapdocs.api import render
 from roadmapdocs.errors import LoadError, Location, Problem, RoadmapdocsError, SofficeNotFound
 from roadmapdocs.loader import SUFFIXES, Document, load, to_data
 from roadmapdocs.rendering.pdf import PdfConverter, convert_to_pdf, find_soffice, uno_python
-from roadmapdocs.rules import Finding, validate
+from roadmapdocs.rules import Config, Finding, validate
 from roadmapdocs.templates import Registry
 
 Item = Union[str, os.PathLike[str], tuple[Document, str]]  # noqa: UP007
 """A path to a YAML/JSON document, or a loaded document with its output file name."""
+
+
+@dataclass(frozen=True)
+class _Checks:
+    """How a worker validates: a configuration (None: the file nearest to the input), and a
+    selection given on top of it, as :func:`roadmapdocs.validate` takes them."""
+
+    config: Config | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,15 +87,22 @@ def _render_one(
     template: str | None,
     folders: tuple[str, ...],
     annotate: bool = False,
+    checks: _Checks = _Checks(),
 ) -> BatchResult:
     """Load (when given a path), validate and render one document; never raises a user error.
 
-    With ``annotate`` the findings also go into the document as Word comments.
+    The rules run as ``checks`` says (see :func:`render_many`). With ``annotate`` the findings
+    also go into the document as Word comments.
     """
     label = source if isinstance(source, str) else name
     try:
         document = load(Path(source)) if isinstance(source, str) else source
-        findings = tuple(validate(document))
+        config = checks.config
+        if config is None and isinstance(source, str):
+            config = Config.discover(Path(source).parent)
+        findings = tuple(
+            validate(document, config=config, select=checks.select, ignore=checks.ignore)
+        )
         render(
             document,
             target,
@@ -129,11 +146,12 @@ def _render_pdf(
     template: str | None,
     folders: tuple[str, ...],
     annotate: bool = False,
+    checks: _Checks = _Checks(),
 ) -> BatchResult:
     """Render one document and turn it into PDF with this worker's long-lived LibreOffice."""
     with tempfile.TemporaryDirectory(prefix="roadmapdocs-") as work:
         docx = Path(work) / "document.docx"
-        result = _render_one(source, name, docx, template, folders, annotate)
+        result = _render_one(source, name, docx, template, folders, annotate, checks)
         if not result.ok:
             return result
         try:
@@ -185,6 +203,9 @@ def render_many(
     skip_existing: bool = False,
     registry_folders: Sequence[str] = (),
     annotate: bool = False,
+    rules: Config | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
 ) -> Iterator[BatchResult]:
     """Render every item into ``out_dir`` and yield a result per item as each one finishes.
 
@@ -193,7 +214,10 @@ def render_many(
     down here. A bad input gives a result with ``error`` and the others go on. Outputs are written
     atomically, so an interrupted batch leaves no half files; with ``skip_existing`` an output
     already present is not made again. Closing the iterator early cancels what has not started.
-    With ``annotate`` each document carries its findings as Word comments.
+    With ``annotate`` each document carries its findings as Word comments. ``rules`` configures
+    the validation of every item; by default an input file gets the settings file nearest to it
+    (as with ``roadmapdocs validate``) and a document given loaded the default rules.
+    ``select`` and ``ignore`` apply on top, as in :func:`roadmapdocs.validate`.
     """
     folder = Path(out_dir)
     if not folder.is_dir():
@@ -206,6 +230,7 @@ def render_many(
     owned = executor is None
     pool = executor or cf.ProcessPoolExecutor(initializer=ignore_interrupts)
     folders = tuple(os.fspath(f) for f in registry_folders)
+    checks = _Checks(rules, tuple(select) if select is not None else None, tuple(ignore))
     pending: dict[cf.Future[BatchResult], Path] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="roadmapdocs-batch-") as work:
@@ -220,7 +245,9 @@ def render_many(
                 else:
                     # The .docx goes to a scratch folder first and is converted in bulk below.
                     docx = Path(work) / f"{index:06d}.docx" if pdf else target
-                    job = pool.submit(_render_one, source, label, docx, template, folders, annotate)
+                    job = pool.submit(
+                        _render_one, source, label, docx, template, folders, annotate, checks
+                    )
                 pending[job] = target
             if not pdf or live:
                 for future in cf.as_completed(pending):

@@ -252,6 +252,8 @@ def _parse_setting(item: str) -> tuple[str, Any]:
 @click.option("--skip-existing", is_flag=True, help="Не делать заново уже готовые файлы.")
 @click.option("--quiet", "-q", is_flag=True, help="Не печатать ход работы, только итог.")
 @click.option("--annotate", is_flag=True, help="Вставить замечания проверки как примечания Word.")
+@_SELECT
+@_IGNORE
 @_TEMPLATES
 def batch(
     inputs: Sequence[str],
@@ -265,6 +267,8 @@ def batch(
     skip_existing: bool,
     quiet: bool,
     annotate: bool,
+    select: Sequence[str],
+    ignore: Sequence[str],
     template_dirs: Sequence[str],
 ) -> None:
     """Сделать много документов: INPUTS — файлы, папки, шаблоны имён (*.yaml).
@@ -280,6 +284,9 @@ def batch(
     try:
         failed: list[batching.BatchResult] = []
         items: list[Any] = list(batching.collect_inputs(inputs))
+        # Each input follows the settings file nearest to it, as with validate; a mail-merge
+        # follows its base document's. --select/--ignore apply on top of either.
+        rules = Config.discover(Path(items[0]).parent) if data is not None and items else None
         if data is not None:
             if len(items) != 1 or not pattern:
                 raise click.UsageError("с --data нужны ровно один документ-основа и --name")
@@ -304,6 +311,9 @@ def batch(
                 skip_existing=skip_existing,
                 registry_folders=template_dirs,
                 annotate=annotate,
+                rules=rules,
+                select=_selectors(select) or None,
+                ignore=_selectors(ignore),
             )
             counts = _run_batch(results, failed, len(items), fail_fast=fail_fast, quiet=quiet)
     except RoadmapdocsError as error:
