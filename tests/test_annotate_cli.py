@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -100,3 +101,28 @@ def test_batch_annotate_on_the_command_line(tmp_path: Path) -> None:
         findings = roadmapdocs.validate(roadmapdocs.load(source))
         assert _comments(plain / name) == []
         assert len(_comments(annotated / name)) == len(findings) > 0
+
+
+def test_overdue_terms_are_annotated_as_of_a_date(tmp_path: Path) -> None:
+    out = tmp_path / "roadmap.docx"
+    args = ["render", str(ROADMAP), "-o", str(out), "--annotate", "--select", "overdue"]
+    result = CliRunner().invoke(main, [*args, "--as-of", "01.01.2030"])
+    assert result.exit_code == 0, result.output
+    report = roadmapdocs.validate(
+        roadmapdocs.load(ROADMAP), select=["overdue"], as_of=date(2030, 1, 1)
+    )
+    assert report.findings
+    assert sorted(_comments(out)) == sorted(comment_text(f) for f in report)
+    # Without a date the overdue rule does not run at all.
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert _comments(out) == []
+
+
+def test_batch_checks_terms_as_of_a_date(tmp_path: Path) -> None:
+    args = ["batch", str(ROADMAP), "-o", str(tmp_path), "-j", "1", "--select", "overdue"]
+    later = CliRunner().invoke(main, [*args, "--as-of", "2030-01-01"])
+    assert later.exit_code == 0, later.output
+    assert "с замечаниями: 1" in later.output
+    earlier = CliRunner().invoke(main, [*args, "--as-of", "2000-01-01"])
+    assert "с замечаниями: 0" in earlier.output

@@ -22,6 +22,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Union
 
@@ -44,6 +45,7 @@ class _Checks:
     config: Config | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,13 @@ def _render_one(
         if config is None and isinstance(source, str):
             config = Config.discover(Path(source).parent)
         findings = tuple(
-            validate(document, config=config, select=checks.select, ignore=checks.ignore)
+            validate(
+                document,
+                config=config,
+                select=checks.select,
+                ignore=checks.ignore,
+                as_of=checks.as_of,
+            )
         )
         render(
             document,
@@ -206,6 +214,7 @@ def render_many(
     rules: Config | None = None,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
+    as_of: date | None = None,
 ) -> Iterator[BatchResult]:
     """Render every item into ``out_dir`` and yield a result per item as each one finishes.
 
@@ -217,7 +226,7 @@ def render_many(
     With ``annotate`` each document carries its findings as Word comments. ``rules`` configures
     the validation of every item; by default an input file gets the settings file nearest to it
     (as with ``roadmapdocs validate``) and a document given loaded the default rules.
-    ``select`` and ``ignore`` apply on top, as in :func:`roadmapdocs.validate`.
+    ``select``, ``ignore`` and ``as_of`` apply on top, as in :func:`roadmapdocs.validate`.
     """
     folder = Path(out_dir)
     if not folder.is_dir():
@@ -230,7 +239,7 @@ def render_many(
     owned = executor is None
     pool = executor or cf.ProcessPoolExecutor(initializer=ignore_interrupts)
     folders = tuple(os.fspath(f) for f in registry_folders)
-    checks = _Checks(rules, tuple(select) if select is not None else None, tuple(ignore))
+    checks = _Checks(rules, tuple(select) if select is not None else None, tuple(ignore), as_of)
     pending: dict[cf.Future[BatchResult], Path] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="roadmapdocs-batch-") as work:

@@ -76,6 +76,14 @@ def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
     raise click.BadParameter(f"ожидается дата ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, а не «{value}»")
 
 
+_AS_OF = click.option(
+    "--as-of",
+    callback=_as_of,
+    metavar="ДАТА",
+    help="Дата проверки сроков (ДД.ММ.ГГГГ): включает правило overdue.",
+)
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option(
@@ -89,12 +97,7 @@ def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
 @click.option("--strict", is_flag=True, help="Считать предупреждения ошибками (код выхода 1).")
 @_SELECT
 @_IGNORE
-@click.option(
-    "--as-of",
-    callback=_as_of,
-    metavar="ДАТА",
-    help="Дата проверки сроков (ДД.ММ.ГГГГ): включает правило overdue.",
-)
+@_AS_OF
 @_LANG
 def validate(
     files: Sequence[str],
@@ -182,6 +185,7 @@ _TEMPLATES = click.option(
 )
 @_SELECT
 @_IGNORE
+@_AS_OF
 @_TEMPLATES
 @_LANG
 def render(
@@ -193,6 +197,7 @@ def render(
     annotate: bool,
     select: Sequence[str],
     ignore: Sequence[str],
+    as_of: dt.date | None,
     template_dirs: Sequence[str],
     lang: Lang,
 ) -> None:
@@ -202,14 +207,15 @@ def render(
     target = Path(output) if output else Path(file).with_suffix(".pdf" if pdf else ".docx")
     settings = dict(_parse_setting(item) for item in overrides)
     annotate = annotate or settings.get("annotate") is True
-    if (select or ignore) and not annotate:
-        raise click.UsageError("--select и --ignore выбирают правила для --annotate")
+    if (select or ignore or as_of) and not annotate:
+        raise click.UsageError("--select, --ignore и --as-of выбирают правила для --annotate")
     findings: list[roadmapdocs.Finding] = []
     try:
         document = roadmapdocs.load(file, lang=lang)
         if annotate:
             config = _config(file, select, ignore)
-            findings = roadmapdocs.validate(document, lang=lang, config=config).findings
+            report = roadmapdocs.validate(document, as_of=as_of, lang=lang, config=config)
+            findings = report.findings
         roadmapdocs.render(
             document,
             target,
@@ -254,6 +260,7 @@ def _parse_setting(item: str) -> tuple[str, Any]:
 @click.option("--annotate", is_flag=True, help="Вставить замечания проверки как примечания Word.")
 @_SELECT
 @_IGNORE
+@_AS_OF
 @_TEMPLATES
 def batch(
     inputs: Sequence[str],
@@ -269,6 +276,7 @@ def batch(
     annotate: bool,
     select: Sequence[str],
     ignore: Sequence[str],
+    as_of: dt.date | None,
     template_dirs: Sequence[str],
 ) -> None:
     """Сделать много документов: INPUTS — файлы, папки, шаблоны имён (*.yaml).
@@ -314,6 +322,7 @@ def batch(
                 rules=rules,
                 select=_selectors(select) or None,
                 ignore=_selectors(ignore),
+                as_of=as_of,
             )
             counts = _run_batch(results, failed, len(items), fail_fast=fail_fast, quiet=quiet)
     except RoadmapdocsError as error:
