@@ -448,3 +448,18 @@ def test_cli_fork_then_refuse(packs: list[FakeEntryPoint], tmp_path: Path) -> No
     assert shown.exit_code == 0
     assert f"источник: папка {tmp_path / 'my'}" in shown.output
     assert "расширяет: school/order" in shown.output
+
+
+def test_what_a_manifest_extends(packs: list[FakeEntryPoint]) -> None:
+    from roadmapdocs.templates import Manifest
+
+    registry = Registry()
+    fork = Manifest(name="school/order", level="school", kind="order", extends="school/order")
+    parent = registry.extended(fork, precedence=-1)
+    assert parent is not None and parent.source.kind == "builtin"
+    other = Manifest(name="school/plan", level="school", kind="roadmap", extends="school/roadmap")
+    found = registry.extended(other, precedence=-1)
+    assert found is not None and found.name == "school/roadmap"
+    assert registry.extended(Manifest(name="school/x", level="school", kind="order"), 0) is None
+    with pytest.raises(TemplateNotFound):
+        registry.extended(fork, precedence=2_000)  # nothing below the built-ins

@@ -131,11 +131,9 @@ def lint_folder(path: str | os.PathLike[str], folders: Sequence[str] = ()) -> li
     try:
         manifest = read_manifest(folder, default_name=f"{folder.parent.name}/{folder.name}")
         registry = Registry(folders)
-        parent = None
-        if manifest.extends:
-            parent = registry.get(
-                manifest.extends, _below=-1 if manifest.extends != manifest.name else 0
-            )
+        # The folder linted may also be the first one searched (precedence 0): a fork of the
+        # same name must then find its original below it, not itself.
+        parent = registry.extended(manifest, precedence=0)
         template = Template(manifest, folder, Source("folder", str(folder), folder, -1), parent)
         template.docx  # noqa: B018 - raises when neither the folder nor its parent has a .docx
     except RoadmapdocsError as error:

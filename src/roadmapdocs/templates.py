@@ -263,12 +263,27 @@ class Registry:
         """Every place a template of that name is found, the winner first."""
         return list(self._found.get(name, []))
 
-    def get(self, name: str, *, _below: int | None = None, _seen: tuple[str, ...] = ()) -> Template:
-        """The template that wins for ``name`` (``_below``: only sources after that precedence)."""
+    def get(self, name: str) -> Template:
+        """The template that wins for ``name``, with the templates it extends."""
+        return self._get(name, None, ())
+
+    def extended(self, manifest: Manifest, precedence: int) -> Template | None:
+        """The template that ``manifest``, standing at ``precedence``, extends (None: none).
+
+        A fork that keeps its original's name extends the next template of that name further
+        down the search order; any other name is looked up as usual.
+        """
+        if not manifest.extends:
+            return None
+        below = precedence if manifest.extends == manifest.name else None
+        return self._get(manifest.extends, below, (manifest.name,))
+
+    def _get(self, name: str, below: int | None, seen: tuple[str, ...]) -> Template:
+        """``get``, only among sources after precedence ``below``; ``seen`` guards a cycle."""
         for root in {s.root for s in self.sources}:
             safe_join(root, name)
         places = [
-            (s, f) for s, f in self._found.get(name, []) if _below is None or s.precedence > _below
+            (s, f) for s, f in self._found.get(name, []) if below is None or s.precedence > below
         ]
         if not places:
             looked = "\n".join(f"  - {s} ({s.root})" for s in self.sources)
@@ -279,13 +294,13 @@ class Registry:
         manifest = read_manifest(folder, name)
         parent = None
         if manifest.extends:
-            if manifest.extends in (*_seen, name) and manifest.extends != name:
+            if manifest.extends in (*seen, name) and manifest.extends != name:
                 raise TemplateError(
-                    f"шаблоны расширяют друг друга по кругу: {' → '.join((*_seen, name))}"
+                    f"шаблоны расширяют друг друга по кругу: {' → '.join((*seen, name))}"
                 )
             # A fork usually keeps the original's name: it then extends the next one down.
-            below = source.precedence if manifest.extends == name else None
-            parent = self.get(manifest.extends, _below=below, _seen=(*_seen, name))
+            lower = source.precedence if manifest.extends == name else None
+            parent = self._get(manifest.extends, lower, (*seen, name))
         return Template(manifest, folder, source, parent)
 
     def default_for(self, kind: str, level: str) -> Template:
