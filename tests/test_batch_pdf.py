@@ -37,14 +37,24 @@ def _pdf_text(path: Path) -> str:
     return " ".join(done.stdout.decode().split())
 
 
-def _counting_soffice(tmp_path: Path) -> tuple[Path, Path]:
-    """A soffice that notes each start in a log before running the real one."""
+@pytest.fixture
+def starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A log of LibreOffice starts: soffice is replaced by a script that notes each start
+    before running the real one."""
     log = tmp_path / "starts.log"
     wrapper = tmp_path / "soffice"
     real = shutil.which("soffice")
     wrapper.write_text(f'#!/bin/sh\necho start >> "{log}"\nexec "{real}" "$@"\n', encoding="utf-8")
     wrapper.chmod(wrapper.stat().st_mode | stat.S_IEXEC)
-    return wrapper, log
+    monkeypatch.setenv("ROADMAPDOCS_SOFFICE", str(wrapper))
+    return log
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
 
 
 def _orders(count: int) -> list[tuple[roadmapdocs.Document, str]]:
@@ -95,17 +105,11 @@ def test_a_libreoffice_that_died_is_started_again(tmp_path: Path) -> None:
 
 
 @needs_uno
-def test_a_batch_starts_one_libreoffice_per_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    wrapper, log = _counting_soffice(tmp_path)
-    monkeypatch.setenv("ROADMAPDOCS_SOFFICE", str(wrapper))
-    out = tmp_path / "out"
-    out.mkdir()
+def test_a_batch_starts_one_libreoffice_per_worker(starts: Path, out: Path) -> None:
     with ThreadPoolExecutor(2) as pool:
         results = list(render_many(_orders(6), out, executor=pool, pdf=True))
     assert [r.error for r in results] == [None] * 6
-    assert len(log.read_text().split()) <= 2
+    assert len(starts.read_text().split()) <= 2
     for i in range(6):
         assert f"№ {i}-о" in _pdf_text(out / f"order-{i}.pdf").replace("\u00a0", " ")
     assert sorted(p.name for p in out.iterdir()) == sorted(f"order-{i}.pdf" for i in range(6))
@@ -113,17 +117,29 @@ def test_a_batch_starts_one_libreoffice_per_worker(
 
 @needs_soffice
 def test_without_uno_the_batch_converts_in_large_runs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    starts: Path, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    wrapper, log = _counting_soffice(tmp_path)
-    monkeypatch.setenv("ROADMAPDOCS_SOFFICE", str(wrapper))
     monkeypatch.setenv(UNO_PYTHON_VAR, "")  # no Python drives LibreOffice
     assert uno_python() is None
-    out = tmp_path / "out"
-    out.mkdir()
     with ThreadPoolExecutor(2) as pool:
         results = list(render_many(_orders(4), out, executor=pool, pdf=True))
     assert [r.error for r in results] == [None] * 4
-    assert len(log.read_text().split()) <= 2  # one run per share, not one per document
+    assert len(starts.read_text().split()) <= 2  # one run per share, not one per document
     assert all(zipfile.is_zipfile(p) is False for p in out.iterdir())  # PDFs, not .docx
     assert sorted(p.suffix for p in out.iterdir()) == [".pdf"] * 4
+
+
+@needs_uno
+def test_a_pdf_batch_validates_as_a_word_batch_does(tmp_path: Path, out: Path) -> None:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "school-roadmap.yaml", folder)
+    (folder / "roadmapdocs.toml").write_text('ignore = ["RD3"]\n', encoding="utf-8")
+    source = folder / "school-roadmap.yaml"
+    with ThreadPoolExecutor(1) as pool:
+        (as_pdf,) = render_many([source], out, executor=pool, pdf=True, ignore=["RD1"])
+        (as_word,) = render_many([source], out, executor=pool, ignore=["RD1"])
+    assert as_pdf.error is None and as_pdf.path == out / "school-roadmap.pdf"
+    codes = sorted(f.code for f in as_pdf.findings)
+    assert codes == sorted(f.code for f in as_word.findings)
+    assert codes and not [c for c in codes if c.startswith(("RD1", "RD3"))]

@@ -38,10 +38,15 @@ Item = Union[str, os.PathLike[str], tuple[Document, str]]  # noqa: UP007
 
 
 @dataclass(frozen=True)
-class _Checks:
-    """How a worker validates: a configuration (None: the file nearest to the input), and a
-    selection given on top of it, as :func:`roadmapdocs.validate` takes them."""
+class _Job:
+    """What every document of a batch shares: the template and where to look for it, whether
+    findings become comments, and how to validate — a rule configuration (None: the settings
+    file nearest to the input) with a selection on top, as :func:`roadmapdocs.validate` takes
+    them."""
 
+    template: str | None = None
+    folders: tuple[str, ...] = ()
+    annotate: bool = False
     config: Config | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
@@ -82,42 +87,24 @@ def _registry(folders: tuple[str, ...]) -> Registry:
     return Registry(folders)
 
 
-def _render_one(
-    source: str | Document,
-    name: str,
-    target: Path,
-    template: str | None,
-    folders: tuple[str, ...],
-    annotate: bool = False,
-    checks: _Checks = _Checks(),
-) -> BatchResult:
-    """Load (when given a path), validate and render one document; never raises a user error.
-
-    The rules run as ``checks`` says (see :func:`render_many`). With ``annotate`` the findings
-    also go into the document as Word comments.
-    """
+def _render_one(source: str | Document, name: str, target: Path, job: _Job) -> BatchResult:
+    """Load (when given a path), validate and render one document; never raises a user error."""
     label = source if isinstance(source, str) else name
     try:
         document = load(Path(source)) if isinstance(source, str) else source
-        config = checks.config
+        config = job.config
         if config is None and isinstance(source, str):
             config = Config.discover(Path(source).parent)
         findings = tuple(
-            validate(
-                document,
-                config=config,
-                select=checks.select,
-                ignore=checks.ignore,
-                as_of=checks.as_of,
-            )
+            validate(document, config=config, select=job.select, ignore=job.ignore, as_of=job.as_of)
         )
         render(
             document,
             target,
-            template=template,
-            registry=_registry(folders),
+            template=job.template,
+            registry=_registry(job.folders),
             format="docx",
-            annotate=findings if annotate else False,
+            annotate=findings if job.annotate else False,
         )
     except RoadmapdocsError as error:
         return BatchResult(label, None, error=str(error))
@@ -147,19 +134,11 @@ def _worker_converter() -> PdfConverter:
     return converter
 
 
-def _render_pdf(
-    source: str | Document,
-    name: str,
-    target: Path,
-    template: str | None,
-    folders: tuple[str, ...],
-    annotate: bool = False,
-    checks: _Checks = _Checks(),
-) -> BatchResult:
+def _render_pdf(source: str | Document, name: str, target: Path, job: _Job) -> BatchResult:
     """Render one document and turn it into PDF with this worker's long-lived LibreOffice."""
     with tempfile.TemporaryDirectory(prefix="roadmapdocs-") as work:
         docx = Path(work) / "document.docx"
-        result = _render_one(source, name, docx, template, folders, annotate, checks)
+        result = _render_one(source, name, docx, job)
         if not result.ok:
             return result
         try:
@@ -238,8 +217,15 @@ def render_many(
     plan = list(_plan(items, folder, suffix))
     owned = executor is None
     pool = executor or cf.ProcessPoolExecutor(initializer=ignore_interrupts)
-    folders = tuple(os.fspath(f) for f in registry_folders)
-    checks = _Checks(rules, tuple(select) if select is not None else None, tuple(ignore), as_of)
+    job = _Job(
+        template=template,
+        folders=tuple(os.fspath(f) for f in registry_folders),
+        annotate=annotate,
+        config=rules,
+        select=tuple(select) if select is not None else None,
+        ignore=tuple(ignore),
+        as_of=as_of,
+    )
     pending: dict[cf.Future[BatchResult], Path] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="roadmapdocs-batch-") as work:
@@ -248,16 +234,12 @@ def render_many(
                     yield BatchResult(label, target, skipped=True)
                     continue
                 if live:
-                    job = pool.submit(
-                        _render_pdf, source, label, target, template, folders, annotate
-                    )
+                    future = pool.submit(_render_pdf, source, label, target, job)
                 else:
                     # The .docx goes to a scratch folder first and is converted in bulk below.
                     docx = Path(work) / f"{index:06d}.docx" if pdf else target
-                    job = pool.submit(
-                        _render_one, source, label, docx, template, folders, annotate, checks
-                    )
-                pending[job] = target
+                    future = pool.submit(_render_one, source, label, docx, job)
+                pending[future] = target
             if not pdf or live:
                 for future in cf.as_completed(pending):
                     yield future.result()
