@@ -6,9 +6,9 @@ import copy
 import functools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import docx
 import jinja2
@@ -30,6 +30,19 @@ from roadmapdocs.rules.base import Finding
 from roadmapdocs.settings import Settings
 from roadmapdocs.templates import Template
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _kept(store: dict[K, V], key: K, limit: int, make: Callable[[], V]) -> V:
+    """``store[key]``, made on first use; the oldest entry goes when ``limit`` is reached."""
+    found = store.get(key)
+    if found is None:
+        if len(store) >= limit:
+            store.pop(next(iter(store)))
+        found = store[key] = make()
+    return found
+
 
 class _Environment(SandboxedEnvironment):
     """Compiles each distinct template source once.
@@ -49,12 +62,8 @@ class _Environment(SandboxedEnvironment):
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        found = self._compiled.get(source)
-        if found is None:
-            if len(self._compiled) >= self.compiled_limit:
-                self._compiled.pop(next(iter(self._compiled)))
-            found = self._compiled[source] = super().from_string(source)
-        return found
+        compile_ = super().from_string
+        return _kept(self._compiled, source, self.compiled_limit, lambda: compile_(source))
 
 
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
@@ -93,11 +102,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         path = str(self.template_file)
         found = os.stat(path)
         key = (path, found.st_mtime_ns, found.st_size)
-        pristine = self._opened.get(key)
-        if pristine is None:
-            if len(self._opened) >= self._opened_limit:
-                self._opened.pop(next(iter(self._opened)))
-            pristine = self._opened[key] = docx.Document(path)
+        pristine = _kept(self._opened, key, self._opened_limit, lambda: docx.Document(path))
         self.docx = copy.deepcopy(pristine)
         self.is_rendered = False
 
@@ -112,12 +117,8 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         return tree
 
     def patch_xml(self, src_xml: str) -> str:
-        found = self._patched.get(src_xml)
-        if found is None:
-            if len(self._patched) >= self._patched_limit:
-                self._patched.pop(next(iter(self._patched)))
-            found = self._patched[src_xml] = super().patch_xml(src_xml)
-        return found
+        patch = super().patch_xml
+        return _kept(self._patched, src_xml, self._patched_limit, lambda: str(patch(src_xml)))
 
     def resolve_listing(self, xml: str) -> str:
         if not any(char in xml for char in _LISTING_CHARS):
