@@ -226,11 +226,26 @@ def test_cli_batch_quiet_prints_only_the_summary(tmp_path: Path) -> None:
     assert result.output.strip() == "Готово: 1, с замечаниями: 1, ошибок: 0."
 
 
-def test_a_dask_cluster_is_just_another_executor(tmp_path: Path) -> None:
+def test_a_dask_cluster_is_just_another_executor(inputs: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    with distributed.Client(processes=False, n_workers=1, dashboard_address=None) as client:
-        (result,) = render_many([ORDER], tmp_path, executor=client.get_executor())
-    assert result.ok and result.path == tmp_path / "school-order.docx"
+    out = tmp_path / "out"
+    out.mkdir()
+    # Worker processes of a local cluster: every call and argument crosses a process boundary,
+    # as on a real cluster.
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        results = list(
+            render_many(collect_inputs([str(inputs)]), out, executor=client.get_executor())
+        )
+    by_name = {Path(r.source).name: r for r in results}
+    assert sorted(by_name) == ["broken.yaml", "school-order.yaml", "school-roadmap.yaml"]
+    assert "broken.yaml:4:1: ошибка синтаксиса YAML" in str(by_name["broken.yaml"].error)
+    assert by_name["school-roadmap.yaml"].findings
+    assert sorted(p.name for p in out.iterdir()) == ["school-order.docx", "school-roadmap.docx"]
 
 
 def test_render_many_is_part_of_the_public_api(tmp_path: Path) -> None:
