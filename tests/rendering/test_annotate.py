@@ -375,3 +375,16 @@ def test_an_annotated_pdf_is_still_made(tmp_path: Path) -> None:
     out = tmp_path / "roadmap.pdf"
     roadmapdocs.render(load_example("school-roadmap"), out, annotate=True)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_comments_are_stamped_with_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = load_example("school-roadmap")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1725494400")  # 2024-09-05 00:00 UTC
+    first = roadmapdocs.render(document, tmp_path / "1.docx", annotate=True)
+    second = roadmapdocs.render(document, tmp_path / "2.docx", annotate=True)
+    assert first.read_bytes() == second.read_bytes()
+    comments = docx.Document(str(first)).comments
+    assert len(comments) > 0
+    assert {c.timestamp.isoformat() for c in comments} == {"2024-09-05T00:00:00+00:00"}

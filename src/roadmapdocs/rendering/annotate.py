@@ -41,6 +41,7 @@ from roadmapdocs.messages import DEFAULT_LANG, Lang
 from roadmapdocs.model import walk
 from roadmapdocs.model.activity import Activity, Plan
 from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.rendering.moment import now
 from roadmapdocs.rules.base import Finding
 
 AUTHOR = "roadmapdocs"
@@ -444,6 +445,7 @@ def annotate(
     todo = list(findings)
     if not todo:
         return []
+    moment = now()
     body = docx_document.element.body
     blocks = _blocks(body)
     if not blocks:  # an empty body: give the comments a paragraph to sit on
@@ -461,12 +463,16 @@ def annotate(
         if index not in spans:  # computed before any comment, so ranges never take a marker in
             spans[index] = _span(block)
         first, last = spans[index]
-        docx_document.add_comment(
+        comment = docx_document.add_comment(
             [Run(first, docx_document), Run(last, docx_document)],
             text=comment_text(finding, lang, located=located),
             author=author,
             initials=INITIALS,
         )
+        # python-docx stamps the current time and offers no setter; its element takes the date.
+        element = getattr(comment, "_comment_elm", None)
+        if element is not None:
+            element.date = moment
         where: Where = ("row" if block.is_row else "paragraph") if located else "fallback"
         placements.append(Placement(finding, where))
     return placements

@@ -22,7 +22,7 @@ from roadmapdocs.fileio import atomic_path
 from roadmapdocs.messages import DEFAULT_LANG, Lang
 from roadmapdocs.model import Order
 from roadmapdocs.model.document import DocumentBase
-from roadmapdocs.rendering import layout
+from roadmapdocs.rendering import layout, moment
 from roadmapdocs.rendering.annotate import annotate
 from roadmapdocs.rendering.context import CONTRACT, build_context
 from roadmapdocs.rendering.filters import FILTERS
@@ -241,6 +241,36 @@ def appendix_orientations(document: DocumentBase, settings: Settings) -> list[bo
     return [len(a.plan.table_columns) >= 6 for a in document.appendices]
 
 
+_KIND_NAMES = {
+    "order": "Приказ",
+    "roadmap": "Дорожная карта",
+    "passport": "Паспорт дорожной карты",
+    "project": "План регионального проекта",
+}
+
+
+def _describe(docx: Any, document: DocumentBase) -> None:
+    """The file's properties, which Word shows under «Сведения» and a PDF keeps as its title:
+    what the document is, whose it is, in which language and when it was made. A title the
+    template set (it may hold Jinja) is kept."""
+    properties = docx.core_properties
+    title = " ".join(document.title.split())
+    if isinstance(document, Order) and document.number:
+        title = " ".join(part for part in (f"Приказ № {document.number}", title) if part)
+    if not properties.title:
+        # The file format allows 255 characters; a long order title is cut at a word.
+        properties.title = title if len(title) <= 255 else title[:254].rsplit(" ", 1)[0] + "…"
+    properties.subject = _KIND_NAMES.get(document.kind, "")
+    organisation = document.organisation
+    owner = (organisation.short_name or organisation.full_name) if organisation else None
+    properties.author = (owner or "roadmapdocs")[:255]
+    properties.last_modified_by = "roadmapdocs"
+    properties.comments = ""
+    properties.language = "ru-RU"
+    stamp = moment.now().replace(tzinfo=None)
+    properties.created = properties.modified = stamp
+
+
 def render_docx(
     document: DocumentBase,
     template: Template,
@@ -274,6 +304,7 @@ def render_docx(
     layout.apply_fonts(docx, settings)
     layout.split_appendices(docx, appendix_orientations(document, settings), settings)
     layout.fit_plan_tables(docx)
+    _describe(docx, document)
     if findings:
         annotate(docx, document, findings, lang=lang)
     with atomic_path(out) as temporary:
