@@ -345,20 +345,35 @@ def batch(
 def _run_batch(
     results: Any, failed: list[Any], total: int, *, fail_fast: bool, quiet: bool
 ) -> tuple[int, int, int]:
-    """Report each result as it comes (a progress bar on a terminal); count what became of them."""
+    """Report each result as it comes; count what became of them.
+
+    On a terminal, stderr shows a progress bar, with errors printed above it; stdout lists the
+    files made when it is not a terminal (a log, a pipe, a file), or when there is no bar.
+    ``quiet`` leaves only errors and the summary.
+    """
+    from rich.console import Console
     from rich.progress import Progress
 
     rendered = with_findings = skipped = 0
-    for error in failed:
-        click.echo(f"ошибка: {error.error}", err=True)
     live = not quiet and sys.stderr.isatty()
-    with Progress(transient=True, disable=not live) as progress:
+    listing = not quiet and (not live or not sys.stdout.isatty())
+    bar = Console(stderr=True, highlight=False, markup=False)
+
+    def error(message: str) -> None:
+        if live:
+            bar.print(message, soft_wrap=True)  # above the bar, which redraws below it
+        else:
+            click.echo(message, err=True)
+
+    with Progress(console=bar, transient=True, disable=not live) as progress:
+        for earlier in failed:
+            error(f"ошибка: {earlier.error}")
         task = progress.add_task("Документы", total=total)
         for result in results:
             progress.advance(task)
             if result.error is not None:
                 failed.append(result)
-                click.echo(f"ошибка: {result.error}", err=True)
+                error(f"ошибка: {result.error}")
                 if fail_fast:
                     results.close()
                     break
@@ -366,7 +381,7 @@ def _run_batch(
             skipped += result.skipped
             rendered += not result.skipped
             with_findings += bool(result.findings)
-            if not quiet and not live:
+            if listing:
                 note = f" (замечаний: {len(result.findings)})" if result.findings else ""
                 click.echo(f"{result.path}{note}")
     return rendered, with_findings, skipped
