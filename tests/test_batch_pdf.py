@@ -143,3 +143,28 @@ def test_a_pdf_batch_validates_as_a_word_batch_does(tmp_path: Path, out: Path) -
     codes = sorted(f.code for f in as_pdf.findings)
     assert codes == sorted(f.code for f in as_word.findings)
     assert codes and not [c for c in codes if c.startswith(("RD1", "RD3"))]
+
+
+@needs_uno
+def test_the_office_is_renewed_every_so_many_documents_and_after_close(tmp_path: Path) -> None:
+    source = roadmapdocs.render(
+        roadmapdocs.load(EXAMPLES / "school-order-clean.yaml"), tmp_path / "o.docx"
+    )
+    converter = PdfConverter(restart_every=2)
+    try:
+        for i in range(5):
+            converter.convert(source, tmp_path / f"{i}.pdf")
+        assert converter.starts == 3  # documents 1-2, 3-4, 5
+        converter.close()
+        converter.convert(source, tmp_path / "again.pdf")
+        assert converter.starts == 4
+    finally:
+        converter.close()
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [
+        "0.pdf",
+        "1.pdf",
+        "2.pdf",
+        "3.pdf",
+        "4.pdf",
+        "again.pdf",
+    ]

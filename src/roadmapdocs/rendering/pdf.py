@@ -145,10 +145,18 @@ class PdfConverter:
     tenth of that. The office lives in a small bridge process (:mod:`._lo_bridge`) run by a
     Python that has LibreOffice's UNO module; it is started on first use, started again if it
     dies, and ended by :meth:`close` (or when this process ends, since the bridge ends with its
-    input). Not thread-safe: give each thread or process its own.
+    input). A long-running office grows, as LibreOffice does: every ``restart_every`` documents
+    it is ended and started afresh (0: never). Not thread-safe: give each thread or process its
+    own.
     """
 
-    def __init__(self, soffice: str | None = None, *, timeout: float = TIMEOUT_PER_FILE) -> None:
+    def __init__(
+        self,
+        soffice: str | None = None,
+        *,
+        timeout: float = TIMEOUT_PER_FILE,
+        restart_every: int = 500,
+    ) -> None:
         self.soffice = soffice or find_soffice()
         self.python = uno_python(self.soffice)
         if self.python is None:
@@ -157,6 +165,8 @@ class PdfConverter:
                 f"sudo apt-get install python3-uno) или путь к нему в {UNO_PYTHON_VAR}"
             )
         self.timeout = timeout
+        self.restart_every = restart_every
+        self._since_start = 0
         self._process: subprocess.Popen[str] | None = None
         self._answers: queue.Queue[str | None] = queue.Queue()
         self._work = Path(tempfile.mkdtemp(prefix="roadmapdocs-office-"))
@@ -165,6 +175,7 @@ class PdfConverter:
         """How many times LibreOffice was started: 1 for a whole healthy batch."""
 
     def _start(self) -> subprocess.Popen[str]:
+        self._work.mkdir(parents=True, exist_ok=True)
         profile = self._work / f"profile-{self.starts}"
         assert self.python is not None
         process = subprocess.Popen(
@@ -177,6 +188,7 @@ class PdfConverter:
             start_new_session=os.name == "posix",  # so that closing ends LibreOffice with it
         )
         self.starts += 1
+        self._since_start = 0
         self._answers = queue.Queue()
         threading.Thread(target=self._read, args=(process, self._answers), daemon=True).start()
         self._process = process
@@ -207,10 +219,13 @@ class PdfConverter:
 
     def convert(self, source: Path, target: Path) -> Path:
         """Write ``target`` (atomically), the PDF of the .docx ``source``."""
+        if self.restart_every and self._since_start >= self.restart_every:
+            self._stop()
         process = self._process
         if process is None or process.poll() is not None:
             process = self._start()
         self._count += 1
+        self._since_start += 1
         produced = self._work / f"{self._count:06d}.pdf"
         assert process.stdin is not None
         request = {"source": str(Path(source).resolve()), "target": str(produced)}
@@ -243,7 +258,12 @@ class PdfConverter:
         process.wait()
 
     def close(self) -> None:
-        """End LibreOffice and remove its profile."""
+        """End LibreOffice and remove its profile (a later :meth:`convert` starts a new one)."""
+        self._stop()
+        shutil.rmtree(self._work, ignore_errors=True)
+
+    def _stop(self) -> None:
+        """End LibreOffice: the bridge closes it when its input ends."""
         process, self._process = self._process, None
         if process is not None:
             with contextlib.suppress(OSError):
@@ -254,7 +274,6 @@ class PdfConverter:
             except subprocess.TimeoutExpired:
                 self._process = process
                 self._kill()
-        shutil.rmtree(self._work, ignore_errors=True)
 
     def __enter__(self) -> PdfConverter:
         return self
