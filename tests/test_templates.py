@@ -220,11 +220,11 @@ def test_not_found_lists_every_place_looked(
     packs.append(FakeEntryPoint("roadmapdocs-orel-templates", folders["b"]))
     registry = Registry([folders["a"]])
     with pytest.raises(TemplateNotFound) as caught:
-        registry.get("municipal/order")
+        registry.get("district/order")
     message = str(caught.value)
     for source in registry.sources:
         assert f"{source} ({source.root})" in message
-    assert "Есть похожие: school/order" in message
+    assert "Есть похожие: municipal/order, regional/order, school/order" in message
 
 
 # --- manifests --------------------------------------------------------------------------------

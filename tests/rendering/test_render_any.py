@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
 
 import roadmapdocs
-from roadmapdocs.errors import TemplateError, TemplateNotFound, TemplateSecurityError
+from roadmapdocs.errors import TemplateError, TemplateSecurityError
 from roadmapdocs.lint import sample_document
 from roadmapdocs.model import Order, Roadmap
 from roadmapdocs.model.document import DocumentBase
@@ -27,20 +27,11 @@ from roadmapdocs.rendering.context import (
     build_context,
 )
 from roadmapdocs.settings import Settings
-from roadmapdocs.templates import Registry, Template
+from roadmapdocs.templates import KINDS, LEVELS, Registry
 from tests.rendering.conftest import docx_paragraphs, expected_texts, make_template, normalise
 from tests.strategies import documents
 
 BUILTINS = Registry(use_env=False, packs=False)
-
-
-def _builtin_of_kind(kind: str) -> Template:
-    """The first built-in template of ``kind``, for a level that has no template of its own."""
-    for name in BUILTINS.names():
-        template = BUILTINS.get(name)
-        if template.manifest.kind == kind:
-            return template
-    raise AssertionError(f"no built-in template renders {kind}")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -49,20 +40,23 @@ def test_any_document_renders_and_shows_every_item(
     document: DocumentBase, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     out = tmp_path_factory.mktemp("any") / "out.docx"
-    try:
-        template = BUILTINS.default_for(document.kind, document.level)
-    except TemplateNotFound:
-        # A level without a template of this kind is a clear error, not a crash …
-        with pytest.raises(TemplateNotFound):
-            roadmapdocs.render(document, out, registry=BUILTINS)
-        assert not out.exists()
-        # … and the document still renders with the built-in template of its kind.
-        template = _builtin_of_kind(document.kind)
-    roadmapdocs.render(document, out, template=template)
+    roadmapdocs.render(document, out, registry=BUILTINS)
     docx.Document(str(out))
     body = normalise("\n".join(docx_paragraphs(out)))
     missing = [text for text in expected_texts(document) if normalise(text) not in body]
     assert missing == []
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_at_every_level_has_a_built_in_template(
+    kind: str, level: str, tmp_path: Path
+) -> None:
+    template = BUILTINS.default_for(kind, level)
+    assert (template.manifest.kind, template.manifest.level) == (kind, level)
+    document = sample_document(kind).model_copy(update={"level": level})
+    out = roadmapdocs.render(document, tmp_path / "out.docx", registry=BUILTINS)
+    assert docx.Document(str(out)).paragraphs
 
 
 # What a missing model reads as, from a template of one's own (regional offices write them too).
