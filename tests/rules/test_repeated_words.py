@@ -71,3 +71,44 @@ def test_words_written_twice_are_found_whatever_the_space(
     phrase = inside.join(words)
     found = _repeats(f"Цель: {phrase}{between}{phrase.upper()}.")
     assert len(found) == 1
+
+
+def _first_repeat_without_shortcut(value: str) -> str | None:
+    """What the rule finds when every text goes through the repeat pattern."""
+    from roadmapdocs.rules.builtin.repeated_words import _INVISIBLE, _REPEAT
+
+    spaced = " ".join(value.translate(_INVISIBLE).split())
+    for found in _REPEAT.finditer(spaced):
+        if not found.group(1).replace(" ", "").isdigit():
+            return found.group()
+    return None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "по",
+                "По",
+                "зам",
+                "директора",
+                "(зам",
+                "директора)",
+                "10",
+                "усло\u00adвиях",
+                "условиях",
+                ",",
+                "\u200b",
+                "Ё",
+                "ё",
+            ]
+        ),
+        max_size=8,
+    ).map(" ".join)
+    | st.text(max_size=30)
+)
+def test_the_shortcut_misses_no_repeat(text: str) -> None:
+    from roadmapdocs.rules.builtin.repeated_words import _first_repeat
+
+    found = _first_repeat(text)
+    assert (found.group() if found else None) == _first_repeat_without_shortcut(text)

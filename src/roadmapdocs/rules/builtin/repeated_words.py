@@ -10,6 +10,8 @@ from roadmapdocs.rules.builtin._shared import document_texts
 
 # One to four words, then the same words again: «по по», «Зам директора по Зам директора по».
 _REPEAT = re.compile(r"(?<!\w)(\w+(?: \w+){0,3}) \1(?!\w)", re.IGNORECASE)
+# A repeat needs some word twice: texts without one (most) are passed over without _REPEAT.
+_WORD = re.compile(r"\w+")
 # Characters a copy from a web page or PDF leaves between words without showing them: zero-width
 # spaces and joiners read as a space, a soft hyphen inside a word as nothing.
 _INVISIBLE = str.maketrans({"\u200b": " ", "\u2060": " ", "\ufeff": " ", "\u00ad": None})
@@ -40,7 +42,11 @@ def repeated_words(context: Context) -> Iterator[Hit]:
 
 def _first_repeat(value: str) -> re.Match[str] | None:
     """The first repeat with a word in it; spacing does not make a repeat different."""
-    spaced = " ".join(value.translate(_INVISIBLE).split())
+    text = value.translate(_INVISIBLE)
+    words = _WORD.findall(text.lower())
+    if len(set(words)) == len(words):
+        return None  # no word stands twice, so nothing repeats: most texts end here
+    spaced = " ".join(text.split())
     for found in _REPEAT.finditer(spaced):
         if not found.group(1).replace(" ", "").isdigit():
             return found
