@@ -6,6 +6,7 @@ import csv
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import docx
 import openpyxl
@@ -321,3 +322,27 @@ def test_mail_merge_follows_the_base_document_s_settings(tmp_path: Path) -> None
     )
     assert result.exit_code == 0, result.output
     assert "Готово: 2, с замечаниями: 0" in result.output
+
+
+class _CountingPool(ThreadPoolExecutor):
+    """A thread pool that counts the calls handed to it."""
+
+    calls = 0
+
+    def submit(self, *args: Any, **kwargs: Any) -> Any:
+        type(self).calls += 1
+        return super().submit(*args, **kwargs)
+
+
+def test_many_documents_go_to_workers_in_few_calls_and_each_gets_its_result(
+    tmp_path: Path,
+) -> None:
+    document = roadmapdocs.load(ORDER)
+    items = [(document.model_copy(update={"number": str(i)}), f"{i:03d}") for i in range(100)]
+    _CountingPool.calls = 0
+    with _CountingPool(1) as pool:
+        results = list(render_many(items, tmp_path, executor=pool))
+    assert sorted(r.source for r in results) == [f"{i:03d}" for i in range(100)]
+    assert all(r.ok for r in results)
+    assert len(list(tmp_path.glob("*.docx"))) == 100
+    assert 100 / 16 <= _CountingPool.calls <= 100 / 4  # chunks, yet enough to balance

@@ -226,30 +226,53 @@ def render_many(
         ignore=tuple(ignore),
         as_of=as_of,
     )
-    pending: dict[cf.Future[BatchResult], Path] = {}
+    pending: list[cf.Future[Any]] = []
     try:
+        todo: list[tuple[int, Any, str, Path]] = []
+        for index, (source, label, target) in enumerate(plan):
+            if skip_existing and target.exists():
+                yield BatchResult(label, target, skipped=True)
+            else:
+                todo.append((index, source, label, target))
+        if not pdf or live:
+            size = _chunk_size(len(todo), pool, pdf=pdf)
+            for start in range(0, len(todo), size):
+                entries = [(s, label, t) for _, s, label, t in todo[start : start + size]]
+                pending.append(pool.submit(_render_chunk, entries, job, live))
+            for future in cf.as_completed(pending):
+                yield from future.result()
+            return
         with tempfile.TemporaryDirectory(prefix="roadmapdocs-batch-") as work:
-            for index, (source, label, target) in enumerate(plan):
-                if skip_existing and target.exists():
-                    yield BatchResult(label, target, skipped=True)
-                    continue
-                if live:
-                    future = pool.submit(_render_pdf, source, label, target, job)
-                else:
-                    # The .docx goes to a scratch folder first and is converted in bulk below.
-                    docx = Path(work) / f"{index:06d}.docx" if pdf else target
-                    future = pool.submit(_render_one, source, label, docx, job)
-                pending[future] = target
-            if not pdf or live:
-                for future in cf.as_completed(pending):
-                    yield future.result()
-                return
-            yield from _pdf_stage(pool, pending)
+            rendered: dict[cf.Future[BatchResult], Path] = {}
+            for index, source, label, target in todo:
+                # The .docx goes to a scratch folder first and is converted in bulk below.
+                docx = Path(work) / f"{index:06d}.docx"
+                future = pool.submit(_render_one, source, label, docx, job)
+                rendered[future] = target
+                pending.append(future)
+            yield from _pdf_stage(pool, rendered)
     finally:
         for future in pending:
             future.cancel()
         if owned:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _render_chunk(
+    entries: list[tuple[str | Document, str, Path]], job: _Job, pdf: bool
+) -> list[BatchResult]:
+    """Several documents in one call: one round trip to a worker instead of one per document."""
+    work = _render_pdf if pdf else _render_one
+    return [work(source, label, target, job) for source, label, target in entries]
+
+
+def _chunk_size(count: int, pool: cf.Executor, *, pdf: bool) -> int:
+    """Documents per call: enough that a call's round trip (about a millisecond in a process
+    pool, more on a cluster) is small beside its work, few enough that every worker gets some
+    eight calls to balance the load and Ctrl-C does not wait long for a call to finish."""
+    workers = getattr(pool, "_max_workers", None) or os.cpu_count() or 1
+    most = 4 if pdf else 16
+    return max(1, min(most, count // (workers * 8)))
 
 
 def _pdf_stage(
