@@ -13,22 +13,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import docx
 import jinja2
-from docx.oxml.ns import nsmap, qn
 from docxtpl import DocxTemplate
 from jinja2 import meta
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from pydantic import BaseModel
 
 from roadmapdocs.errors import Location, Problem, RoadmapdocsError
 from roadmapdocs.lang.deadline import Deadline, parse_deadline
 from roadmapdocs.model import DOCUMENT_KINDS
 from roadmapdocs.rendering.context import CONTRACT
-from roadmapdocs.rendering.docx import environment, jinja_source, render_docx, template_error
+from roadmapdocs.rendering.docx import (
+    environment,
+    jinja_source,
+    render_docx,
+    template_error,
+    unclosed_tags,
+)
 from roadmapdocs.templates import Registry, Source, Template, read_manifest
-
-_TEXTS = etree.XPath(".//w:t/text()", namespaces={"w": nsmap["w"]})
 
 
 def _sources(template: Template) -> list[str]:
@@ -101,46 +102,15 @@ def sample_document(kind: str) -> Any:
     return _sample(DOCUMENT_KINDS[kind])
 
 
-_OPENERS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
-
-
-def unclosed_tags(template: Template) -> list[Problem]:
-    """Paragraphs whose Jinja tags do not close within them.
-
-    A tag must open and close in one paragraph (docxtpl turns each paragraph into a line).
-    Checked before docxtpl sees the template: its tag clean-up strips the XML between an
-    unclosed «{{» and the next «}}», so the error it leads to names a paragraph further on.
-    """
+def _unclosed(template: Template) -> list[Problem]:
     where = Location(str(template.docx))
-    document = docx.Document(str(template.docx))
-    parts = [document.part] + [
-        rel.target_part
-        for rel in document.part.rels.values()
-        if rel.reltype.endswith(("/header", "/footer"))
-    ]
-    problems: list[Problem] = []
-    for part in parts:
-        for paragraph in part.element.iter(qn("w:p")):
-            text = "".join(_TEXTS(paragraph))
-            for opener, closer in _OPENERS:
-                if text.count(opener) != text.count(closer):
-                    problems.append(
-                        Problem(
-                            where,
-                            "template",
-                            f"ошибка синтаксиса в шаблоне «{template.name}» в абзаце "
-                            f"«{text.strip()[:80]}»: тег «{opener}» не закрыт в том же абзаце "
-                            f"(«{closer}»)",
-                        )
-                    )
-                    break
-    return problems
+    return [Problem(where, "template", message) for message in unclosed_tags(template)]
 
 
 def lint_template(template: Template) -> list[Problem]:
     """Every problem found in ``template``: syntax, unknown names, a failing dry render."""
     where = Location(str(template.docx))
-    unclosed = unclosed_tags(template)
+    unclosed = _unclosed(template)
     if unclosed:
         return unclosed
     try:

@@ -138,6 +138,16 @@ def test_a_syntax_error_names_the_paragraph_it_is_in(tmp_path: Path) -> None:
     assert "в абзаце «Дата: {{ requisites.date | }}»" in message
 
 
+def test_a_tag_left_open_names_its_own_paragraph(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "t", "Утверждаю {{ doc.title ", "{{ doc.number }} подпись")
+    with pytest.raises(TemplateError) as caught:
+        roadmapdocs.render(load_example("school-order"), tmp_path / "x.docx", template=template)
+    message = str(caught.value)
+    assert "в абзаце «Утверждаю {{ doc.title»: тег «{{» не закрыт" in message
+    assert "подпись" not in message
+    assert not (tmp_path / "x.docx").exists()
+
+
 @pytest.mark.parametrize("tag", ["{% if doc.title %}", "{{ doc.title | }}"])
 def test_a_syntax_error_in_a_table_names_the_cell(tag: str, tmp_path: Path) -> None:
     folder = tmp_path / "school" / "order"

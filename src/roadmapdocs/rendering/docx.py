@@ -206,6 +206,39 @@ def _suggest(name: str, known: list[str]) -> str:
     return f"; возможно, имелось в виду «{close[0]}»" if close else ""
 
 
+_OPENERS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
+_TEXTS = etree.XPath(".//w:t/text()", namespaces=_XPATH)
+
+
+def unclosed_tags(template: Template) -> list[str]:
+    """A message for each paragraph whose Jinja tags do not close within it.
+
+    A tag must open and close in one paragraph (docxtpl turns each paragraph into a line).
+    This is checked on the file as written: docxtpl's tag clean-up strips the XML between an
+    unclosed «{{» and the next «}}», so the syntax error Jinja then reports quotes the
+    following paragraph as well.
+    """
+    document = docx.Document(str(template.docx))
+    parts = [document.part] + [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if rel.reltype.endswith(("/header", "/footer"))
+    ]
+    found: list[str] = []
+    for part in parts:
+        for paragraph in part.element.iter(f"{_W}p"):
+            text = "".join(_TEXTS(paragraph))
+            for opener, closer in _OPENERS:
+                if text.count(opener) != text.count(closer):
+                    found.append(
+                        f"ошибка синтаксиса в шаблоне «{template.name}» в абзаце "
+                        f"«{text.strip()[:80]}»: тег «{opener}» не закрыт в том же абзаце "
+                        f"(«{closer}»)"
+                    )
+                    break
+    return found
+
+
 def template_error(exc: Exception, template: Template, xml: str = "") -> TemplateError:
     """A Jinja or docxtpl failure as a located, readable TemplateError."""
     where = Location(str(template.docx))
@@ -214,6 +247,9 @@ def template_error(exc: Exception, template: Template, xml: str = "") -> Templat
             f"шаблон «{template.name}» обращается к внутренним объектам Python: {exc}", where
         )
     if isinstance(exc, jinja2.TemplateSyntaxError):
+        unclosed = unclosed_tags(template)
+        if unclosed:
+            return TemplateError(unclosed[0], where)
         place = _paragraph_at(xml, exc.lineno)
         return TemplateError(
             f"ошибка синтаксиса в шаблоне «{template.name}»{place}: {exc.message}", where
