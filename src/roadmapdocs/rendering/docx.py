@@ -12,6 +12,7 @@ from typing import Any, ClassVar, TypeVar
 
 import docx
 import jinja2
+from docx.oxml.ns import nsmap, qn
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
@@ -110,7 +111,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
         refitted = layout.style_id(self.docx, layout.TABLE_STYLE)  # see layout.fit_plan_tables
         for table in list(tree.iter(_W_TBL)):
-            if _table_fits(table) or (refitted and _table_style(table) == refitted):
+            if _table_fits(table) or (refitted and layout.table_style(table) == refitted):
                 continue
             fixed = super().fix_tables(etree.tostring(table, encoding="unicode"))
             table.getparent().replace(table, fixed)
@@ -134,19 +135,8 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         return _PARAGRAPH.sub(paragraph, xml)
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_W_TBL = f"{_W}tbl"
-_XPATH = {"w": _W[1:-1]}
-_GRID_COLUMNS = etree.XPath("count(w:tblGrid/w:gridCol)", namespaces=_XPATH)
-_ROW_SPAN = etree.XPath(
-    "sum(w:tc/w:tcPr/w:gridSpan/@w:val) + count(w:tc[not(w:tcPr/w:gridSpan)])",
-    namespaces=_XPATH,
-)
-_TABLE_STYLE = etree.XPath("string(w:tblPr/w:tblStyle/@w:val)", namespaces=_XPATH)
-
-
-def _table_style(table: Any) -> str:
-    return str(_TABLE_STYLE(table))
+_W_TBL, _W_TR, _W_TC, _W_P = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:p")
+_GRID_COLUMNS = etree.XPath("count(w:tblGrid/w:gridCol)", namespaces={"w": nsmap["w"]})
 
 
 def _table_fits(table: Any) -> bool:
@@ -154,13 +144,13 @@ def _table_fits(table: Any) -> bool:
     the grid has columns, and some row spans all of them (a table holding another is left to
     docxtpl, which fixes both together)."""
     if table.find(f".//{_W_TBL}") is not None:
-        return False  # docxtpl fixes nested tables together with their parent: leave it that
+        return False
     grid = int(_GRID_COLUMNS(table))
-    rows = table.findall(f"{_W}tr")
-    cells = [len(row.findall(f"{_W}tc")) for row in rows]
+    rows = table.findall(_W_TR)
+    cells = [len(row.findall(_W_TC)) for row in rows]
     if not rows or max(cells) > grid:
         return False
-    return max(int(_ROW_SPAN(row)) for row in rows) >= grid
+    return max(layout.row_span(row) for row in rows) >= grid
 
 
 def environment() -> SandboxedEnvironment:
@@ -207,7 +197,6 @@ def _suggest(name: str, known: list[str]) -> str:
 
 
 _OPENERS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
-_TEXTS = etree.XPath(".//w:t/text()", namespaces=_XPATH)
 
 
 def unclosed_tags(template: Template) -> list[str]:
@@ -226,8 +215,8 @@ def unclosed_tags(template: Template) -> list[str]:
     ]
     found: list[str] = []
     for part in parts:
-        for paragraph in part.element.iter(f"{_W}p"):
-            text = "".join(_TEXTS(paragraph))
+        for paragraph in part.element.iter(_W_P):
+            text = layout.text_of(paragraph)
             for opener, closer in _OPENERS:
                 if text.count(opener) != text.count(closer):
                     found.append(
@@ -285,11 +274,11 @@ _KIND_NAMES = {
 }
 
 
-def _describe(docx: Any, document: DocumentBase) -> None:
+def _describe(word: Any, document: DocumentBase) -> None:
     """The file's properties, which Word shows under «Сведения» and a PDF keeps as its title:
     what the document is, whose it is, in which language and when it was made. A title the
     template set (it may hold Jinja) is kept."""
-    properties = docx.core_properties
+    properties = word.core_properties
     title = " ".join(document.title.split())
     if isinstance(document, Order) and document.number:
         title = " ".join(part for part in (f"Приказ № {document.number}", title) if part)
@@ -336,16 +325,16 @@ def render_docx(
         if isinstance(exc, jinja2.TemplateSyntaxError):
             xml = tpl.patch_xml(tpl.get_xml())
         raise template_error(exc, template, xml) from None
-    docx = tpl.docx
-    layout.apply_fonts(docx, settings)
-    layout.split_appendices(docx, appendix_orientations(document, settings), settings)
-    layout.fit_plan_tables(docx)
-    _describe(docx, document)
+    word = tpl.docx
+    layout.apply_fonts(word, settings)
+    layout.split_appendices(word, appendix_orientations(document, settings), settings)
+    layout.fit_plan_tables(word)
+    _describe(word, document)
     if findings:
-        annotate(docx, document, findings, lang=lang)
+        annotate(word, document, findings, lang=lang)
     with atomic_path(out) as temporary:
         try:
-            docx.save(str(temporary))
+            word.save(str(temporary))
         except OSError as exc:
             raise RenderError(f"не удалось записать файл: {exc}", Location(str(out))) from None
     return out
