@@ -346,3 +346,18 @@ def test_many_documents_go_to_workers_in_few_calls_and_each_gets_its_result(
     assert all(r.ok for r in results)
     assert len(list(tmp_path.glob("*.docx"))) == 100
     assert 100 / 16 <= _CountingPool.calls <= 100 / 4  # chunks, yet enough to balance
+
+
+def test_settings_that_cannot_be_read_fail_each_document_of_their_folder(tmp_path: Path) -> None:
+    broken, fine = tmp_path / "broken", tmp_path / "fine"
+    for folder in (broken, fine):
+        folder.mkdir()
+        shutil.copy(ROADMAP, folder)
+    (broken / "roadmapdocs.toml").write_text("ignore = [unclosed\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with ThreadPoolExecutor(1) as pool:
+        (bad,) = render_many([broken / ROADMAP.name], out, executor=pool)
+        (good,) = render_many([fine / ROADMAP.name], out, executor=pool)
+    assert bad.error is not None and "roadmapdocs.toml" in bad.error
+    assert good.ok and good.findings

@@ -51,6 +51,8 @@ class _Job:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     as_of: date | None = None
+    found_configs: Mapping[str, Config] = field(default_factory=dict)
+    """Without ``config``: the settings found for each input folder, looked up once per batch."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ def _render_one(source: str | Document, name: str, target: Path, job: _Job) -> B
         document = load(Path(source)) if isinstance(source, str) else source
         config = job.config
         if config is None and isinstance(source, str):
-            config = Config.discover(Path(source).parent)
+            folder = str(Path(source).parent)
+            config = job.found_configs.get(folder) or Config.discover(Path(folder))
         findings = tuple(
             validate(document, config=config, select=job.select, ignore=job.ignore, as_of=job.as_of)
         )
@@ -217,15 +220,6 @@ def render_many(
     plan = list(_plan(items, folder, suffix))
     owned = executor is None
     pool = executor or cf.ProcessPoolExecutor(initializer=ignore_interrupts)
-    job = _Job(
-        template=template,
-        folders=tuple(os.fspath(f) for f in registry_folders),
-        annotate=annotate,
-        config=rules,
-        select=tuple(select) if select is not None else None,
-        ignore=tuple(ignore),
-        as_of=as_of,
-    )
     pending: list[cf.Future[Any]] = []
     try:
         todo: list[tuple[int, Any, str, Path]] = []
@@ -234,6 +228,16 @@ def render_many(
                 yield BatchResult(label, target, skipped=True)
             else:
                 todo.append((index, source, label, target))
+        job = _Job(
+            template=template,
+            folders=tuple(os.fspath(f) for f in registry_folders),
+            annotate=annotate,
+            config=rules,
+            select=tuple(select) if select is not None else None,
+            ignore=tuple(ignore),
+            as_of=as_of,
+            found_configs={} if rules is not None else _folder_configs(s for _, s, _, _ in todo),
+        )
         if not pdf or live:
             size = _chunk_size(len(todo), pool, pdf=pdf)
             for start in range(0, len(todo), size):
@@ -256,6 +260,24 @@ def render_many(
             future.cancel()
         if owned:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _folder_configs(sources: Iterable[Any]) -> dict[str, Config]:
+    """The rule settings for the folder of each input file, each folder looked up once
+    (searching up the tree for a settings file costs about half a millisecond). A folder whose
+    settings cannot be read is left out: each of its documents then reports the error itself."""
+    found: dict[str, Config] = {}
+    tried: set[str] = set()
+    for source in sources:
+        if not isinstance(source, str):
+            continue
+        folder = str(Path(source).parent)
+        if folder in tried:
+            continue
+        tried.add(folder)
+        with contextlib.suppress(RoadmapdocsError):
+            found[folder] = Config.discover(Path(folder))
+    return found
 
 
 def _render_chunk(
@@ -287,14 +309,14 @@ def _pdf_stage(
         else:
             yield result
     shares = max(1, min(len(done), os.cpu_count() or 1))
-    jobs = []
+    conversions = []
     for start in range(shares):
         part = done[start::shares]
         if part:
             sources = [r.path for r, _ in part if r.path is not None]
-            jobs.append((pool.submit(_convert, sources, [t for _, t in part]), part))
-    for job, part in jobs:
-        job.result()
+            conversions.append((pool.submit(_convert, sources, [t for _, t in part]), part))
+    for conversion, part in conversions:
+        conversion.result()
         for result, target in part:
             if target.is_file():
                 yield BatchResult(result.source, target, result.findings)
