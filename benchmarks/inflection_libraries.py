@@ -16,12 +16,14 @@ from typing import Any
 import pymorphy3
 from petrovich.enums import Case as PetrovichCase
 from petrovich.main import Petrovich
-from pytrovich.enums import Case as PytrovichCase
 from pytrovich.enums import Gender as PytrovichGender
 from pytrovich.enums import NamePart
 from pytrovich.maker import PetrovichDeclinationMaker
 
 from roadmapdocs.lang import inflect_name, inflect_position
+from roadmapdocs.lang.names import _CASES as _NAME_CASES
+from roadmapdocs.lang.names import _TURKIC_PATRONYMIC
+from roadmapdocs.lang.positions import _GRAMMEMES
 
 # Used to choose the libraries and to shape the code: (full name, gender, case, expected).
 DEV_NAMES: list[tuple[str, str, str, str]] = [
@@ -83,13 +85,8 @@ DEV_POSITIONS: list[tuple[str, str, bool, str]] = [
 
 _HELDOUT = Path(__file__).resolve().parent.parent / "tests" / "lang" / "names_heldout.py"
 
-_PYTROVICH_CASES = {
-    "genitive": PytrovichCase.GENITIVE,
-    "dative": PytrovichCase.DATIVE,
-    "accusative": PytrovichCase.ACCUSATIVE,
-    "instrumental": PytrovichCase.INSTRUMENTAL,
-    "prepositional": PytrovichCase.PREPOSITIONAL,
-}
+# The case names and tables roadmapdocs itself uses for pytrovich and pymorphy3.
+_PYTROVICH_CASES = _NAME_CASES
 _PETROVICH_CASES = {
     "genitive": PetrovichCase.GENITIVE,
     "dative": PetrovichCase.DATIVE,
@@ -97,15 +94,7 @@ _PETROVICH_CASES = {
     "instrumental": PetrovichCase.INSTRUMENTAL,
     "prepositional": PetrovichCase.PREPOSITIONAL,
 }
-_GRAMMEMES = {
-    "nominative": "nomn",
-    "genitive": "gent",
-    "dative": "datv",
-    "accusative": "accs",
-    "instrumental": "ablt",
-    "prepositional": "loct",
-}
-_TURKIC = ("оглы", "кызы")
+_TURKIC = tuple(_TURKIC_PATRONYMIC)
 
 NameFunction = Callable[[str, str, str], str]
 
