@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from roadmapdocs.lang.deadline import Deadline
 from roadmapdocs.loader import Document, PathKey
-from roadmapdocs.model import Activity, ControlPoint, Party, Plan
+from roadmapdocs.model import Activity, ActivityField, ControlPoint, Party, Plan
 from roadmapdocs.model.walk import activities, control_points, texts
 from roadmapdocs.rules.base import Context
 
@@ -50,6 +50,22 @@ def rows(document: Document) -> Iterator[Row]:
         yield Row(path, point, None)
 
 
+def rows_to_fill(
+    document: Document, column: ActivityField, *, control_points: bool = True
+) -> Iterator[Row]:
+    """The rows whose ``column`` cell must not be empty: activities of plans that show that
+    column and, with ``control_points``, every control point (its table always shows it).
+    Rows that only group nested activities are left out: their children carry the values."""
+    for row in rows(document):
+        if row.is_heading:
+            continue
+        if row.plan is None:
+            if control_points:
+                yield row
+        elif row.plan.has_column(column):
+            yield row
+
+
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 
 
@@ -69,6 +85,9 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]|_", " ", lowered).split())
 
 
-def document_texts(context: Context) -> list[tuple[PathKey, str]]:
+def document_texts(context: Context) -> tuple[tuple[PathKey, str], ...]:
     """Every text value of the document with its path, walked once per validation."""
-    return list(context.shared("texts", lambda: list(texts(context.document))))
+    found: tuple[tuple[PathKey, str], ...] = context.shared(
+        "texts", lambda: tuple(texts(context.document))
+    )
+    return found

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from roadmapdocs.model import ActivityField
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
-from roadmapdocs.rules.builtin._shared import no_term, rows
+from roadmapdocs.rules.builtin._shared import no_term, rows_to_fill
 
 
 @rule("RD102", "missing-deadline", Severity.ERROR)
@@ -22,11 +22,7 @@ def missing_deadline(context: Context) -> Iterator[Hit]:
 
     Пример: «контрольная точка 3: не указан срок».
     """
-    for row in rows(context.document):
-        if row.is_heading:
-            continue
-        if row.plan is not None and not row.plan.has_column(ActivityField.DEADLINE):
-            continue
+    for row in rows_to_fill(context.document, ActivityField.DEADLINE):
         if no_term(row.item.deadline):
             yield Hit(
                 (*row.path, "deadline"),

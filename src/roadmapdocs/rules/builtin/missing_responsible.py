@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from roadmapdocs.model import ActivityField
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
-from roadmapdocs.rules.builtin._shared import nobody, rows
+from roadmapdocs.rules.builtin._shared import nobody, rows_to_fill
 
 
 @rule("RD101", "missing-responsible", Severity.ERROR)
@@ -22,11 +22,7 @@ def missing_responsible(context: Context) -> Iterator[Hit]:
 
     Пример: «мероприятие 2.3: не указан ответственный».
     """
-    for row in rows(context.document):
-        if row.is_heading:
-            continue
-        if row.plan is not None and not row.plan.has_column(ActivityField.RESPONSIBLE):
-            continue
+    for row in rows_to_fill(context.document, ActivityField.RESPONSIBLE):
         if nobody(row.item.responsible):
             yield Hit(
                 (*row.path, "responsible"),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from roadmapdocs.model import Activity, ActivityField
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
-from roadmapdocs.rules.builtin._shared import blank, rows
+from roadmapdocs.rules.builtin._shared import blank, rows_to_fill
 
 
 @rule("RD103", "missing-result", Severity.WARNING)
@@ -19,11 +19,9 @@ def missing_result(context: Context) -> Iterator[Hit]:
 
     Пример: «мероприятие 1.7: не указан ожидаемый результат».
     """
-    for row in rows(context.document):
+    for row in rows_to_fill(context.document, ActivityField.RESULT, control_points=False):
         item = row.item
-        if not isinstance(item, Activity) or row.is_heading or row.plan is None:
-            continue
-        if row.plan.has_column(ActivityField.RESULT) and blank(item.result):
+        if isinstance(item, Activity) and blank(item.result):
             yield Hit(
                 (*row.path, "result"),
                 Phrase("не указан ожидаемый результат", "no expected result"),
