@@ -57,8 +57,8 @@ _ANNOTATE = """\
 `roadmapdocs render FILE --annotate` вставляет каждое замечание в документ как примечание Word у
 той строки таблицы или того абзаца, к которому оно относится: проверяющий видит его там, где
 ошибка. Правила выбираются так же, как для `validate`: файл настроек рядом с документом,
-`--select` и `--ignore`. `roadmapdocs batch … --annotate` делает то же для каждого документа
-(с настройками по умолчанию). Из Python — `roadmapdocs.render(doc, "out.docx", annotate=True)`
+`--select`, `--ignore` и `--as-of`. `roadmapdocs batch … --annotate` делает то же для каждого
+документа (при слиянии с таблицей — с настройками рядом с документом-основой). Из Python — `roadmapdocs.render(doc, "out.docx", annotate=True)`
 или `annotate=roadmapdocs.validate(doc, select=[…])`; настройка шаблона `annotate = true`
 (`--set annotate=true`) включает то же.
 
