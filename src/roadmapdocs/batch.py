@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import concurrent.futures as cf
 import contextlib
+import copy
 import csv
 import functools
 import io
@@ -481,7 +482,7 @@ def merge(
         )
     data = to_data(base)
     for number, row in enumerate(rows, start=2):  # row 1 holds the headers
-        filled = _deep_copy(data)
+        filled = copy.deepcopy(data)
         for key, value in row.items():
             if value:
                 _set(filled, key, value)
@@ -494,14 +495,6 @@ def merge(
                 for p in error.problems
             ]
             yield BatchResult(f"{table}:{number}", None, error=str(LoadError(problems)))
-
-
-def _deep_copy(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: _deep_copy(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_deep_copy(v) for v in data]
-    return data
 
 
 def _fill(pattern: str, data: Mapping[str, Any]) -> str:
