@@ -361,3 +361,16 @@ def test_settings_that_cannot_be_read_fail_each_document_of_their_folder(tmp_pat
         (good,) = render_many([fine / ROADMAP.name], out, executor=pool)
     assert bad.error is not None and "roadmapdocs.toml" in bad.error
     assert good.ok and good.findings
+
+
+def test_a_merged_order_is_not_told_its_appendix_quotes_the_base_order() -> None:
+    clean = roadmapdocs.load(EXAMPLES / "school-order-clean.yaml")
+    assert clean.appendices[0].reference is not None  # quotes the order's own requisites
+    rows = [{"number": "101/1-г", "date": "02.09.2024"}]
+    ((merged, _),) = merge(clean, rows, "{number}.docx")
+    assert merged.number == "101/1-г"
+    assert [f.name for f in roadmapdocs.validate(merged)] == []
+    # A quote that disagreed with the base already is a defect and stays to be found.
+    seed = roadmapdocs.load(ORDER)
+    ((copied, _),) = merge(seed, rows, "{number}.docx")
+    assert "order-appendix-mismatch" in [f.name for f in roadmapdocs.validate(copied)]

@@ -30,6 +30,7 @@ from typing import Any, Union
 from roadmapdocs.api import render
 from roadmapdocs.errors import LoadError, Location, Problem, RoadmapdocsError, SofficeNotFound
 from roadmapdocs.loader import SUFFIXES, Document, load, to_data
+from roadmapdocs.model import Order
 from roadmapdocs.rendering.pdf import PdfConverter, convert_to_pdf, find_soffice, uno_python
 from roadmapdocs.rules import Config, Finding, validate
 from roadmapdocs.templates import Registry
@@ -481,6 +482,14 @@ def merge(
             Location(table),
         )
     data = to_data(base)
+    if isinstance(base, Order):
+        # An appendix that quotes the base order's own number and date quotes the order itself,
+        # which each row renumbers: the quote goes, or every copy would cite the base order.
+        # A quote that already disagrees with the base is a defect and stays to be reported.
+        for appendix, written in zip(base.appendices, data.get("appendices", []), strict=True):
+            quoted = appendix.reference
+            if quoted and quoted.number in (None, base.number) and quoted.date in (None, base.date):
+                written.pop("reference", None)
     for number, row in enumerate(rows, start=2):  # row 1 holds the headers
         filled = copy.deepcopy(data)
         for key, value in row.items():
