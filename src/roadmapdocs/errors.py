@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from roadmapdocs.messages import Phrase, current
+
 
 @dataclass(frozen=True)
 class Location:
@@ -20,7 +22,7 @@ class Location:
     path: str | None = None
 
     def __str__(self) -> str:
-        place = self.file or "<ввод>"
+        place = self.file or ("<input>" if current() == "en" else "<ввод>")
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:
@@ -42,11 +44,16 @@ class Problem:
 
 
 class RoadmapdocsError(Exception):
-    """Base of every error a user of roadmapdocs can cause."""
+    """Base of every error a user of roadmapdocs can cause.
 
-    def __init__(self, message: str, location: Location | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    The message is text, or a :class:`~roadmapdocs.messages.Phrase` worded in the language of
+    the call that raises it (``render(..., lang="en")`` raises English errors).
+    """
+
+    def __init__(self, message: str | Phrase, location: Location | None = None) -> None:
+        worded = message.in_() if isinstance(message, Phrase) else message
+        super().__init__(worded)
+        self.message = worded
         self.location = location
 
     def __str__(self) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -15,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from roadmapdocs.errors import LoadError, Location, Problem
-from roadmapdocs.messages import DEFAULT_LANG, Lang, pydantic_message, text
+from roadmapdocs.messages import DEFAULT_LANG, Lang, did_you_mean, pydantic_message, text
 from roadmapdocs.model import DOCUMENT_KINDS, Order, Passport, Project, Roadmap, document_adapter
 
 Document = Union[Roadmap, Passport, Order, Project]  # noqa: UP007
@@ -209,11 +208,6 @@ def _parse_json(source_text: str, marks: _Marks, lang: Lang) -> Any:
     return data
 
 
-def _suggest(word: str, choices: list[str], lang: Lang) -> str:
-    close = difflib.get_close_matches(word, choices, n=1)
-    return text("did_you_mean", lang, suggestion=close[0]) if close else ""
-
-
 def _fields_at(data: Any, path: PathKey) -> list[str]:
     """The field names a model accepts at ``path``, for a «did you mean» on unknown fields."""
     kind = data.get("kind") if isinstance(data, Mapping) else None
@@ -256,7 +250,7 @@ def _problems_from(exc: ValidationError, data: Any, marks: _Marks, lang: Lang) -
         if at_key and loc:
             name = str(loc[-1])
             context["field"] = name
-            context["hint"] = _suggest(name, _fields_at(data, loc), lang)
+            context["hint"] = did_you_mean(name, _fields_at(data, loc), lang)
         if error["type"] == "union_tag_invalid":
             context["expected_tags"] = ", ".join(DOCUMENT_KINDS)
             loc = ("kind",)

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from roadmapdocs.errors import Location, RoadmapdocsError
 from roadmapdocs.loader import Document, PathKey
-from roadmapdocs.messages import DEFAULT_LANG, Lang
+from roadmapdocs.messages import DEFAULT_LANG, Lang, text
+from roadmapdocs.messages import Phrase as Phrase  # the rule contract names it here too
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,19 +42,7 @@ class Severity(str, Enum):
 
     def label(self, lang: Lang = DEFAULT_LANG) -> str:
         """The severity as a reader sees it."""
-        if lang == "en":
-            return self.value
-        return {"error": "ошибка", "warning": "предупреждение", "info": "сведение"}[self.value]
-
-
-class Phrase(NamedTuple):
-    """One message in both languages of the tool."""
-
-    ru: str
-    en: str
-
-    def in_(self, lang: Lang) -> str:
-        return self.ru if lang == "ru" else self.en
+        return text(f"severity_{self.value}", lang)
 
 
 @dataclass(frozen=True)
