@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from roadmapdocs.errors import LoadError
-from roadmapdocs.loader import _Loader, _Marks, _parse_yaml
+from roadmapdocs.loader import _Loader, _parse_yaml
+from roadmapdocs.sourcemap import SourceMap
 
 _SCALARS = st.one_of(
     st.none(),
@@ -36,7 +37,7 @@ def _reference(text: str) -> Any:
 @given(_DATA, st.booleans())
 def test_values_are_those_of_pyyaml(data: Any, flow: bool) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
-    assert _parse_yaml(text, _Marks(None), "ru") == _reference(text)
+    assert _parse_yaml(text, SourceMap(None), "ru") == _reference(text)
 
 
 @pytest.mark.parametrize(
@@ -52,16 +53,16 @@ def test_values_are_those_of_pyyaml(data: Any, flow: bool) -> None:
     ],
 )
 def test_hand_written_yaml_reads_as_pyyaml_reads_it(text: str) -> None:
-    assert _parse_yaml(text, _Marks(None), "ru") == _reference(text)
+    assert _parse_yaml(text, SourceMap(None), "ru") == _reference(text)
 
 
 def test_an_alias_is_the_same_value() -> None:
-    data = _parse_yaml("a: &x {k: v}\nb: *x\n", _Marks(None), "ru")
+    data = _parse_yaml("a: &x {k: v}\nb: *x\n", SourceMap(None), "ru")
     assert data["a"] is data["b"]
 
 
 def test_marks_of_values_and_keys() -> None:
-    marks = _Marks("f.yaml")
+    marks = SourceMap("f.yaml")
     _parse_yaml("title: План\nplan:\n  items:\n    - один\n    - два\n", marks, "ru")
     assert marks.values[("plan", "items", 1)] == (5, 7)
     assert marks.keys[("plan", "items")] == (3, 3)
@@ -74,7 +75,7 @@ def test_marks_of_values_and_keys() -> None:
 )
 def test_bad_mappings_are_located_load_errors(text: str, kind: str) -> None:
     with pytest.raises(LoadError) as caught:
-        _parse_yaml(text, _Marks("f.yaml"), "ru")
+        _parse_yaml(text, SourceMap("f.yaml"), "ru")
     (problem,) = caught.value.problems
     assert problem.type == kind
     assert problem.location.line is not None

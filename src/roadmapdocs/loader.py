@@ -6,7 +6,6 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Union
 
@@ -17,9 +16,11 @@ from roadmapdocs.errors import LoadError, Location, Problem
 from roadmapdocs.messages import DEFAULT_LANG, Lang, did_you_mean, pydantic_message, text
 from roadmapdocs.model import DOCUMENT_KINDS, Order, Passport, Project, Roadmap, document_adapter
 
+# format_path, locate and PathKey lived here before source maps had a module of their own.
+from roadmapdocs.sourcemap import PathKey, SourceMap, attach, format_path, locate
+
 Document = Union[Roadmap, Passport, Order, Project]  # noqa: UP007
 Source = Union[str, os.PathLike[str], Mapping[str, Any]]  # noqa: UP007
-PathKey = tuple[Union[str, int], ...]  # noqa: UP007
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -49,45 +50,6 @@ _Loader.add_implicit_resolver(
 )
 
 
-@dataclass(eq=False)
-class _Marks:
-    """Where each value (and each mapping key) of a parsed file stands.
-
-    Where a document was read from is not part of what it is: two documents with the same data
-    are equal whether they came from a file, from text or from Python.
-    """
-
-    file: str | None
-    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-
-    def __eq__(self, other: object) -> bool:
-        return other is None or isinstance(other, _Marks)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def locate(self, path: PathKey, *, at_key: bool = False) -> Location:
-        if at_key and path in self.keys:
-            line, column = self.keys[path]
-            return Location(self.file, line, column, format_path(path))
-        for end in range(len(path), -1, -1):
-            found = self.values.get(path[:end])
-            if found:
-                return Location(self.file, found[0], found[1], format_path(path))
-        return Location(self.file, None, None, format_path(path))
-
-
-def format_path(path: PathKey) -> str:
-    """``('plan', 'sections', 1, 'activities', 3)`` → ``plan.sections[1].activities[3]``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
 _NULL, _BOOL, _INT, _STR = (f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "str"))
 
 
@@ -100,7 +62,7 @@ class _Builder:
     anything else explicitly tagged is left to PyYAML.
     """
 
-    def __init__(self, loader: Any, marks: _Marks, lang: Lang) -> None:
+    def __init__(self, loader: Any, marks: SourceMap, lang: Lang) -> None:
         self.loader, self.marks, self.lang = loader, marks, lang
         self.problems: list[Problem] = []
         self.built: dict[int, Any] = {}  # an alias is the same node: the same value
@@ -161,7 +123,7 @@ class _Builder:
         return self.loader.construct_object(node, deep=True)
 
 
-def _parse_yaml(source_text: str, marks: _Marks, lang: Lang) -> Any:
+def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
     """Parse YAML, recording where each value stands; raise LoadError on syntax or duplicates."""
     loader = _Loader(source_text)
     try:
@@ -191,7 +153,7 @@ def _parse_yaml(source_text: str, marks: _Marks, lang: Lang) -> Any:
         loader.dispose()
 
 
-def _parse_json(source_text: str, marks: _Marks, lang: Lang) -> Any:
+def _parse_json(source_text: str, marks: SourceMap, lang: Lang) -> Any:
     try:
         data = json.loads(source_text)
     except json.JSONDecodeError as exc:
@@ -238,7 +200,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _problems_from(exc: ValidationError, data: Any, marks: _Marks, lang: Lang) -> list[Problem]:
+def _problems_from(exc: ValidationError, data: Any, marks: SourceMap, lang: Lang) -> list[Problem]:
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
@@ -292,7 +254,7 @@ def load(source: Source, *, lang: Lang = DEFAULT_LANG) -> Document:
     it is YAML (or JSON) text. Raises :class:`~roadmapdocs.errors.LoadError` listing every problem,
     each with file, line, column and field path.
     """
-    marks = _Marks(file=None)
+    marks = SourceMap(file=None)
     if isinstance(source, Mapping):
         data: Any = source
     else:
@@ -317,16 +279,8 @@ def load(source: Source, *, lang: Lang = DEFAULT_LANG) -> Document:
         problems = _problems_from(exc, data, marks, lang)
         problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
         raise LoadError(problems) from None
-    document._origin = marks
+    attach(document, marks)
     return document
-
-
-def locate(document: Document, path: PathKey) -> Location:
-    """Where in its source file the value at ``path`` of a loaded document stands."""
-    marks = document._origin
-    if isinstance(marks, _Marks):
-        return marks.locate(path)
-    return Location(None, None, None, format_path(path))
 
 
 class _Dumper(yaml.SafeDumper):
@@ -377,3 +331,17 @@ def dump(document: Document, path: str | os.PathLike[str], *, schema: str | None
     from roadmapdocs.fileio import write_atomic
 
     write_atomic(Path(path), dumps(document, schema=schema).encode("utf-8"))
+
+
+__all__ = [
+    "SUFFIXES",
+    "Document",
+    "PathKey",
+    "Source",
+    "dump",
+    "dumps",
+    "format_path",
+    "load",
+    "locate",
+    "to_data",
+]

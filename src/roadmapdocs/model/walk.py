@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Union
 
 from pydantic import BaseModel
 
@@ -21,8 +20,7 @@ from roadmapdocs.model.order import Order
 from roadmapdocs.model.passport import Passport
 from roadmapdocs.model.project import Project
 from roadmapdocs.model.roadmap import Roadmap
-
-PathKey = tuple[Union[str, int], ...]  # noqa: UP007
+from roadmapdocs.sourcemap import PathKey
 
 # Fields that name a choice from a fixed set rather than hold the document's words.
 _NOT_PROSE = frozenset({"kind", "level", "field", "gender"})

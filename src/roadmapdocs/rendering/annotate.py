@@ -36,13 +36,13 @@ from docx.text.run import Run
 from pydantic import BaseModel
 
 from roadmapdocs.lang.deadline import Deadline
-from roadmapdocs.loader import PathKey
 from roadmapdocs.messages import DEFAULT_LANG, Lang
 from roadmapdocs.model import walk
 from roadmapdocs.model.activity import Activity, Plan
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rendering.moment import now
 from roadmapdocs.rules.base import Finding
+from roadmapdocs.sourcemap import PathKey
 
 AUTHOR = "roadmapdocs"
 INITIALS = "RD"

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from roadmapdocs.errors import Location, RoadmapdocsError
-from roadmapdocs.loader import Document, PathKey
+from roadmapdocs.loader import Document
 from roadmapdocs.messages import DEFAULT_LANG, Lang, text
 from roadmapdocs.messages import Phrase as Phrase  # the rule contract names it here too
+from roadmapdocs.sourcemap import PathKey
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from roadmapdocs.loader import Document, PathKey
+from roadmapdocs.loader import Document
 from roadmapdocs.messages import Lang
+from roadmapdocs.sourcemap import PathKey
 
 # Top-level fields, as the parts of the document a reader knows them by.
 _FIELDS: dict[str, tuple[str, str]] = {

@@ -7,10 +7,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from roadmapdocs.loader import Document, locate
+from roadmapdocs.loader import Document
 from roadmapdocs.messages import DEFAULT_LANG, Lang
 from roadmapdocs.rules.base import Config, Context, Finding, Rule, Severity, registry
 from roadmapdocs.rules.elements import element
+from roadmapdocs.sourcemap import locate
 
 INTERNAL_CODE = "RD000"
 INTERNAL_NAME = "internal-error"

@@ -8,9 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from roadmapdocs.loader import PathKey
 from roadmapdocs.rules.base import Context
 from roadmapdocs.rules.builtin._shared import document_texts
+from roadmapdocs.sourcemap import PathKey
 
 # Abbreviations every reader of a Russian school document knows; the configuration adds more.
 COMMON = frozenset(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmapdocs.loader import Document, PathKey
+from roadmapdocs.loader import Document
 from roadmapdocs.model import Order, Passport, Project, Roadmap
 from roadmapdocs.model.walk import indicator_lists, plans, sibling_lists
 from roadmapdocs.rules.builtin._shared import parse_number
+from roadmapdocs.sourcemap import PathKey
 
 
 @dataclass

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from roadmapdocs.lang.deadline import Deadline, DeadlineKind
-from roadmapdocs.loader import Document, PathKey
+from roadmapdocs.loader import Document
 from roadmapdocs.rules.builtin._shared import Row, rows
+from roadmapdocs.sourcemap import PathKey
 
 
 def terms(document: Document) -> Iterator[tuple[Row, PathKey, Deadline]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapdocs.loader import PathKey
 from roadmapdocs.model.walk import activities
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
 from roadmapdocs.rules.builtin._shared import normalise
 from roadmapdocs.rules.elements import element
+from roadmapdocs.sourcemap import PathKey
 
 
 @rule("RD203", "duplicate-activity", Severity.WARNING)

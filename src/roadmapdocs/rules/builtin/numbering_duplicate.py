@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapdocs.loader import PathKey, locate
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
 from roadmapdocs.rules.builtin._numbering import numbered_lists
+from roadmapdocs.sourcemap import PathKey, locate
 
 
 @rule("RD202", "numbering-duplicate", Severity.ERROR)
