@@ -8,9 +8,11 @@ halves of «Римский-Корсаков» do. ``docs/names.md`` has the meas
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from functools import cache
+from typing import Protocol
 
-from pydantic import ValidationError
 from pytrovich.detector import PetrovichGenderDetector
 from pytrovich.enums import Case as _PCase
 from pytrovich.enums import Gender as _PGender
@@ -18,7 +20,19 @@ from pytrovich.enums import NamePart
 from pytrovich.maker import PetrovichDeclinationMaker
 
 from roadmapdocs.errors import DeclensionError, GenderUnknown
-from roadmapdocs.model.person import Case, Gender, Person
+from roadmapdocs.lang.fio import Name, split_name
+from roadmapdocs.lang.grammar import Case, Gender
+
+
+class Named(Protocol):
+    """What :func:`person_name` needs of a person (a model ``Person`` is one)."""
+
+    @property
+    def name(self) -> Name: ...
+
+    @property
+    def forms(self) -> Mapping[Case, str]: ...
+
 
 _CASES: dict[Case, _PCase] = {
     "nominative": _PCase.NOMINATIVE,
@@ -46,26 +60,30 @@ def _detector() -> PetrovichGenderDetector:
     return PetrovichGenderDetector()
 
 
-def _read(name: str) -> Person:
-    try:
-        return Person.model_validate(name.strip())
-    except ValidationError:
+def _read(name: str) -> Name:
+    parts = split_name(name.strip())
+    if parts is None:
         raise DeclensionError(
             f"не удалось прочитать «{name}» как ФИО: ожидается «Фамилия Имя Отчество», "
             "«Фамилия Имя», «Фамилия И.О.» или «И.О. Фамилия»"
-        ) from None
+        )
+    return Name(
+        parts["surname"], parts.get("first_name"), parts.get("patronymic"), parts.get("initials")
+    )
 
 
 def _turkic_gender(patronymic: str) -> Gender | None:
     return _TURKIC_PATRONYMIC.get(patronymic.split()[-1].lower())
 
 
-def name_gender(person: Person) -> Gender | None:
+def name_gender(person: Name | Named) -> Gender | None:
     """The gender a person's name shows, or ``None`` when nothing in it decides.
 
     The person's own ``gender`` wins; then the patronymic, which always tells; then the first
     name («Саша» and «Женя» do not); then the form of the surname («Лаврушкина», not «Кулиш»).
     """
+    if not isinstance(person, Name):
+        person = person.name
     if person.gender is not None:
         return person.gender
     if person.patronymic:
@@ -86,7 +104,7 @@ def name_gender(person: Person) -> Gender | None:
     return None
 
 
-def _decline(person: Person, case: Case, gender: Gender) -> Person:
+def _decline(person: Name, case: Case, gender: Gender) -> Name:
     """The person with surname, first name and patronymic put in ``case``."""
     maker, target, sex = _maker(), _CASES[case], _GENDERS[gender]
     patronymic = person.patronymic
@@ -95,16 +113,15 @@ def _decline(person: Person, case: Case, gender: Gender) -> Person:
     first_name = person.first_name and maker.make(
         NamePart.FIRSTNAME, sex, target, person.first_name
     )
-    return person.model_copy(
-        update={
-            "surname": maker.make(NamePart.LASTNAME, sex, target, person.surname),
-            "first_name": first_name,
-            "patronymic": patronymic,
-        }
+    return dataclasses.replace(
+        person,
+        surname=maker.make(NamePart.LASTNAME, sex, target, person.surname),
+        first_name=first_name,
+        patronymic=patronymic,
     )
 
 
-def _declined(person: Person, case: Case, gender: Gender | None, shown: str) -> Person:
+def _declined(person: Name, case: Case, gender: Gender | None, shown: str) -> Name:
     """Decline with the gender given or shown by the name; ask for it only where it matters.
 
     Where the name does not show a gender, both declensions are tried: «Белых И.И.» or
@@ -139,12 +156,13 @@ def inflect_name(name: str, case: Case, *, gender: Gender | None = None) -> str:
     return declined.short_name
 
 
-def person_name(person: Person, case: Case) -> str:
+def person_name(person: Named, case: Case) -> str:
     """«Фамилия И.О.» of ``person`` in ``case``: the form set in ``forms``, else declined."""
     explicit = person.forms.get(case)
     if explicit is not None:
         return explicit
-    return _declined(person, case, person.gender, person.short_name).short_name
+    name = person.name
+    return _declined(name, case, name.gender, name.short_name).short_name
 
 
 def initials_first(name: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pymorphy3
 
-from roadmapdocs.model.person import Case
+from roadmapdocs.lang.grammar import Case
 
 _GRAMMEMES: dict[Case, str] = {
     "nominative": "nomn",

@@ -2,48 +2,26 @@
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
+from roadmapdocs.lang.fio import Name, split_name
+from roadmapdocs.lang.grammar import Case, Gender
 from roadmapdocs.model.base import Model, Text
-
-Gender = Literal["male", "female"]
-Case = Literal["nominative", "genitive", "dative", "accusative", "instrumental", "prepositional"]
-
-_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
-_WORD = re.compile(r"^[А-ЯЁA-Z][а-яёa-z]*(?:-[А-ЯЁA-Z][а-яёa-z]*)*$")
 
 
 def _split_name(text: str) -> dict[str, str]:
-    """Read «Фамилия И.О.», «И.О. Фамилия», «Фамилия Имя Отчество» or «Фамилия Имя»."""
-    words = text.split()
-    # «Е. А. Лаврушкина» and «Лаврушкина Е. А.» put initials in two tokens: join them.
-    joined: list[str] = []
-    for word in words:
-        if joined and _INITIALS.match(joined[-1]) and _INITIALS.match(word):
-            joined[-1] += word
-        else:
-            joined.append(word)
-    if len(joined) == 2 and _INITIALS.match(joined[1]) and _WORD.match(joined[0]):
-        return {"surname": joined[0], "initials": joined[1].replace(" ", "")}
-    if len(joined) == 2 and _INITIALS.match(joined[0]) and _WORD.match(joined[1]):
-        return {"surname": joined[1], "initials": joined[0].replace(" ", "")}
-    if 2 <= len(joined) <= 4 and all(_WORD.match(w) or w in ("оглы", "кызы") for w in joined):
-        parts = {"surname": joined[0], "first_name": joined[1]}
-        if len(joined) > 2:
-            parts["patronymic"] = " ".join(joined[2:])
-        return parts
-    if len(joined) == 1 and _WORD.match(joined[0]):
-        return {"surname": joined[0]}
-    raise PydanticCustomError(
-        "person_name",
-        "cannot read «{text}» as a name: write «Фамилия И.О.» or «Фамилия Имя Отчество», "
-        "or give surname, first_name and patronymic separately",
-        {"text": text},
-    )
+    parts = split_name(text)
+    if parts is None:
+        raise PydanticCustomError(
+            "person_name",
+            "cannot read «{text}» as a name: write «Фамилия И.О.» or «Фамилия Имя Отчество», "
+            "or give surname, first_name and patronymic separately",
+            {"text": text},
+        )
+    return parts
 
 
 class Person(Model):
@@ -79,30 +57,25 @@ class Person(Model):
             return f"{self.surname} {self.initials}"
         return data
 
-    def _initials(self) -> str:
-        if self.initials:
-            return self.initials
-        letters = [p[0] + "." for p in (self.first_name, self.patronymic) if p]
-        return "".join(letters)
+    @property
+    def name(self) -> Name:
+        """The name's parts, as the language layer reads and declines them."""
+        return Name(self.surname, self.first_name, self.patronymic, self.initials, self.gender)
 
     @property
     def short_name(self) -> str:
         """«Лаврушкина Е.А.» — surname first, as in lists of responsible people."""
-        initials = self._initials()
-        return f"{self.surname} {initials}" if initials else self.surname
+        return self.name.short_name
 
     @property
     def signature_name(self) -> str:
         """«Е.А. Лаврушкина» — initials first, as under a signature."""
-        initials = self._initials()
-        return f"{initials} {self.surname}" if initials else self.surname
+        return self.name.signature_name
 
     @property
     def full_name(self) -> str:
         """«Лаврушкина Елена Александровна» where the full name is known, else the short name."""
-        if self.first_name:
-            return " ".join(p for p in (self.surname, self.first_name, self.patronymic) if p)
-        return self.short_name
+        return self.name.full_name
 
 
 class Party(Model):

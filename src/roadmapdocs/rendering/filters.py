@@ -11,11 +11,11 @@ from typing import Any
 
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline import parse_deadline
+from roadmapdocs.lang.grammar import Case
 from roadmapdocs.lang.names import initials_first as _initials_first
 from roadmapdocs.lang.names import person_name
 from roadmapdocs.lang.positions import inflect_position
 from roadmapdocs.lang.typography import nbsp as _nbsp
-from roadmapdocs.model.person import Case
 from roadmapdocs.rendering.context import AddresseesView, PersonView
 
 
