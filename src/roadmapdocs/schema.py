@@ -17,6 +17,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from roadmapdocs.model import DOCUMENT_KINDS, document_adapter
+from roadmapdocs.model.fielddocs import field_docs
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:
@@ -55,6 +56,8 @@ class _Shorthands(GenerateJsonSchema):
 
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
         found = super().model_schema(schema)
+        model: type = schema["cls"]
+        _describe_fields(found, field_docs(model))
         if "anyOf" in found and "additionalProperties" in found:
             # «No unknown fields» belongs to the mapping form, not to the string beside it.
             closed = found.pop("additionalProperties")
@@ -86,6 +89,15 @@ class _Shorthands(GenerateJsonSchema):
         if not shorthands:
             return full
         return {"anyOf": [*shorthands, full]}
+
+
+def _describe_fields(found: JsonSchemaValue, docs: dict[str, str]) -> None:
+    """Each property of the model's mapping form gets its field's documentation."""
+    forms = [found, *found.get("anyOf", ())]
+    for form in forms:
+        for name, value in form.get("properties", {}).items():
+            if name in docs and isinstance(value, dict):
+                value.setdefault("description", docs[name])
 
 
 _UNTOUCHED = object()

@@ -1,16 +1,43 @@
-"""Russian language layer: deadlines (сроки), dates, declension of names and positions, nbsp."""
+"""Russian language layer: deadlines (сроки), dates, declension of names and positions, nbsp.
 
-from roadmapdocs.lang.dates import DateStyle, format_date
-from roadmapdocs.lang.deadline import (
-    Deadline,
-    DeadlineKind,
-    Frequency,
-    Recurrence,
-    parse_deadline,
-)
-from roadmapdocs.lang.names import inflect_name, initials_first, name_gender, person_name
-from roadmapdocs.lang.positions import inflect_position
-from roadmapdocs.lang.typography import NBSP, nbsp
+Declension needs dictionaries (pytrovich's rules, pymorphy3's 15 MB dictionary); they are loaded
+when a declining name is first used, not when a document that only reads deadlines is loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from roadmapdocs.lang.dates import DateStyle, format_date
+    from roadmapdocs.lang.deadline import (
+        Deadline,
+        DeadlineKind,
+        Frequency,
+        Recurrence,
+        parse_deadline,
+    )
+    from roadmapdocs.lang.names import inflect_name, initials_first, name_gender, person_name
+    from roadmapdocs.lang.positions import inflect_position
+    from roadmapdocs.lang.typography import NBSP, nbsp
+
+_EXPORTS: dict[str, str] = {
+    "DateStyle": "dates",
+    "format_date": "dates",
+    "Deadline": "deadline",
+    "DeadlineKind": "deadline",
+    "Frequency": "deadline",
+    "Recurrence": "deadline",
+    "parse_deadline": "deadline",
+    "inflect_name": "names",
+    "initials_first": "names",
+    "name_gender": "names",
+    "person_name": "names",
+    "inflect_position": "positions",
+    "NBSP": "typography",
+    "nbsp": "typography",
+}
 
 __all__ = [
     "NBSP",
@@ -28,3 +55,16 @@ __all__ = [
     "parse_deadline",
     "person_name",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'roadmapdocs.lang' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -41,11 +41,13 @@ TextList = Annotated[list[Text], BeforeValidator(_str_to_list)]
 
 
 class Model(BaseModel):
-    """Common configuration: unknown fields are errors, numbers may stand for text."""
+    """Common configuration: unknown fields are errors, numbers may stand for text.
+
+    The string under each field documents it (read by :mod:`roadmapdocs.model.fielddocs`).
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         coerce_numbers_to_str=True,
         populate_by_name=True,
-        use_attribute_docstrings=True,
     )

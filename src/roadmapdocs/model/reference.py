@@ -35,6 +35,7 @@ from roadmapdocs.model import (
     Table,
 )
 from roadmapdocs.model.abbreviation import Abbreviation
+from roadmapdocs.model.fielddocs import field_docs
 
 INTRO = """# Модель документа
 
@@ -117,7 +118,7 @@ def _type_name(annotation: Any) -> str:
 def _table(model: type[BaseModel]) -> list[str]:
     lines = ["| поле | тип | что это |", "|---|---|---|"]
     for name, info in model.model_fields.items():
-        description = (info.description or "").replace("\n", " ")
+        description = field_docs(model).get(name, "").replace("\n", " ")
         required = " (обязательно)" if info.is_required() else ""
         lines.append(f"| `{name}` | {_type_name(info.annotation)}{required} | {description} |")
     return lines
