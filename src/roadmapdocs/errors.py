@@ -74,6 +74,10 @@ class LoadError(RoadmapdocsError):
         return self.message
 
 
+class KindError(RoadmapdocsError):
+    """A document kind is unknown, or a plugin declares one wrongly or twice."""
+
+
 class TemplateError(RoadmapdocsError):
     """A template is missing, broken, or uses what the template contract does not offer."""
 

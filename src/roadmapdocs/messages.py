@@ -94,8 +94,8 @@ _PYDANTIC: dict[str, Phrase] = {
         "unknown document kind «{tag}»; expected one of: {expected_tags}",
     ),
     "union_tag_not_found": Phrase(
-        "не указан вид документа (kind): roadmap, passport, order или project",
-        "document kind (kind) is missing: roadmap, passport, order or project",
+        "не указан вид документа (kind): {expected_tags}",
+        "document kind (kind) is missing: {expected_tags}",
     ),
     "xml_char": Phrase(
         "символ U+{code} (позиция {position}) недопустим в документе Word",

@@ -16,19 +16,19 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from roadmapdocs.model import DOCUMENT_KINDS, document_adapter
+from roadmapdocs.model import kinds
 from roadmapdocs.model.fielddocs import field_docs
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:
     """The JSON Schema of every document (``kind=None``) or of one kind (``"order"`` …)."""
     if kind is None:
-        schema = document_adapter.json_schema(schema_generator=_Shorthands)
+        schema: dict[str, Any] = kinds.adapter().json_schema(schema_generator=_Shorthands)
     else:
-        model = DOCUMENT_KINDS.get(kind)
-        if model is None:
+        found = kinds.registry().get(kind)
+        if found is None:
             raise KeyError(kind)
-        schema = model.model_json_schema(schema_generator=_Shorthands)
+        schema = found.model.model_json_schema(schema_generator=_Shorthands)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", "roadmapdocs")
     return schema

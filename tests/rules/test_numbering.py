@@ -117,3 +117,32 @@ def test_dropping_any_row_but_the_last_of_its_list_leaves_one_gap(
     dropped = data.draw(st.sampled_from(droppable))
     following = ".".join(map(str, (*dropped[:-1], dropped[-1] + 1)))
     assert set(_gaps(_plan(tree, dropped))) == {f"мероприятие {following}"}
+
+
+@pytest.mark.parametrize(
+    ("document", "element"),
+    [
+        (
+            {"kind": "roadmap", "target_indicators": [{"number": "1"}, {"number": "3"}]},
+            "показатель 3",
+        ),
+        (
+            {
+                "kind": "roadmap",
+                "control_points": [{"number": "1"}, {"number": "2"}, {"number": "4"}],
+            },
+            "контрольная точка 4",
+        ),
+        ({"kind": "project", "indicators": [{"number": "1"}, {"number": "3"}]}, "показатель 3"),
+        (
+            {"kind": "passport", "indicator_groups": [{"number": "1"}, {"number": "3"}]},
+            "группа показателей 3",
+        ),
+    ],
+)
+def test_each_numbered_list_of_a_kind_is_checked_once(
+    document: dict[str, Any], element: str
+) -> None:
+    loaded = roadmapdocs.load({"level": "school", **document})
+    report = roadmapdocs.validate(loaded, select=["numbering-gap"])
+    assert [f.element for f in report] == [element]

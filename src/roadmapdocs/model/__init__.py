@@ -1,8 +1,8 @@
 """The domain model: what a roadmap, a passport, an order and a project *are*. No I/O here."""
 
-from typing import Annotated, Union
+from typing import Annotated, Any, Union
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 
 from roadmapdocs.model.abbreviation import Abbreviation
 from roadmapdocs.model.activity import (
@@ -15,8 +15,9 @@ from roadmapdocs.model.activity import (
     Section,
 )
 from roadmapdocs.model.base import Model
-from roadmapdocs.model.document import DocumentBase, Level
+from roadmapdocs.model.document import LEVELS, DocumentBase, Level
 from roadmapdocs.model.indicator import Indicator, IndicatorGroup
+from roadmapdocs.model.kinds import BUILTIN, ElementList, KindSpec, adapter
 from roadmapdocs.model.order import Addressees, Appendix, AppendixReference, Clause, Order
 from roadmapdocs.model.organisation import Organisation
 from roadmapdocs.model.passport import Fact, Passport, Problem
@@ -26,19 +27,23 @@ from roadmapdocs.model.roadmap import RiskGroup, Roadmap
 from roadmapdocs.model.table import Cell, Table
 
 Document = Annotated[Union[Roadmap, Passport, Order, Project], Field(discriminator="kind")]  # noqa: UP007
-"""Any document; the ``kind`` field says which."""
+"""Any document of the built-in kinds; the ``kind`` field says which."""
 
-DOCUMENT_KINDS: dict[str, type[DocumentBase]] = {
-    "roadmap": Roadmap,
-    "passport": Passport,
-    "order": Order,
-    "project": Project,
-}
+DOCUMENT_KINDS: dict[str, type[DocumentBase]] = {spec.name: spec.model for spec in BUILTIN}
+"""The model of each built-in kind; :func:`roadmapdocs.model.kinds.registry` adds plugins'."""
 
-document_adapter: TypeAdapter[Roadmap | Passport | Order | Project] = TypeAdapter(Document)
+
+def __getattr__(name: str) -> Any:
+    # The validator of every kind is built when first asked for, not on import: building it
+    # builds every model of every kind, which a document of one kind does not need.
+    if name == "document_adapter":
+        return adapter()
+    raise AttributeError(f"module 'roadmapdocs.model' has no attribute {name!r}")
+
 
 __all__ = [
     "DOCUMENT_KINDS",
+    "LEVELS",
     "Abbreviation",
     "Activity",
     "ActivityField",
@@ -52,9 +57,11 @@ __all__ = [
     "Direction",
     "Document",
     "DocumentBase",
+    "ElementList",
     "Fact",
     "Indicator",
     "IndicatorGroup",
+    "KindSpec",
     "Level",
     "Model",
     "Order",

@@ -14,6 +14,8 @@ from roadmapdocs.model.deadline import DeadlineField
 from roadmapdocs.model.organisation import Organisation
 
 Level = Literal["school", "municipal", "regional"]
+"""Уровень: school — школа, municipal — муниципалитет, regional — регион."""
+LEVELS: tuple[Level, ...] = ("school", "municipal", "regional")
 
 
 class DocumentBase(Model):

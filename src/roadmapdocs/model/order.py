@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from roadmapdocs.model.activity import Plan
 from roadmapdocs.model.base import Model, Text, TextList
-from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.model.document import DocumentBase, Level
 from roadmapdocs.model.person import Person, Signature
 
 
@@ -87,7 +87,7 @@ class Order(DocumentBase):
     """An order of a school or a body: requisites, basis, clauses, signature, appendices."""
 
     kind: Literal["order"] = "order"
-    level: Literal["school", "municipal", "regional"] = "school"
+    level: Level = "school"
     """Уровень; приказ по умолчанию школьный."""
     date: Date | None = None
     """Дата регистрации: 05.09.2024."""

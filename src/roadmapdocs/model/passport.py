@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from roadmapdocs.model.activity import ActivityField, Column, Plan
 from roadmapdocs.model.base import Model, Text, TextList
-from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.model.document import DocumentBase, Level
 from roadmapdocs.model.indicator import IndicatorGroup
 from roadmapdocs.model.person import Signature
 from roadmapdocs.model.table import Table
@@ -61,7 +61,7 @@ class Passport(DocumentBase):
     """A roadmap passport, as regional and municipal offices ask schools to fill in."""
 
     kind: Literal["passport"] = "passport"
-    level: Literal["school", "municipal", "regional"] = "municipal"
+    level: Level = "municipal"
     """Уровень; паспорт обычно муниципальный."""
     heading: Text | None = None
     """Заголовок паспорта: «ПАСПОРТ ДОРОЖНОЙ КАРТЫ»."""

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from roadmapdocs.model.activity import ActivityField, Column, Plan
 from roadmapdocs.model.base import Text
-from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.model.document import DocumentBase, Level
 from roadmapdocs.model.indicator import Indicator
 
 
@@ -27,7 +27,7 @@ class Project(DocumentBase):
     """A project plan: goal, sections of activities with executors, terms and key results."""
 
     kind: Literal["project"] = "project"
-    level: Literal["school", "municipal", "regional"] = "regional"
+    level: Level = "regional"
     """Уровень; проект по умолчанию региональный."""
     name: Text | None = None
     """Название проекта: «Эффективная школа»."""

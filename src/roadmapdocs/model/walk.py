@@ -16,10 +16,7 @@ from roadmapdocs.lang.deadline import Deadline
 from roadmapdocs.model.activity import Activity, ControlPoint, Plan, Section
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.model.indicator import Indicator
-from roadmapdocs.model.order import Order
-from roadmapdocs.model.passport import Passport
-from roadmapdocs.model.project import Project
-from roadmapdocs.model.roadmap import Roadmap
+from roadmapdocs.model.kinds import spec_of
 from roadmapdocs.sourcemap import PathKey
 
 # Fields that name a choice from a fixed set rather than hold the document's words.
@@ -56,14 +53,9 @@ def texts(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
 
 
 def plans(document: DocumentBase) -> Iterator[tuple[PathKey, Plan]]:
-    """Every plan table of the document: the plan-schedule, mechanisms, order appendices."""
-    if isinstance(document, (Roadmap, Passport, Project)):
-        yield ("plan",), document.plan
-    if isinstance(document, Roadmap) and document.mechanisms is not None:
-        yield ("mechanisms",), document.mechanisms
-    if isinstance(document, Order):
-        for index, appendix in enumerate(document.appendices):
-            yield ("appendices", index, "plan"), appendix.plan
+    """Every plan table of the document, where its kind says they stand (plan-schedule,
+    mechanisms, order appendices …)."""
+    return spec_of(document).plan_tables(document)
 
 
 @dataclass(frozen=True)
@@ -105,9 +97,9 @@ def sections(document: DocumentBase) -> Iterator[tuple[PathKey, Section]]:
 
 
 def control_points(document: DocumentBase) -> Iterator[tuple[PathKey, ControlPoint]]:
-    """The control points of a roadmap (other kinds have none)."""
-    if isinstance(document, Roadmap):
-        for index, point in enumerate(document.control_points):
+    """The control points of the document (kinds without any have none)."""
+    for index, point in enumerate(getattr(document, "control_points", None) or ()):
+        if isinstance(point, ControlPoint):
             yield ("control_points", index), point
 
 
@@ -121,19 +113,19 @@ class IndicatorList:
 
 
 def indicator_lists(document: DocumentBase) -> Iterator[IndicatorList]:
-    """Every table of indicators in the document."""
-    flat: list[tuple[PathKey, list[Indicator]]] = []
-    if isinstance(document, Roadmap):
-        flat.append((("target_indicators",), document.target_indicators))
-    if isinstance(document, Project):
-        flat.append((("indicators",), document.indicators))
-    for path, items in flat:
-        periods: list[str] = []
-        for item in items:
-            periods.extend(p for p in item.values if p not in periods)
-        yield IndicatorList(path, items, periods)
-    if isinstance(document, (Roadmap, Passport)):
-        for index, group in enumerate(document.indicator_groups):
-            yield IndicatorList(
-                ("indicator_groups", index, "indicators"), group.indicators, group.columns
-            )
+    """Every table of indicators in the document: its kind's indicator lists, whose periods
+    are those their values name, then each indicator group, whose periods are its columns."""
+    lists = spec_of(document).lists
+    for listed in lists:
+        if listed.indicators:
+            items = list(getattr(document, listed.field, None) or ())
+            periods: list[str] = []
+            for item in items:
+                periods.extend(p for p in item.values if p not in periods)
+            yield IndicatorList((listed.field,), items, periods)
+    for listed in lists:
+        if listed.groups is not None:
+            for index, group in enumerate(getattr(document, listed.field, None) or ()):
+                yield IndicatorList(
+                    (listed.field, index, "indicators"), group.indicators, group.columns
+                )

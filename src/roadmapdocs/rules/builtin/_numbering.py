@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from roadmapdocs.loader import Document
-from roadmapdocs.model import Order, Passport, Project, Roadmap
+from roadmapdocs.model.kinds import spec_of
 from roadmapdocs.model.walk import indicator_lists, plans, sibling_lists
 from roadmapdocs.rules.builtin._shared import parse_number
 from roadmapdocs.sourcemap import PathKey
@@ -43,20 +43,17 @@ def numbered_lists(document: Document) -> list[Numbered]:
         if len(numbered) > 1 or scope is not None:
             found.append(Numbered(scope or path, numbered, parent))
 
-    if isinstance(document, Roadmap):
-        add(("control_points",), list(document.control_points))
-        add(("directions",), list(document.directions))
-    if isinstance(document, (Roadmap, Passport)):
-        add(("indicator_groups",), list(document.indicator_groups))
-    if isinstance(document, (Roadmap, Passport, Project, Order)):
-        for table in indicator_lists(document):
-            add(table.path, list(table.items))
-        for plan_path, plan in plans(document):
-            add((*plan_path, "sections"), list(plan.sections))
-            for siblings in sibling_lists(plan, plan_path):
-                owner = _owner(document, siblings.path)
-                parent = () if owner is None else parse_number(getattr(owner, "number", None))
-                add(siblings.path, list(siblings.items), scope=plan_path, parent=parent)
+    for listed in spec_of(document).lists:
+        if listed.numbered and not listed.indicators:  # indicator tables come next
+            add((listed.field,), list(getattr(document, listed.field, None) or ()))
+    for table in indicator_lists(document):
+        add(table.path, list(table.items))
+    for plan_path, plan in plans(document):
+        add((*plan_path, "sections"), list(plan.sections))
+        for siblings in sibling_lists(plan, plan_path):
+            owner = _owner(document, siblings.path)
+            parent = () if owner is None else parse_number(getattr(owner, "number", None))
+            add(siblings.path, list(siblings.items), scope=plan_path, parent=parent)
     return found
 
 
