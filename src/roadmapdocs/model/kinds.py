@@ -132,6 +132,7 @@ PLAN = Phrase("план", "plan")
 INDICATOR = Phrase("показатель", "indicator")
 _GOAL = Phrase("цель", "goal")
 _DIRECTION = Phrase("направление", "direction")
+_DIRECTIONS = Phrase("направления", "directions")
 _INDICATOR_GROUPS = ElementList(
     "indicator_groups", Phrase("группа показателей", "indicator group"), groups=INDICATOR
 )
@@ -151,6 +152,8 @@ ROADMAP = KindSpec(
     fields={
         "goal": _GOAL,
         "tasks": Phrase("задачи", "tasks"),
+        "risk_groups": Phrase("группы рисков", "risk groups"),
+        "directions": _DIRECTIONS,
         "mechanisms": Phrase("механизмы реализации", "implementation mechanisms"),
     },
 )
@@ -168,6 +171,7 @@ PASSPORT = KindSpec(
         "developer": Phrase("ответственный разработчик", "responsible developer"),
         "goal": _GOAL,
         "stages": Phrase("этапы и сроки", "stages and terms"),
+        "directions": _DIRECTIONS,
         "control_results": Phrase("контрольные результаты", "control results"),
         "financing": Phrase("финансирование", "financing"),
         "indicator_list": Phrase("перечень показателей", "list of indicators"),
