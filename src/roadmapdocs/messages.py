@@ -47,6 +47,7 @@ _PYDANTIC: dict[str, tuple[str, str]] = {
         "символ U+{code} (позиция {position}) недопустим в документе Word",
         "character U+{code} at position {position} cannot appear in a Word document",
     ),
+    "deadline": ("{message}", "invalid deadline: {message}"),
     "person_name": (
         "не удалось прочитать «{text}» как ФИО: напишите «Фамилия И.О.» или «Фамилия Имя "
         "Отчество» либо задайте surname, first_name, patronymic отдельно",
