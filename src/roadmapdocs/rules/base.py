@@ -9,7 +9,6 @@ the element as the document numbers it, and the file and line the value came fro
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,11 +19,7 @@ from typing import Any, NamedTuple
 from roadmapdocs.errors import Location, RoadmapdocsError
 from roadmapdocs.loader import Document, PathKey
 from roadmapdocs.messages import DEFAULT_LANG, Lang
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
+from roadmapdocs.tomlfile import TOMLDecodeError, read_toml
 
 
 class Severity(str, Enum):
@@ -339,8 +334,6 @@ def _strings(value: Any) -> list[str]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
-            return data
-    except tomllib.TOMLDecodeError as exc:
+        return read_toml(path)
+    except TOMLDecodeError as exc:
         raise ConfigError(f"ошибка в файле настроек: {exc}", Location(str(path))) from None
