@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from roadmapdocs.authoring.builder import new_document, paragraph, save
 from roadmapdocs.cli import main
 from roadmapdocs.lint import lint_folder, sample_document
 from roadmapdocs.model import DOCUMENT_KINDS
-from roadmapdocs.rendering.builder import new_document, paragraph, save
 from roadmapdocs.templates import Registry
 
 

@@ -63,6 +63,22 @@ def test_load_errors_are_located(
     assert words in problem.message
 
 
+def test_a_bad_deadline_mapping_shows_the_reader_s_message() -> None:
+    text = (
+        "kind: order\nappendices:\n  - plan:\n      activities:\n        - text: a\n"
+        "          deadline: {kind: nonsense, text: x}\n"
+    )
+    (problem,) = problems(text)
+    where = problem.location
+    assert (where.line, where.column) == (6, 21)
+    assert where.path == "appendices[0].plan.activities[0].deadline"
+    assert problem.type == "deadline"
+    assert problem.message.startswith("неизвестный вид срока «nonsense»; возможны: date,")
+    assert "Value error" not in problem.message
+    (problem,) = problems(text, lang="en")
+    assert problem.message.startswith("invalid deadline: неизвестный вид срока «nonsense»")
+
+
 def test_every_problem_is_listed_in_file_order(tmp_path: Path) -> None:
     path = tmp_path / "order.yaml"
     path.write_text("kind: order\ntitel: x\ndate: 99.99.2024\nclauses: 5\n", encoding="utf-8")

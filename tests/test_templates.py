@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -17,13 +16,9 @@ import roadmapdocs
 from roadmapdocs.cli import main
 from roadmapdocs.errors import TemplateError, TemplateNotFound
 from roadmapdocs.templates import Registry, fork, read_manifest, safe_join, template_listing
+from roadmapdocs.tomlfile import loads
 
 from .conftest import EXAMPLES
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
 
 BUILTIN = Registry(use_env=False, packs=False).get("school/order")
 
@@ -368,9 +363,7 @@ def test_fork_manifest_survives_quotes_and_backslashes(
         encoding="utf-8",
     )
     target = fork(Registry([tmp_path / "odd"]), "school/order", tmp_path / "copy")
-    title = tomllib.loads((target / "template.toml").read_text(encoding="utf-8"))["template"][
-        "title"
-    ]
+    title = loads((target / "template.toml").read_text(encoding="utf-8"))["template"]["title"]
     assert title == 'Приказ "Точка роста" C:\\\\шаблоны (копия)'
 
 

@@ -15,7 +15,8 @@ import roadmapdocs
 from roadmapdocs.errors import LoadError, RoadmapdocsError
 from roadmapdocs.messages import Lang
 from roadmapdocs.rules import output
-from roadmapdocs.rules.base import Config, registry
+from roadmapdocs.rules.base import registry
+from roadmapdocs.rules.config import Config
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

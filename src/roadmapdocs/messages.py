@@ -101,6 +101,7 @@ _PYDANTIC: dict[str, Phrase] = {
         "символ U+{code} (позиция {position}) недопустим в документе Word",
         "character U+{code} at position {position} cannot appear in a Word document",
     ),
+    "deadline": Phrase("{message}", "invalid deadline: {message}"),
     "person_name": Phrase(
         "не удалось прочитать «{text}» как ФИО: напишите «Фамилия И.О.» или «Фамилия Имя "
         "Отчество» либо задайте surname, first_name, patronymic отдельно",

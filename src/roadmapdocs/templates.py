@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata, resources
@@ -27,11 +26,7 @@ from typing import Any
 
 from roadmapdocs.errors import Location, TemplateError, TemplateNotFound
 from roadmapdocs.settings import Settings, merge_settings
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from roadmapdocs.tomlfile import TOMLDecodeError, loads
 
 ENTRY_POINT_GROUP = "roadmapdocs.templates"
 ENV_VAR = "ROADMAPDOCS_TEMPLATES"
@@ -131,10 +126,10 @@ def read_manifest(folder: Path, default_name: str | None = None) -> Manifest:
     path = folder / MANIFEST
     where = Location(str(path))
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise TemplateError(f"в папке шаблона нет {MANIFEST}", where) from None
-    except tomllib.TOMLDecodeError as exc:
+    except TOMLDecodeError as exc:
         raise TemplateError(f"ошибка в {MANIFEST}: {exc}", where) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"не удалось прочитать {MANIFEST}: {exc}", where) from None

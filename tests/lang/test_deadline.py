@@ -631,7 +631,7 @@ def test_month_locatives_are_the_dictionary_s() -> None:
     import pymorphy3
     from babel.dates import get_month_names
 
-    from roadmapdocs.lang._deadline_words import month_locative
+    from roadmapdocs.lang.deadline.words import month_locative
 
     morph = pymorphy3.MorphAnalyzer()
     for name in get_month_names("wide", context="stand-alone", locale="ru").values():

@@ -12,10 +12,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 import roadmapdocs
+from roadmapdocs.authoring.builder import new_document, paragraph, save
 from roadmapdocs.errors import TemplateNotFound
 from roadmapdocs.model import ActivityField, walk
 from roadmapdocs.model.document import DocumentBase
-from roadmapdocs.rendering.builder import new_document, paragraph, save
 from roadmapdocs.templates import Registry, Template
 from tests.conftest import EXAMPLES
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import roadmapdocs
 from roadmapdocs import Activity, Appendix, Clause, Order, Organisation, Plan
+from roadmapdocs.authoring.builder import new_document, save
 from roadmapdocs.errors import TemplateError, TemplateSecurityError
-from roadmapdocs.rendering.builder import new_document, save
 from roadmapdocs.templates import Registry
 from tests.rendering.conftest import (
     docx_paragraphs,

@@ -84,7 +84,7 @@ def test_tables_are_fixed_as_docxtpl_fixes_them(tables: list[str]) -> None:
 
 def test_a_template_changed_on_disk_is_read_again(tmp_path: Path) -> None:
     import roadmapdocs
-    from roadmapdocs.rendering.builder import new_document, paragraph, save
+    from roadmapdocs.authoring.builder import new_document, paragraph, save
     from tests.rendering.conftest import docx_paragraphs, load_example, make_template
 
     template = make_template(tmp_path, "Первый вариант")

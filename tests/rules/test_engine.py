@@ -67,6 +67,15 @@ def test_configuration_file_next_to_the_input(tmp_path: Path, name: str, content
     assert [(f.code, f.severity) for f in report] == [("RD401", Severity.INFO)]
 
 
+def test_a_broken_configuration_file_is_a_located_user_error(tmp_path: Path) -> None:
+    settings = tmp_path / "roadmapdocs.toml"
+    settings.write_text('ignore = ["RD10"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="ошибка в файле настроек") as caught:
+        Config.discover(tmp_path)
+    assert caught.value.location is not None
+    assert caught.value.location.file == str(settings)
+
+
 def test_known_abbreviations_from_configuration() -> None:
     document = roadmapdocs.load(
         {"kind": "roadmap", "level": "school", "goal": "по плану СКИРО ПК и ПРО"}

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from roadmapdocs.lang.deadline import Deadline, parse_deadline
 from roadmapdocs.model.base import _check_text
@@ -21,7 +22,14 @@ def _to_deadline(value: Any) -> Any:
     if isinstance(value, str):
         return parse_deadline(_check_text(value))
     if isinstance(value, dict):
-        return Deadline.from_mapping(value)
+        try:
+            return Deadline.from_mapping(value)
+        except ValueError as error:
+            # A typed error, so the loader shows the reader's own message without pydantic's
+            # «Value error,» prefix.
+            raise PydanticCustomError(
+                "deadline", "invalid deadline: {message}", {"message": str(error)}
+            ) from None
     return value
 
 

@@ -1,32 +1,46 @@
-"""What a rule is and what it reports: severities, findings, the rule contract, configuration.
+"""What a rule is and what it reports: severities, findings, the rule contract, the registry.
 
 A rule is a function decorated with :func:`rule`: it gets a :class:`Context` and yields
 :class:`Hit` values — a field path and a message in Russian and English. The engine turns hits into
 :class:`Finding` objects, adding what the rule should not have to know: the configured severity,
-the element as the document numbers it, and the file and line the value came from.
+the element as the document numbers it, and the file and line the value came from. Which rules run
+is the configuration's business (:mod:`roadmapdocs.rules.config`).
 """
 
 from __future__ import annotations
 
 import functools
-import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 from roadmapdocs.errors import Location, RoadmapdocsError
 from roadmapdocs.loader import Document
 from roadmapdocs.messages import DEFAULT_LANG, Lang, text
 from roadmapdocs.messages import Phrase as Phrase  # the rule contract names it here too
+
+# A context carries the configuration, whose names stay importable from here too.
+from roadmapdocs.rules.config import Config, ConfigError, resolve
 from roadmapdocs.sourcemap import PathKey
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Check",
+    "Config",
+    "ConfigError",
+    "Context",
+    "Finding",
+    "Hit",
+    "Phrase",
+    "Rule",
+    "RuleConflict",
+    "Severity",
+    "registry",
+    "resolve",
+    "rule",
+]
 
 
 class Severity(str, Enum):
@@ -171,10 +185,6 @@ class RuleConflict(RoadmapdocsError):
     """Two providers register the same rule code or name."""
 
 
-class ConfigError(RoadmapdocsError):
-    """The configuration names a rule that does not exist or a severity that does not."""
-
-
 ENTRY_POINT_GROUP = "roadmapdocs.rules"
 
 
@@ -219,118 +229,3 @@ def registry() -> Mapping[str, Rule]:
         found[item.code] = item
         names[item.name] = item
     return dict(sorted(found.items()))
-
-
-def resolve(selector: str, rules: Mapping[str, Rule]) -> list[Rule]:
-    """The rules a selector names: a code, a code prefix («RD1»), a name, or ``ALL``."""
-    wanted = selector.strip()
-    if wanted.upper() == "ALL":
-        return list(rules.values())
-    chosen = [r for r in rules.values() if r.name == wanted or r.code.startswith(wanted.upper())]
-    if not chosen:
-        raise ConfigError(f"нет правила «{wanted}»; список правил: roadmapdocs rules")
-    return chosen
-
-
-@dataclass(frozen=True)
-class Config:
-    """Which rules run, at what severity, and what the rules take as known.
-
-    Read from a ``roadmapdocs.toml`` or the ``[tool.roadmapdocs]`` table of a ``pyproject.toml``::
-
-        select = ["RD1", "placeholder"]
-        ignore = ["unparsed-deadline"]
-        known-abbreviations = ["СКИРО ПК и ПРО", "ХК ИРО"]
-
-        [severity]          # in pyproject.toml: [tool.roadmapdocs.severity]
-        missing-result = "error"
-    """
-
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    known_abbreviations: frozenset[str] = frozenset()
-    source: str | None = None
-    """The file the configuration came from, for error messages."""
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], source: str | None = None) -> Config:
-        """Read the validation keys of a configuration table.
-
-        Other keys are left alone: the same table configures the other parts of roadmapdocs.
-        """
-        severities: dict[str, Severity] = {}
-        for key, value in dict(data.get("severity", {})).items():
-            try:
-                severities[str(key)] = Severity(str(value))
-            except ValueError:
-                message = f"важность «{value}» для «{key}»: допустимо error, warning, info"
-                raise ConfigError(message, Location(source)) from None
-        select = data.get("select")
-        return cls(
-            select=tuple(_strings(select)) if select is not None else None,
-            ignore=tuple(_strings(data.get("ignore", ()))),
-            severity=severities,
-            known_abbreviations=frozenset(_strings(data.get("known-abbreviations", ()))),
-            source=source,
-        )
-
-    @classmethod
-    def discover(cls, start: Path) -> Config:
-        """The configuration for a document in folder ``start``: the nearest file up the tree.
-
-        In each folder ``roadmapdocs.toml`` wins over ``pyproject.toml``; a ``pyproject.toml``
-        without a ``[tool.roadmapdocs]`` table does not count.
-        """
-        for folder in [start.resolve(), *start.resolve().parents]:
-            own = folder / "roadmapdocs.toml"
-            if own.is_file():
-                return cls.from_mapping(_read_toml(own), str(own))
-            project = folder / "pyproject.toml"
-            if project.is_file():
-                table = _read_toml(project).get("tool", {}).get("roadmapdocs")
-                if isinstance(table, Mapping):
-                    return cls.from_mapping(table, str(project))
-        return cls()
-
-    def override(
-        self, *, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
-    ) -> Config:
-        """This configuration with a selection given on the command line or in a call.
-
-        An explicit ``select`` replaces the file's; ``ignore`` adds to it.
-        """
-        return replace(
-            self,
-            select=tuple(select) if select is not None else self.select,
-            ignore=(*self.ignore, *(ignore or ())),
-        )
-
-    def active(self, rules: Mapping[str, Rule]) -> list[Rule]:
-        """The rules this configuration runs, each at its configured severity."""
-        chosen: dict[str, Rule] = {}
-        for selector in self.select if self.select is not None else ("ALL",):
-            chosen.update((r.code, r) for r in resolve(selector, rules))
-        for selector in self.ignore:
-            for dropped in resolve(selector, rules):
-                chosen.pop(dropped.code, None)
-        for key, level in self.severity.items():
-            for target in resolve(key, rules):
-                if target.code in chosen:
-                    chosen[target.code] = replace(target, severity=level)
-        return [chosen[code] for code in sorted(chosen)]
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [part for part in (p.strip() for p in value.split(",")) if part]
-    return [str(item) for item in value]
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
-            return data
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"ошибка в файле настроек: {exc}", Location(str(path))) from None

@@ -9,7 +9,8 @@ from datetime import date
 
 from roadmapdocs.loader import Document
 from roadmapdocs.messages import DEFAULT_LANG, Lang
-from roadmapdocs.rules.base import Config, Context, Finding, Rule, Severity, registry
+from roadmapdocs.rules.base import Context, Finding, Rule, Severity, registry
+from roadmapdocs.rules.config import Config
 from roadmapdocs.rules.elements import element
 from roadmapdocs.sourcemap import locate
 

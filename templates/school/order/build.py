@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from roadmapdocs.rendering.builder import (
+from roadmapdocs.authoring.builder import (
     APPROVAL_STYLE,
     new_document,
     paragraph,

@@ -1,0 +1,139 @@
+"""Which rules run: the settings file found up the tree, and the selection it makes.
+
+Settings come from a ``roadmapdocs.toml`` or the ``[tool.roadmapdocs]`` table of a
+``pyproject.toml``, the nearest up the tree from the document; a selection (``select``,
+``ignore``) names rules by code, code prefix or name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from roadmapdocs.errors import Location, RoadmapdocsError
+from roadmapdocs.tomlfile import TOMLDecodeError, read_toml
+
+if TYPE_CHECKING:
+    from roadmapdocs.rules.base import Rule, Severity
+
+
+class ConfigError(RoadmapdocsError):
+    """The configuration names a rule that does not exist or a severity that does not."""
+
+
+def resolve(selector: str, rules: Mapping[str, Rule]) -> list[Rule]:
+    """The rules a selector names: a code, a code prefix («RD1»), a name, or ``ALL``."""
+    wanted = selector.strip()
+    if wanted.upper() == "ALL":
+        return list(rules.values())
+    chosen = [r for r in rules.values() if r.name == wanted or r.code.startswith(wanted.upper())]
+    if not chosen:
+        raise ConfigError(f"нет правила «{wanted}»; список правил: roadmapdocs rules")
+    return chosen
+
+
+@dataclass(frozen=True)
+class Config:
+    """Which rules run, at what severity, and what the rules take as known.
+
+    Read from a ``roadmapdocs.toml`` or the ``[tool.roadmapdocs]`` table of a ``pyproject.toml``::
+
+        select = ["RD1", "placeholder"]
+        ignore = ["unparsed-deadline"]
+        known-abbreviations = ["СКИРО ПК и ПРО", "ХК ИРО"]
+
+        [severity]          # in pyproject.toml: [tool.roadmapdocs.severity]
+        missing-result = "error"
+    """
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    known_abbreviations: frozenset[str] = frozenset()
+    source: str | None = None
+    """The file the configuration came from, for error messages."""
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str | None = None) -> Config:
+        """Read the validation keys of a configuration table.
+
+        Other keys are left alone: the same table configures the other parts of roadmapdocs.
+        """
+        # Imported here: the rule contract re-exports this module, so this one loads first.
+        from roadmapdocs.rules.base import Severity
+
+        severities: dict[str, Severity] = {}
+        for key, value in dict(data.get("severity", {})).items():
+            try:
+                severities[str(key)] = Severity(str(value))
+            except ValueError:
+                message = f"важность «{value}» для «{key}»: допустимо error, warning, info"
+                raise ConfigError(message, Location(source)) from None
+        select = data.get("select")
+        return cls(
+            select=tuple(_strings(select)) if select is not None else None,
+            ignore=tuple(_strings(data.get("ignore", ()))),
+            severity=severities,
+            known_abbreviations=frozenset(_strings(data.get("known-abbreviations", ()))),
+            source=source,
+        )
+
+    @classmethod
+    def discover(cls, start: Path) -> Config:
+        """The configuration for a document in folder ``start``: the nearest file up the tree.
+
+        In each folder ``roadmapdocs.toml`` wins over ``pyproject.toml``; a ``pyproject.toml``
+        without a ``[tool.roadmapdocs]`` table does not count.
+        """
+        for folder in [start.resolve(), *start.resolve().parents]:
+            own = folder / "roadmapdocs.toml"
+            if own.is_file():
+                return cls.from_mapping(_read_toml(own), str(own))
+            project = folder / "pyproject.toml"
+            if project.is_file():
+                table = _read_toml(project).get("tool", {}).get("roadmapdocs")
+                if isinstance(table, Mapping):
+                    return cls.from_mapping(table, str(project))
+        return cls()
+
+    def override(
+        self, *, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+    ) -> Config:
+        """This configuration with a selection given on the command line or in a call.
+
+        An explicit ``select`` replaces the file's; ``ignore`` adds to it.
+        """
+        return replace(
+            self,
+            select=tuple(select) if select is not None else self.select,
+            ignore=(*self.ignore, *(ignore or ())),
+        )
+
+    def active(self, rules: Mapping[str, Rule]) -> list[Rule]:
+        """The rules this configuration runs, each at its configured severity."""
+        chosen: dict[str, Rule] = {}
+        for selector in self.select if self.select is not None else ("ALL",):
+            chosen.update((r.code, r) for r in resolve(selector, rules))
+        for selector in self.ignore:
+            for dropped in resolve(selector, rules):
+                chosen.pop(dropped.code, None)
+        for key, level in self.severity.items():
+            for target in resolve(key, rules):
+                if target.code in chosen:
+                    chosen[target.code] = replace(target, severity=level)
+        return [chosen[code] for code in sorted(chosen)]
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part for part in (p.strip() for p in value.split(",")) if part]
+    return [str(item) for item in value]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return read_toml(path)
+    except TOMLDecodeError as exc:
+        raise ConfigError(f"ошибка в файле настроек: {exc}", Location(str(path))) from None

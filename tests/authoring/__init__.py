@@ -1,0 +1,1 @@
+"""Tests of roadmapdocs.authoring, the building of the built-in templates."""
