@@ -167,3 +167,10 @@ def pydantic_message(
         return pair.in_(lang).format(**context)
     except (KeyError, IndexError):
         return fallback
+
+
+def pydantic_template(error_type: str) -> str:
+    """The message template a model gives its own pydantic error of ``error_type``: the
+    catalogue's English wording, pydantic's language, for whoever reads the error from pydantic
+    itself (the loader words it from the catalogue in the caller's language)."""
+    return _PYDANTIC[error_type].en

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
+from roadmapdocs.messages import pydantic_template
 from roadmapdocs.model.base import Model, Text
 
 Gender = Literal["male", "female"]
@@ -38,12 +39,7 @@ def _split_name(text: str) -> dict[str, str]:
         return parts
     if len(joined) == 1 and _WORD.match(joined[0]):
         return {"surname": joined[0]}
-    raise PydanticCustomError(
-        "person_name",
-        "cannot read «{text}» as a name: write «Фамилия И.О.» or «Фамилия Имя Отчество», "
-        "or give surname, first_name and patronymic separately",
-        {"text": text},
-    )
+    raise PydanticCustomError("person_name", pydantic_template("person_name"), {"text": text})
 
 
 class Person(Model):
