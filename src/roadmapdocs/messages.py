@@ -174,3 +174,14 @@ def pydantic_template(error_type: str) -> str:
     catalogue's English wording, pydantic's language, for whoever reads the error from pydantic
     itself (the loader words it from the catalogue in the caller's language)."""
     return _PYDANTIC[error_type].en
+
+
+# Texts shared by rendering and the writing of output files ------------------------------------
+
+_TEXTS.update(
+    {
+        "write_failed": Phrase(
+            "не удалось записать файл: {detail}", "cannot write the file: {detail}"
+        ),
+    }
+)
