@@ -16,7 +16,7 @@ from docx import Document
 import roadmapdocs
 from roadmapdocs.cli import main
 from roadmapdocs.errors import TemplateError, TemplateNotFound
-from roadmapdocs.messages import language
+from roadmapdocs.messages import Lang, language
 from roadmapdocs.templates import Registry, fork, read_manifest, safe_join, template_listing
 
 from .conftest import EXAMPLES
@@ -525,8 +525,8 @@ _REGISTRY_ERRORS = {
     "bad-toml": (_bad_toml, "error in template.toml", "ошибка в template.toml"),
     "bad-settings": (
         _bad_settings,
-        "invalid settings of template «school/order»",
-        "неверные настройки шаблона «school/order»",
+        "invalid settings of template «school/order»: font_size: must be at most 30",
+        "неверные настройки шаблона «school/order»: font_size: значение должно быть не больше 30",
     ),
     "missing-folder": (_missing_folder, "not found", "не найдена"),
     "cycle": (_cycle, "in a circle: school/a → school/b", "по кругу: school/a → school/b"),
@@ -590,3 +590,24 @@ def test_a_fork_made_in_english_keeps_a_russian_manifest(
         manifest["template"]["description"]
         == "Копия шаблона school/order (встроенный roadmapdocs)."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "ru",
+            "неверные настройки шаблона «school/order»: margins.top: значение должно быть не "
+            "меньше 20; margins.x: неизвестное поле «x»; nbsp: ожидается да/нет (true/false)",
+        ),
+        (
+            "en",
+            "invalid settings of template «school/order»: margins.top: must be at least 20; "
+            "margins.x: unknown field «x»; nbsp: true or false expected",
+        ),
+    ],
+)
+def test_bad_settings_name_each_setting_and_its_problem(lang: Lang, expected: str) -> None:
+    with language(lang), pytest.raises(TemplateError) as caught:
+        BUILTIN.settings({"margins": {"top": 5, "x": 1}, "nbsp": "maybe"})
+    assert caught.value.message == expected

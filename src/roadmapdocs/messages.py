@@ -176,8 +176,14 @@ def pydantic_template(error_type: str) -> str:
     return _PYDANTIC[error_type].en
 
 
-# Texts shared by rendering and the writing of output files ------------------------------------
+# Texts of template settings, rendering and the writing of output files ------------------------
 
+_PYDANTIC.update(
+    {
+        "less_than_equal": Phrase("значение должно быть не больше {le}", "must be at most {le}"),
+        "bool_parsing": Phrase("ожидается да/нет (true/false)", "true or false expected"),
+    }
+)
 _TEXTS.update(
     {
         "write_failed": Phrase(

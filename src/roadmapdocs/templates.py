@@ -25,8 +25,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from roadmapdocs.errors import Location, TemplateError, TemplateNotFound
-from roadmapdocs.messages import Lang, Phrase
+from roadmapdocs.messages import Lang, Phrase, current, pydantic_message
 from roadmapdocs.settings import Settings, merge_settings
 
 if sys.version_info >= (3, 11):
@@ -122,14 +124,31 @@ class Template:
         merged = merge_settings(*layers, overrides or {})
         try:
             return Settings.model_validate(merged)
-        except Exception as exc:  # pydantic's message names the setting and the problem
+        except ValidationError as exc:
             raise TemplateError(
                 Phrase(
                     "неверные настройки шаблона «{name}»: {detail}",
                     "invalid settings of template «{name}»: {detail}",
-                ).format(name=self.name, detail=exc),
+                ).format(name=self.name, detail=_settings_problems(exc)),
                 Location(str(self.folder / MANIFEST)),
             ) from None
+
+
+def _settings_problems(error: ValidationError) -> str:
+    """«font_size: значение должно быть не больше 30; …», in the language of the running call."""
+    problems = []
+    for problem in error.errors():
+        # Settings are floats: a limit of 30 reads «30», not «30.0».
+        context = {
+            key: int(value) if isinstance(value, float) and value.is_integer() else value
+            for key, value in problem.get("ctx", {}).items()
+        }
+        if problem["type"] == "extra_forbidden":
+            context.update(field=problem["loc"][-1], hint="")
+        where = ".".join(str(part) for part in problem["loc"])
+        worded = pydantic_message(problem["type"], context, problem["msg"], current())
+        problems.append(f"{where}: {worded}")
+    return "; ".join(problems)
 
 
 def safe_join(root: Path, name: str) -> Path:
