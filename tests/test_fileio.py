@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +16,9 @@ from hypothesis import strategies as st
 
 from roadmapdocs.errors import OutputError
 from roadmapdocs.fileio import atomic_path, write_atomic
+from roadmapdocs.messages import language
+
+from .wording import is_english, is_russian
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -76,3 +81,47 @@ def test_a_writer_that_fails_leaves_the_old_file_and_no_temporary(tmp_path: Path
 def test_a_missing_folder_is_a_located_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="не существует"):
         write_atomic(tmp_path / "нет" / "order.docx", b"x")
+
+
+def _missing_folder(root: Path) -> None:
+    write_atomic(root / "нет" / "order.docx", b"x")
+
+
+def _a_folder_in_the_way(root: Path) -> None:
+    (root / "order.docx").mkdir(parents=True)
+    (root / "order.docx" / "inside").write_bytes(b"x")
+    write_atomic(root / "order.docx", b"x")
+
+
+def _no_free_temporary_name(root: Path) -> None:
+    root.mkdir(parents=True)
+    (root / ".order.docx.0000.part").write_bytes(b"x")
+    write_atomic(root / "order.docx", b"x")
+
+
+_OUTPUT_ERRORS = {
+    "missing-folder": (_missing_folder, "does not exist", "папка «"),
+    "folder-in-the-way": (_a_folder_in_the_way, "cannot write the file: ", "не удалось записать"),
+    "no-temporary-name": (
+        _no_free_temporary_name,
+        "cannot write the file: no free name for a temporary file",
+        "не удалось записать файл: нет свободного имени для временного файла",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("make_error", "english", "russian"), _OUTPUT_ERRORS.values(), ids=_OUTPUT_ERRORS
+)
+def test_output_errors_are_english_when_asked_and_russian_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_error: Any, english: str, russian: str
+) -> None:
+    monkeypatch.setattr(secrets, "token_hex", lambda _: "0000")
+    with language("en"), pytest.raises(OutputError) as in_english:
+        make_error(tmp_path / "en")
+    assert english in in_english.value.message
+    assert is_english(in_english.value.message), in_english.value.message
+    with pytest.raises(OutputError) as by_default:
+        make_error(tmp_path / "ru")
+    assert russian in by_default.value.message
+    assert is_russian(by_default.value.message)

@@ -10,8 +10,11 @@ from click.testing import CliRunner
 from roadmapdocs.authoring.builder import new_document, paragraph, save
 from roadmapdocs.cli import main
 from roadmapdocs.lint import lint_folder, sample_document
+from roadmapdocs.messages import language
 from roadmapdocs.model import DOCUMENT_KINDS
 from roadmapdocs.templates import Registry
+
+from .wording import is_english
 
 
 def template(root: Path, *texts: str, kind: str = "order", manifest: str | None = None) -> Path:
@@ -134,3 +137,40 @@ def test_cli_lint_exit_codes(tmp_path: Path, texts: list[str], code: int, expect
     assert result.exit_code == code
     assert expected in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_file_word_cannot_open_is_one_problem_not_a_crash(tmp_path: Path) -> None:
+    folder = template(tmp_path, "{{ doc.title }}")
+    (folder / "template.docx").write_bytes(b"not a Word file")
+    problems = lint_folder(folder)
+    assert [p.type for p in problems] == ["template"]
+    assert "не открывается как документ Word" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["{{ dok.title }}"], "unknown variable «dok»; did you mean «doc» (see docs/context.md)"),
+        (["Утверждаю {{ doc.title ", "подпись"], "tag «{{» is not closed in the same paragraph"),
+        (["{% if doc.title %}без конца"], "syntax error in template «school/order»"),
+        (["{{ doc.__class__ }}"], "reaches for Python internals"),
+        (["{{ doc.no_such_field }}"], "uses an unknown variable"),
+    ],
+    ids=["unknown-variable", "unclosed", "syntax", "sandbox", "unknown-field"],
+)
+def test_problems_are_english_when_asked(tmp_path: Path, texts: list[str], expected: str) -> None:
+    folder = template(tmp_path, *texts)
+    with language("en"):
+        problems = lint_folder(folder)
+    assert len(problems) == 1
+    assert expected in problems[0].message
+    assert is_english(problems[0].message), problems[0].message
+
+
+def test_manifest_problems_are_english_when_asked(tmp_path: Path) -> None:
+    manifest = '[template]\nname = "school/order"\nkind = "order"\nextends = "school/none"\n'
+    with language("en"):
+        problems = lint_folder(template(tmp_path, "{{ doc.title }}", manifest=manifest))
+    assert [p.type for p in problems] == ["manifest"]
+    assert "template «school/none» not found. Looked in:" in problems[0].message
+    assert is_english(problems[0].message), problems[0].message

@@ -15,10 +15,12 @@ from docx import Document
 import roadmapdocs
 from roadmapdocs.cli import main
 from roadmapdocs.errors import TemplateError, TemplateNotFound
+from roadmapdocs.messages import Lang, language
 from roadmapdocs.templates import Registry, fork, read_manifest, safe_join, template_listing
 from roadmapdocs.tomlfile import loads
 
 from .conftest import EXAMPLES
+from .wording import is_english
 
 BUILTIN = Registry(use_env=False, packs=False).get("school/order")
 
@@ -456,3 +458,149 @@ def test_what_a_manifest_extends(packs: list[FakeEntryPoint]) -> None:
     assert registry.extended(Manifest(name="school/x", level="school", kind="order"), 0) is None
     with pytest.raises(TemplateNotFound):
         registry.extended(fork, precedence=2_000)  # nothing below the built-ins
+
+
+# --- the language of the messages -------------------------------------------------------------
+
+
+def _unknown_name(tmp_path: Path) -> None:
+    Registry([tmp_path]).get("district/order")
+
+
+def _refused_name(tmp_path: Path) -> None:
+    Registry([tmp_path]).get("../etc")
+
+
+def _broken_manifest(tmp_path: Path) -> None:
+    make(tmp_path, kind="letter")
+    Registry([tmp_path])
+
+
+def _bad_toml(tmp_path: Path) -> None:
+    (tmp_path / "template.toml").write_text("[template", encoding="utf-8")
+    read_manifest(tmp_path)
+
+
+def _bad_settings(tmp_path: Path) -> None:
+    make(tmp_path, settings="font_size = 99")
+    Registry([tmp_path]).get("school/order").settings()
+
+
+def _missing_folder(tmp_path: Path) -> None:
+    Registry([tmp_path / "nowhere"])
+
+
+def _cycle(tmp_path: Path) -> None:
+    make(tmp_path, "school/a", extends="school/b")
+    make(tmp_path, "school/b", extends="school/a")
+    Registry([tmp_path]).get("school/a")
+
+
+def _no_docx(tmp_path: Path) -> None:
+    make(tmp_path, docx=False)
+    Registry([tmp_path], builtins=False).get("school/order").docx  # noqa: B018
+
+
+def _fork_into_a_full_folder(tmp_path: Path) -> None:
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x", encoding="utf-8")
+    fork(Registry([tmp_path / "full"]), "school/order", tmp_path / "full")
+
+
+_REGISTRY_ERRORS = {
+    "unknown-name": (_unknown_name, "not found. Looked in:", "не найден. Где искали:"),
+    "refused-name": (_refused_name, "is not allowed", "недопустимое имя шаблона"),
+    "broken-manifest": (
+        _broken_manifest,
+        "kind = «letter» is not one of",
+        "вид документа kind = «letter» не из",
+    ),
+    "bad-toml": (_bad_toml, "error in template.toml", "ошибка в template.toml"),
+    "bad-settings": (
+        _bad_settings,
+        "invalid settings of template «school/order»: font_size: must be at most 30",
+        "неверные настройки шаблона «school/order»: font_size: значение должно быть не больше 30",
+    ),
+    "missing-folder": (_missing_folder, "not found", "не найдена"),
+    "cycle": (_cycle, "in a circle: school/a → school/b", "по кругу: school/a → school/b"),
+    "no-docx": (_no_docx, "has no file template.docx", "нет файла template.docx"),
+    "fork": (_fork_into_a_full_folder, "is not empty", "уже существует и не пуста"),
+}
+
+
+@pytest.mark.parametrize(
+    ("make_error", "english", "russian"), _REGISTRY_ERRORS.values(), ids=_REGISTRY_ERRORS
+)
+def test_registry_errors_are_english_when_asked_and_russian_by_default(
+    packs: list[FakeEntryPoint], tmp_path: Path, make_error: Any, english: str, russian: str
+) -> None:
+    (tmp_path / "en").mkdir()
+    with language("en"), pytest.raises(TemplateError) as in_english:
+        make_error(tmp_path / "en")
+    assert english in in_english.value.message
+    assert is_english(in_english.value.message), in_english.value.message
+    (tmp_path / "ru").mkdir()
+    with pytest.raises(TemplateError) as by_default:
+        make_error(tmp_path / "ru")
+    assert russian in by_default.value.message
+
+
+def test_an_english_not_found_still_lists_every_place_looked(
+    packs: list[FakeEntryPoint], folders: dict[str, Path]
+) -> None:
+    packs.append(FakeEntryPoint("roadmapdocs-orel-templates", folders["b"]))
+    registry = Registry([folders["a"]])
+    with language("en"), pytest.raises(TemplateNotFound) as caught:
+        registry.get("district/order")
+    message = caught.value.message
+    assert is_english(message), message
+    assert "Looked in:" in message
+    for source in registry.sources:
+        assert f"{source.describe('en')} ({source.root})" in message
+    assert "Similar names: municipal/order, regional/order, school/order." in message
+
+
+def test_an_english_clash_of_packs_names_both(
+    packs: list[FakeEntryPoint], folders: dict[str, Path]
+) -> None:
+    packs.append(FakeEntryPoint("roadmapdocs-tver-templates", folders["a"]))
+    packs.append(FakeEntryPoint("roadmapdocs-pskov-templates", folders["b"]))
+    with language("en"), pytest.raises(TemplateError) as caught:
+        Registry()
+    message = caught.value.message
+    assert is_english(message), message
+    assert "pack roadmapdocs-tver-templates" in message
+    assert "pack roadmapdocs-pskov-templates" in message
+
+
+def test_a_fork_made_in_english_keeps_a_russian_manifest(
+    packs: list[FakeEntryPoint], tmp_path: Path
+) -> None:
+    with language("en"):
+        target = fork(Registry(), "school/order", tmp_path / "copy")
+    manifest = loads((target / "template.toml").read_text(encoding="utf-8"))
+    assert (
+        manifest["template"]["description"]
+        == "Копия шаблона school/order (встроенный roadmapdocs)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "ru",
+            "неверные настройки шаблона «school/order»: margins.top: значение должно быть не "
+            "меньше 20; margins.x: неизвестное поле «x»; nbsp: ожидается да/нет (true/false)",
+        ),
+        (
+            "en",
+            "invalid settings of template «school/order»: margins.top: must be at least 20; "
+            "margins.x: unknown field «x»; nbsp: true or false expected",
+        ),
+    ],
+)
+def test_bad_settings_name_each_setting_and_its_problem(lang: Lang, expected: str) -> None:
+    with language(lang), pytest.raises(TemplateError) as caught:
+        BUILTIN.settings({"margins": {"top": 5, "x": 1}, "nbsp": "maybe"})
+    assert caught.value.message == expected

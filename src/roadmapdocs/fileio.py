@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from roadmapdocs.errors import Location, OutputError
+from roadmapdocs.messages import Phrase, phrase
 
 
 @contextlib.contextmanager
@@ -22,12 +23,17 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"папка «{folder}» не существует", Location(str(target)))
+        raise OutputError(
+            Phrase("папка «{folder}» не существует", "folder «{folder}» does not exist").format(
+                folder=folder
+            ),
+            Location(str(target)),
+        )
     try:
         temporary, fresh_mode = _create_beside(folder, target.name)
     except OSError as exc:
         raise OutputError(
-            f"не удалось записать файл: {exc.strerror or exc}", Location(str(target))
+            phrase("write_failed", detail=exc.strerror or exc), Location(str(target))
         ) from None
     try:
         yield temporary
@@ -35,7 +41,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         os.replace(temporary, target)
     except OSError as exc:
         raise OutputError(
-            f"не удалось записать файл: {exc.strerror or exc}", Location(str(target))
+            phrase("write_failed", detail=exc.strerror or exc), Location(str(target))
         ) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -62,7 +68,13 @@ def _create_beside(folder: Path, name: str) -> tuple[Path, int]:
         finally:
             os.close(handle)
         return candidate, mode
-    raise FileExistsError(errno.EEXIST, "нет свободного имени для временного файла", str(folder))
+    raise FileExistsError(
+        errno.EEXIST,
+        Phrase(
+            "нет свободного имени для временного файла", "no free name for a temporary file"
+        ).in_(),
+        str(folder),
+    )
 
 
 def _mode_of(target: Path, fresh: int) -> int:

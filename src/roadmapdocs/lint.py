@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import os
 import tempfile
@@ -14,17 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
 from jinja2 import meta
 from pydantic import BaseModel
 
 from roadmapdocs.errors import Location, Problem, RoadmapdocsError
 from roadmapdocs.lang.deadline import Deadline, parse_deadline
+from roadmapdocs.messages import Phrase, did_you_mean
 from roadmapdocs.model import DOCUMENT_KINDS
 from roadmapdocs.rendering.context import CONTRACT
 from roadmapdocs.rendering.docx import (
     environment,
     jinja_source,
+    open_template,
     render_docx,
     template_error,
     unclosed_tags,
@@ -34,8 +34,7 @@ from roadmapdocs.templates import Registry, Source, Template, read_manifest
 
 def _sources(template: Template) -> list[str]:
     """The Jinja source of the body and of every header and footer, as docxtpl compiles them."""
-    tpl = DocxTemplate(str(template.docx))
-    tpl.render_init()
+    tpl = open_template(template)
     parts = [tpl.patch_xml(tpl.get_xml())]
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         for _, part in tpl.get_headers_footers(uri):
@@ -104,30 +103,26 @@ def sample_document(kind: str) -> Any:
 
 def _unclosed(template: Template) -> list[Problem]:
     where = Location(str(template.docx))
-    return [Problem(where, "template", message) for message in unclosed_tags(template)]
+    return [Problem(where, "template", message.in_()) for message in unclosed_tags(template)]
 
 
 def lint_template(template: Template) -> list[Problem]:
     """Every problem found in ``template``: syntax, unknown names, a failing dry render."""
     where = Location(str(template.docx))
-    unclosed = _unclosed(template)
-    if unclosed:
-        return unclosed
     try:
+        unclosed = _unclosed(template)
+        if unclosed:
+            return unclosed
         names = template_variables(template)
     except RoadmapdocsError as error:
         return [Problem(error.location or where, "template", error.message)]
     problems = []
     for name in sorted(names - set(CONTRACT)):
-        close = difflib.get_close_matches(name, list(CONTRACT), n=1)
-        hint = f"; возможно, имелось в виду «{close[0]}»" if close else ""
-        problems.append(
-            Problem(
-                where,
-                "unknown_variable",
-                f"неизвестная переменная «{name}»{hint} (см. docs/context.md)",
-            )
-        )
+        message = Phrase(
+            "неизвестная переменная «{name}»{hint} (см. docs/context.md)",
+            "unknown variable «{name}»{hint} (see docs/context.md)",
+        ).format(name=name, hint=did_you_mean(name, CONTRACT))
+        problems.append(Problem(where, "unknown_variable", message.in_()))
     if problems:
         return problems
     document = sample_document(template.manifest.kind)

@@ -168,3 +168,27 @@ def pydantic_message(
         return pair.in_(lang).format(**context)
     except (KeyError, IndexError):
         return fallback
+
+
+def pydantic_template(error_type: str) -> str:
+    """The message template a model gives its own pydantic error of ``error_type``: the
+    catalogue's English wording, pydantic's language, for whoever reads the error from pydantic
+    itself (the loader words it from the catalogue in the caller's language)."""
+    return _PYDANTIC[error_type].en
+
+
+# Texts of template settings, rendering and the writing of output files ------------------------
+
+_PYDANTIC.update(
+    {
+        "less_than_equal": Phrase("значение должно быть не больше {le}", "must be at most {le}"),
+        "bool_parsing": Phrase("ожидается да/нет (true/false)", "true or false expected"),
+    }
+)
+_TEXTS.update(
+    {
+        "write_failed": Phrase(
+            "не удалось записать файл: {detail}", "cannot write the file: {detail}"
+        ),
+    }
+)

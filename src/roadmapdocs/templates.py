@@ -24,7 +24,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from roadmapdocs.errors import Location, TemplateError, TemplateNotFound
+from roadmapdocs.messages import Lang, Phrase, current, pydantic_message
 from roadmapdocs.settings import Settings, merge_settings
 from roadmapdocs.tomlfile import TOMLDecodeError, loads
 
@@ -35,6 +38,12 @@ DOCX = "template.docx"
 KINDS = ("roadmap", "passport", "order", "project")
 LEVELS = ("school", "municipal", "regional")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$")
+_SOURCE_KINDS = {
+    "folder": Phrase("папка", "folder"),
+    "pack": Phrase("пакет", "pack"),
+    "builtin": Phrase("встроенный", "built-in"),
+}
+_REFUSED = Phrase("недопустимое имя шаблона «{name}»", "template name «{name}» is not allowed")
 
 
 @dataclass(frozen=True)
@@ -49,9 +58,13 @@ class Source:
     precedence: int
     """Lower wins. Folders count 0, 1, …; packs share one level; built-ins come last."""
 
+    def describe(self, lang: Lang | None = None) -> str:
+        """«папка …», «пакет …» or «встроенный …» in ``lang`` (by default the running call's)."""
+        kind = _SOURCE_KINDS.get(self.kind)
+        return f"{kind.in_(lang) if kind else self.kind} {self.label}"
+
     def __str__(self) -> str:
-        names = {"folder": "папка", "pack": "пакет", "builtin": "встроенный"}
-        return f"{names.get(self.kind, self.kind)} {self.label}"
+        return self.describe()
 
 
 @dataclass(frozen=True)
@@ -89,7 +102,12 @@ class Template:
             return own
         if self.parent is not None:
             return self.parent.docx
-        raise TemplateError(f"в шаблоне «{self.name}» нет файла {DOCX}", Location(str(self.folder)))
+        raise TemplateError(
+            Phrase(
+                "в шаблоне «{name}» нет файла {docx}", "template «{name}» has no file {docx}"
+            ).format(name=self.name, docx=DOCX),
+            Location(str(self.folder)),
+        )
 
     def settings(self, overrides: dict[str, Any] | None = None) -> Settings:
         """Settings: defaults ← each template it extends ← this one ← ``overrides``."""
@@ -101,23 +119,46 @@ class Template:
         merged = merge_settings(*layers, overrides or {})
         try:
             return Settings.model_validate(merged)
-        except Exception as exc:  # pydantic's message names the setting and the problem
+        except ValidationError as exc:
             raise TemplateError(
-                f"неверные настройки шаблона «{self.name}»: {exc}",
+                Phrase(
+                    "неверные настройки шаблона «{name}»: {detail}",
+                    "invalid settings of template «{name}»: {detail}",
+                ).format(name=self.name, detail=_settings_problems(exc)),
                 Location(str(self.folder / MANIFEST)),
             ) from None
+
+
+def _settings_problems(error: ValidationError) -> str:
+    """«font_size: значение должно быть не больше 30; …», in the language of the running call."""
+    problems = []
+    for problem in error.errors():
+        # Settings are floats: a limit of 30 reads «30», not «30.0».
+        context = {
+            key: int(value) if isinstance(value, float) and value.is_integer() else value
+            for key, value in problem.get("ctx", {}).items()
+        }
+        if problem["type"] == "extra_forbidden":
+            context.update(field=problem["loc"][-1], hint="")
+        where = ".".join(str(part) for part in problem["loc"])
+        worded = pydantic_message(problem["type"], context, problem["msg"], current())
+        problems.append(f"{where}: {worded}")
+    return "; ".join(problems)
 
 
 def safe_join(root: Path, name: str) -> Path:
     """``root/name`` for a template name, refusing anything that could leave ``root``."""
     if not _NAME.match(name):
         raise TemplateNotFound(
-            f"недопустимое имя шаблона «{name}»: ожидается вид «уровень/документ», "
-            "латинские строчные буквы, цифры, «-» и «_»"
+            _REFUSED.format(name=name)
+            + Phrase(
+                ": ожидается вид «уровень/документ», латинские строчные буквы, цифры, «-» и «_»",
+                ": expected «level/document» in lowercase Latin letters, digits, «-» and «_»",
+            )
         )
     path = (root / name).resolve()
     if not path.is_relative_to(root.resolve()):
-        raise TemplateNotFound(f"недопустимое имя шаблона «{name}»")
+        raise TemplateNotFound(_REFUSED.format(name=name))
     return path
 
 
@@ -128,11 +169,26 @@ def read_manifest(folder: Path, default_name: str | None = None) -> Manifest:
     try:
         data = loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise TemplateError(f"в папке шаблона нет {MANIFEST}", where) from None
+        raise TemplateError(
+            Phrase("в папке шаблона нет {file}", "the template folder has no {file}").format(
+                file=MANIFEST
+            ),
+            where,
+        ) from None
     except TOMLDecodeError as exc:
-        raise TemplateError(f"ошибка в {MANIFEST}: {exc}", where) from None
+        raise TemplateError(
+            Phrase("ошибка в {file}: {detail}", "error in {file}: {detail}").format(
+                file=MANIFEST, detail=exc
+            ),
+            where,
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"не удалось прочитать {MANIFEST}: {exc}", where) from None
+        raise TemplateError(
+            Phrase("не удалось прочитать {file}: {detail}", "cannot read {file}: {detail}").format(
+                file=MANIFEST, detail=exc
+            ),
+            where,
+        ) from None
     template = data.get("template", data)
     unknown = set(template) - {
         "name",
@@ -145,24 +201,51 @@ def read_manifest(folder: Path, default_name: str | None = None) -> Manifest:
         "settings",
     }
     if unknown:
-        raise TemplateError(f"неизвестные поля в {MANIFEST}: {', '.join(sorted(unknown))}", where)
+        raise TemplateError(
+            Phrase(
+                "неизвестные поля в {file}: {fields}", "unknown fields in {file}: {fields}"
+            ).format(file=MANIFEST, fields=", ".join(sorted(unknown))),
+            where,
+        )
     name = template.get("name", default_name)
     if not isinstance(name, str) or not _NAME.match(name):
         raise TemplateError(
-            f"в {MANIFEST} не указано или неверно имя (name = «уровень/документ»)", where
+            Phrase(
+                "в {file} не указано или неверно имя (name = «уровень/документ»)",
+                "{file} gives no name or a wrong one (name = «level/document»)",
+            ).format(file=MANIFEST),
+            where,
         )
     level = template.get("level", name.split("/")[0])
     kind = template.get("kind")
     if level not in LEVELS:
-        raise TemplateError(f"уровень «{level}» не из {', '.join(LEVELS)}", where)
+        raise TemplateError(
+            Phrase(
+                "уровень «{level}» не из {levels}", "level «{level}» is not one of {levels}"
+            ).format(level=level, levels=", ".join(LEVELS)),
+            where,
+        )
     if kind not in KINDS:
-        raise TemplateError(f"вид документа kind = «{kind}» не из {', '.join(KINDS)}", where)
+        raise TemplateError(
+            Phrase(
+                "вид документа kind = «{kind}» не из {kinds}",
+                "kind = «{kind}» is not one of the document kinds {kinds}",
+            ).format(kind=kind, kinds=", ".join(KINDS)),
+            where,
+        )
     settings = data.get("settings", template.get("settings", {}))
     if not isinstance(settings, dict):
-        raise TemplateError("[settings] должна быть таблицей", where)
+        raise TemplateError(
+            Phrase("[settings] должна быть таблицей", "[settings] must be a table"), where
+        )
     extends = template.get("extends")
     if extends is not None and (not isinstance(extends, str) or not _NAME.match(extends)):
-        raise TemplateError(f"неверное имя в extends: «{extends}»", where)
+        raise TemplateError(
+            Phrase("неверное имя в extends: «{name}»", "wrong name in extends: «{name}»").format(
+                name=extends
+            ),
+            where,
+        )
     return Manifest(
         name=name,
         level=level,
@@ -203,7 +286,12 @@ def _pack_sources() -> list[Source]:
         try:
             target = entry.load()
         except Exception as exc:
-            raise TemplateError(f"не удалось загрузить пакет шаблонов {label}: {exc}") from None
+            raise TemplateError(
+                Phrase(
+                    "не удалось загрузить пакет шаблонов {label}: {detail}",
+                    "cannot load the template pack {label}: {detail}",
+                ).format(label=label, detail=exc)
+            ) from None
         if callable(target):
             target = target()
         if hasattr(target, "__path__"):
@@ -231,7 +319,13 @@ class Registry:
         self.sources: list[Source] = []
         for i, folder in enumerate(listed):
             if not folder.is_dir():
-                raise TemplateError(f"папка шаблонов «{folder}» не найдена", Location(str(folder)))
+                raise TemplateError(
+                    Phrase(
+                        "папка шаблонов «{folder}» не найдена",
+                        "template folder «{folder}» not found",
+                    ).format(folder=folder),
+                    Location(str(folder)),
+                )
             self.sources.append(Source("folder", str(folder), folder, precedence=i))
         if packs:
             self.sources += _pack_sources()
@@ -247,8 +341,14 @@ class Registry:
             for (first, _), (second, _) in pairwise(places):
                 if first.precedence == second.precedence:
                     raise TemplateError(
-                        f"шаблон «{name}» есть в двух местах одного приоритета: {first} и {second}; "
-                        "удалите один из пакетов или укажите нужную папку через --templates"
+                        Phrase(
+                            "шаблон «{name}» есть в двух местах одного приоритета: {first} и "
+                            "{second}; удалите один из пакетов или укажите нужную папку через "
+                            "--templates",
+                            "template «{name}» is in two places of the same precedence: {first} "
+                            "and {second}; remove one of the packs or give the folder you want "
+                            "with --templates",
+                        ).format(name=name, first=first, second=second)
                     )
 
     def names(self) -> list[str]:
@@ -283,15 +383,25 @@ class Registry:
         if not places:
             looked = "\n".join(f"  - {s} ({s.root})" for s in self.sources)
             close = [n for n in self.names() if n.split("/")[-1] == name.split("/")[-1]]
-            hint = f"\nЕсть похожие: {', '.join(close)}." if close else ""
-            raise TemplateNotFound(f"шаблон «{name}» не найден. Где искали:\n{looked}{hint}")
+            message = Phrase(
+                "шаблон «{name}» не найден. Где искали:\n{looked}",
+                "template «{name}» not found. Looked in:\n{looked}",
+            ).format(name=name, looked=looked)
+            if close:
+                message += Phrase("\nЕсть похожие: {names}.", "\nSimilar names: {names}.").format(
+                    names=", ".join(close)
+                )
+            raise TemplateNotFound(message)
         source, folder = places[0]
         manifest = read_manifest(folder, name)
         parent = None
         if manifest.extends:
             if manifest.extends in (*seen, name) and manifest.extends != name:
                 raise TemplateError(
-                    f"шаблоны расширяют друг друга по кругу: {' → '.join((*seen, name))}"
+                    Phrase(
+                        "шаблоны расширяют друг друга по кругу: {chain}",
+                        "templates extend each other in a circle: {chain}",
+                    ).format(chain=" → ".join((*seen, name)))
                 )
             # A fork usually keeps the original's name: it then extends the next one down.
             lower = source.precedence if manifest.extends == name else None
@@ -318,10 +428,18 @@ def fork(registry: Registry, name: str, destination: str | os.PathLike[str]) -> 
     template = registry.get(name)
     target = Path(destination)
     if target.exists() and any(target.iterdir()):
-        raise TemplateError(f"папка «{target}» уже существует и не пуста", Location(str(target)))
+        raise TemplateError(
+            Phrase(
+                "папка «{folder}» уже существует и не пуста",
+                "folder «{folder}» already exists and is not empty",
+            ).format(folder=target),
+            Location(str(target)),
+        )
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template.docx, target / DOCX)
     manifest = template.manifest
+    # The manifest is the template's own text, in the language of its documents: Russian.
+    description = f"Копия шаблона {manifest.name} ({template.source.describe('ru')})."
     lines = [
         "[template]",
         f"name = {_toml_string(manifest.name)}",
@@ -329,7 +447,7 @@ def fork(registry: Registry, name: str, destination: str | os.PathLike[str]) -> 
         f"kind = {_toml_string(manifest.kind)}",
         f"version = {_toml_string(manifest.version)}",
         f"title = {_toml_string(manifest.title + ' (копия)')}",
-        f"description = {_toml_string(f'Копия шаблона {manifest.name} ({template.source}).')}",
+        f"description = {_toml_string(description)}",
         f"extends = {_toml_string(manifest.name)}",
         "",
         "# Настройки, которые копия меняет; остальные берутся из исходного шаблона.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from roadmapdocs.rendering.context import plan_rows
 from tests.rendering.conftest import EXAMPLE_NAMES, load_example, make_template, normalise
 from tests.rendering.test_pdf import needs_soffice
 from tests.strategies import documents
+from tests.wording import is_english
 
 # The examples with real defects, and the two corrected ones.
 DEFECTIVE = EXAMPLE_NAMES
@@ -277,6 +279,32 @@ def test_a_comment_says_severity_rule_element_message_and_how_to_fix() -> None:
     assert lost.endswith(
         "Место в документе не найдено; поле: plan.sections[1].activities[2].responsible"
     )
+
+
+def test_an_english_comment_has_no_russian_label() -> None:
+    finding = Finding(
+        code="RD101",
+        name="missing-responsible",
+        severity=Severity.ERROR,
+        message="no one is responsible",
+        element="activity 2.3",
+        path=("plan", "sections", 1, "activities", 2, "responsible"),
+        location=Location(None, None, None, "plan.sections[1].activities[2].responsible"),
+        suggestion="name who does it",
+    )
+    assert comment_text(finding, "en") == (
+        "Error. RD101 missing-responsible: activity 2.3: no one is responsible\n"
+        "Suggestion: name who does it"
+    )
+    assert comment_text(finding, "en", located=False).endswith(
+        "\nNot found in the document; field: plan.sections[1].activities[2].responsible"
+    )
+    whole = replace(finding, element="", path=(), location=Location())
+    assert comment_text(whole, "en", located=False).endswith("\nAbout the document.")
+    for located in (True, False):
+        for each in (finding, whole):
+            assert is_english(comment_text(each, "en", located=located))
+    assert comment_text(whole, located=False).endswith("\nЗамечание ко всему документу.")
 
 
 def test_what_has_no_place_goes_on_the_title_and_names_its_field(tmp_path: Path) -> None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docx.document import Document as WordDocument
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import roadmapdocs
 from roadmapdocs import Activity, Appendix, Clause, Order, Organisation, Plan
 from roadmapdocs.authoring.builder import new_document, save
-from roadmapdocs.errors import TemplateError, TemplateSecurityError
-from roadmapdocs.templates import Registry
+from roadmapdocs.errors import RenderError, TemplateError, TemplateSecurityError
+from roadmapdocs.messages import language
+from roadmapdocs.rendering.docx import render_docx
+from roadmapdocs.templates import Registry, Template
 from tests.rendering.conftest import (
     docx_paragraphs,
     example_params,
@@ -21,6 +25,7 @@ from tests.rendering.conftest import (
     make_template,
     normalise,
 )
+from tests.wording import is_english
 
 
 @pytest.mark.parametrize("name", example_params())
@@ -164,3 +169,77 @@ def test_a_syntax_error_in_a_table_names_the_cell(tag: str, tmp_path: Path) -> N
     with pytest.raises(TemplateError) as caught:
         roadmapdocs.render(load_example("school-order"), tmp_path / "x.docx", template=template)
     assert f"в ячейке таблицы «{tag}»" in str(caught.value)
+
+
+# --- the language of the messages -------------------------------------------------------------
+
+
+def _broken_file(root: Path) -> Template:
+    template = make_template(root, "{{ doc.title }}")
+    template.docx.write_bytes(b"not a Word file")
+    return template
+
+
+def _full_disk(self: object, path: str) -> None:
+    raise OSError(28, "No space left on device")
+
+
+_TEMPLATE_ERRORS = {
+    "broken-file": (
+        _broken_file,
+        "does not open as a Word document",
+        "не открывается как документ Word",
+    ),
+    "syntax": (
+        lambda root: make_template(root, "Приказ", "Дата: {{ requisites.date | }}"),
+        "syntax error in template «school/order» in the paragraph «Дата: {{ requisites.date | }}»",
+        "ошибка синтаксиса в шаблоне «school/order» в абзаце «Дата: {{ requisites.date | }}»",
+    ),
+    "unclosed": (
+        lambda root: make_template(root, "Утверждаю {{ doc.title ", "{{ doc.number }} подпись"),
+        "in the paragraph «Утверждаю {{ doc.title»: tag «{{» is not closed in the same paragraph",
+        "в абзаце «Утверждаю {{ doc.title»: тег «{{» не закрыт в том же абзаце",
+    ),
+    "unknown-variable": (
+        lambda root: make_template(root, "{{ docs.title }}"),
+        "uses an unknown variable: 'docs' is undefined; did you mean «doc»",
+        "использует неизвестную переменную: 'docs' is undefined; возможно, имелось в виду «doc»",
+    ),
+    "sandbox": (
+        lambda root: make_template(root, "{{ ''.__class__ }}"),
+        "reaches for Python internals",
+        "обращается к внутренним объектам Python",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("make", "english", "russian"), _TEMPLATE_ERRORS.values(), ids=_TEMPLATE_ERRORS
+)
+def test_template_errors_are_english_when_asked_and_russian_by_default(
+    tmp_path: Path, make: Callable[[Path], Template], english: str, russian: str
+) -> None:
+    document = load_example("school-order")
+    template = make(tmp_path / "t")
+    with language("en"), pytest.raises(TemplateError) as in_english:
+        render_docx(document, template, tmp_path / "x.docx", template.settings())
+    assert english in in_english.value.message
+    assert is_english(in_english.value.message), in_english.value.message
+    with pytest.raises(TemplateError) as by_default:
+        render_docx(document, template, tmp_path / "x.docx", template.settings())
+    assert russian in by_default.value.message
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_failed_write_is_english_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = make_template(tmp_path / "t", "{{ doc.title }}")
+    monkeypatch.setattr(WordDocument, "save", _full_disk)
+    document = load_example("school-order")
+    with language("en"), pytest.raises(RenderError) as in_english:
+        render_docx(document, template, tmp_path / "x.docx", template.settings())
+    assert in_english.value.message == "cannot write the file: [Errno 28] No space left on device"
+    with pytest.raises(RenderError) as by_default:
+        render_docx(document, template, tmp_path / "x.docx", template.settings())
+    assert by_default.value.message.startswith("не удалось записать файл: ")

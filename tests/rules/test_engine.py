@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import roadmapdocs
 from roadmapdocs.cli import main
+from roadmapdocs.messages import Lang
 from roadmapdocs.rules import base, docs
 from roadmapdocs.rules.base import Config, ConfigError, Context, Hit, RuleConflict, Severity, rule
 from roadmapdocs.rules.engine import run
@@ -99,6 +100,24 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run() -> None:
         ("RD401", "placeholder"),
     ]
     assert "ZeroDivisionError" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ru", "правило RD900 always-crashes завершилось сбоем (ZeroDivisionError: "),
+        ("en", "rule RD900 always-crashes crashed (ZeroDivisionError: "),
+    ],
+)
+def test_a_crashing_rule_is_reported_in_the_language_asked(lang: Lang, expected: str) -> None:
+    @rule("RD900", "always-crashes", Severity.WARNING)
+    def crashes(context: Context) -> Iterator[Hit]:
+        """Падает всегда."""
+        raise ZeroDivisionError("division by zero")
+
+    context = Context(roadmapdocs.load(DEFECTIVE), Config(), lang=lang)
+    (finding,) = run([crashes], context)
+    assert finding.message.startswith(expected)
 
 
 def test_a_plugin_reusing_a_code_is_a_loud_error(monkeypatch: pytest.MonkeyPatch) -> None:

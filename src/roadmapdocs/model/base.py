@@ -8,6 +8,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
+from roadmapdocs.messages import pydantic_template
+
 # Characters XML 1.0 forbids, so Word cannot hold them: C0 controls other than tab, newline and
 # carriage return, lone surrogates, and the two non-characters U+FFFE and U+FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -18,7 +20,7 @@ def _check_text(value: str) -> str:
     if found:
         raise PydanticCustomError(
             "xml_char",
-            "character U+{code} at position {position} cannot appear in a Word document",
+            pydantic_template("xml_char"),
             {"code": f"{ord(found.group()):04X}", "position": found.start() + 1},
         )
     # A line break is «\n», however the text came: YAML folds «\r\n» itself, text passed

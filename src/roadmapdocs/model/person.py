@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from roadmapdocs.lang.fio import Name, split_name
 from roadmapdocs.lang.grammar import Case, Gender
+from roadmapdocs.messages import pydantic_template
 from roadmapdocs.model.base import Model, Text
 
 
@@ -17,8 +18,7 @@ def _split_name(text: str) -> dict[str, str]:
     if parts is None:
         raise PydanticCustomError(
             "person_name",
-            "cannot read «{text}» as a name: write «Фамилия И.О.» or «Фамилия Имя Отчество», "
-            "or give surname, first_name and patronymic separately",
+            pydantic_template("person_name"),
             {"text": text},
         )
     return parts

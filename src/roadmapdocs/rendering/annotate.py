@@ -36,7 +36,7 @@ from docx.text.run import Run
 from pydantic import BaseModel
 
 from roadmapdocs.lang.deadline import Deadline
-from roadmapdocs.messages import DEFAULT_LANG, Lang
+from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.model import walk
 from roadmapdocs.model.activity import Activity, Plan
 from roadmapdocs.model.document import DocumentBase
@@ -407,6 +407,13 @@ class _Anchors:
 # Comments -----------------------------------------------------------------------------------
 
 
+_SUGGESTION = Phrase("Как исправить: {suggestion}", "Suggestion: {suggestion}")
+_NOT_FOUND = Phrase(
+    "Место в документе не найдено; поле: {field}", "Not found in the document; field: {field}"
+)
+_WHOLE_DOCUMENT = Phrase("Замечание ко всему документу.", "About the document.")
+
+
 def comment_text(finding: Finding, lang: Lang = DEFAULT_LANG, *, located: bool = True) -> str:
     """«Ошибка. RD101 missing-responsible: мероприятие 3.7: не указан ответственный», the
     suggestion on a line of its own, and, for a finding not found in the document, its field."""
@@ -415,17 +422,13 @@ def comment_text(finding: Finding, lang: Lang = DEFAULT_LANG, *, located: bool =
         head += f"{finding.element}: "
     lines = [head + finding.message]
     if finding.suggestion:
-        lines.append(("Как исправить: " if lang == "ru" else "Suggestion: ") + finding.suggestion)
+        lines.append(_SUGGESTION.format(suggestion=finding.suggestion).in_(lang))
     if not located:
         if finding.path:
             where = finding.dotted_path or ".".join(str(part) for part in finding.path)
-            lines.append(
-                f"Место в документе не найдено; поле: {where}"
-                if lang == "ru"
-                else f"Not found in the document; field: {where}"
-            )
+            lines.append(_NOT_FOUND.format(field=where).in_(lang))
         else:
-            lines.append("Замечание ко всему документу." if lang == "ru" else "About the document.")
+            lines.append(_WHOLE_DOCUMENT.in_(lang))
     return _XML_UNSAFE.sub("", "\n".join(lines))
 
 

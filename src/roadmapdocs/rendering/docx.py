@@ -20,7 +20,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type inf
 
 from roadmapdocs.errors import Location, RenderError, TemplateError, TemplateSecurityError
 from roadmapdocs.fileio import atomic_path
-from roadmapdocs.messages import DEFAULT_LANG, Lang
+from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, did_you_mean, phrase
 from roadmapdocs.model import Order
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rendering import layout, moment
@@ -169,37 +169,54 @@ def jinja_source(xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
-def _paragraph_at(xml: str, lineno: int | None) -> str:
+_NOWHERE = Phrase("", "")
+_IN_CELL = Phrase(" в ячейке таблицы «{text}»", " in the table cell «{text}»")
+_IN_PARAGRAPH = Phrase(" в абзаце «{text}»", " in the paragraph «{text}»")
+_SYNTAX = Phrase("ошибка синтаксиса в шаблоне «{name}»", "syntax error in template «{name}»")
+
+
+def _paragraph_at(xml: str, lineno: int | None) -> Phrase:
     """The text of the paragraph (or table cell) where a Jinja error is.
 
     docxtpl starts every paragraph on a new line before compiling, so a Jinja line number is a
     paragraph; tags are stripped to show what the author sees in Word.
     """
     if not lineno:
-        return ""
+        return _NOWHERE
     lines = jinja_source(xml).splitlines()
     if not 0 < lineno <= len(lines):
-        return ""
+        return _NOWHERE
     # Only what precedes the paragraph decides whether it sits in a cell: its own line also
     # holds the closing tags after it (``</w:tc></w:tr>``), which would balance the count.
     before = "\n".join(lines[: lineno - 1])
     in_cell = before.count("<w:tc>") + before.count("<w:tc ") > before.count("</w:tc>")
     text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
-    where = "в ячейке таблицы" if in_cell else "в абзаце"
-    return f" {where} «{text[:80]}»" if text else ""
+    if not text:
+        return _NOWHERE
+    return (_IN_CELL if in_cell else _IN_PARAGRAPH).format(text=text[:80])
 
 
-def _suggest(name: str, known: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, known, n=1)
-    return f"; возможно, имелось в виду «{close[0]}»" if close else ""
+def open_template(template: Template) -> _Template:
+    """The template's .docx, ready to render; a file Word cannot open is a TemplateError."""
+    path = template.docx
+    try:
+        tpl = _Template(str(path))
+        tpl.render_init()
+    except Exception as exc:
+        raise TemplateError(
+            Phrase(
+                "файл шаблона «{name}» не открывается как документ Word: {detail}",
+                "the file of template «{name}» does not open as a Word document: {detail}",
+            ).format(name=template.name, detail=exc),
+            Location(str(path)),
+        ) from None
+    return tpl
 
 
 _OPENERS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
 
 
-def unclosed_tags(template: Template) -> list[str]:
+def unclosed_tags(template: Template) -> list[Phrase]:
     """A message for each paragraph whose Jinja tags do not close within it.
 
     A tag must open and close in one paragraph (docxtpl turns each paragraph into a line).
@@ -207,22 +224,25 @@ def unclosed_tags(template: Template) -> list[str]:
     unclosed «{{» and the next «}}», so the syntax error Jinja then reports quotes the
     following paragraph as well.
     """
-    document = docx.Document(str(template.docx))
+    document = open_template(template).docx
     parts = [document.part] + [
         rel.target_part
         for rel in document.part.rels.values()
         if rel.reltype.endswith(("/header", "/footer"))
     ]
-    found: list[str] = []
+    found: list[Phrase] = []
     for part in parts:
         for paragraph in part.element.iter(_W_P):
             text = layout.text_of(paragraph)
             for opener, closer in _OPENERS:
                 if text.count(opener) != text.count(closer):
                     found.append(
-                        f"ошибка синтаксиса в шаблоне «{template.name}» в абзаце "
-                        f"«{text.strip()[:80]}»: тег «{opener}» не закрыт в том же абзаце "
-                        f"(«{closer}»)"
+                        _SYNTAX.format(name=template.name)
+                        + _IN_PARAGRAPH.format(text=text.strip()[:80])
+                        + Phrase(
+                            ": тег «{opener}» не закрыт в том же абзаце («{closer}»)",
+                            ": tag «{opener}» is not closed in the same paragraph («{closer}»)",
+                        ).format(opener=opener, closer=closer)
                     )
                     break
     return found
@@ -233,28 +253,40 @@ def template_error(exc: Exception, template: Template, xml: str = "") -> Templat
     where = Location(str(template.docx))
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return TemplateSecurityError(
-            f"шаблон «{template.name}» обращается к внутренним объектам Python: {exc}", where
+            Phrase(
+                "шаблон «{name}» обращается к внутренним объектам Python: {detail}",
+                "template «{name}» reaches for Python internals: {detail}",
+            ).format(name=template.name, detail=exc),
+            where,
         )
     if isinstance(exc, jinja2.TemplateSyntaxError):
         unclosed = unclosed_tags(template)
         if unclosed:
             return TemplateError(unclosed[0], where)
         place = _paragraph_at(xml, exc.lineno)
-        return TemplateError(
-            f"ошибка синтаксиса в шаблоне «{template.name}»{place}: {exc.message}", where
-        )
+        return TemplateError(_SYNTAX.format(name=template.name) + place + f": {exc.message}", where)
     if isinstance(exc, jinja2.UndefinedError):
         message = str(exc.message or exc)
         found = re.search(r"'([^']+)' is undefined", message) or re.search(
             r"has no attribute '([^']+)'", message
         )
-        hint = _suggest(found.group(1), list(CONTRACT)) if found else ""
+        hint = did_you_mean(found.group(1), CONTRACT) if found else ""
         return TemplateError(
-            f"шаблон «{template.name}» использует неизвестную переменную: {message}{hint} "
-            "(список переменных — docs/context.md)",
+            Phrase(
+                "шаблон «{name}» использует неизвестную переменную: {detail}{hint} "
+                "(список переменных — docs/context.md)",
+                "template «{name}» uses an unknown variable: {detail}{hint} "
+                "(the variables are listed in docs/context.md)",
+            ).format(name=template.name, detail=message, hint=hint),
             where,
         )
-    return TemplateError(f"шаблон «{template.name}» не отрисовался: {exc}", where)
+    return TemplateError(
+        Phrase(
+            "шаблон «{name}» не отрисовался: {detail}",
+            "template «{name}» failed to render: {detail}",
+        ).format(name=template.name, detail=exc),
+        where,
+    )
 
 
 def appendix_orientations(document: DocumentBase, settings: Settings) -> list[bool]:
@@ -309,14 +341,7 @@ def render_docx(
 
     Each of ``findings`` becomes a Word comment where the document shows its element.
     """
-    try:
-        tpl = _Template(str(template.docx))
-        tpl.render_init()
-    except Exception as exc:
-        raise TemplateError(
-            f"файл шаблона «{template.name}» не открывается как документ Word: {exc}",
-            Location(str(template.docx)),
-        ) from None
+    tpl = open_template(template)
     values = context if context is not None else build_context(document, settings)
     try:
         tpl.render(values, shared_environment(), autoescape=True)
@@ -336,5 +361,5 @@ def render_docx(
         try:
             word.save(str(temporary))
         except OSError as exc:
-            raise RenderError(f"не удалось записать файл: {exc}", Location(str(out))) from None
+            raise RenderError(phrase("write_failed", detail=exc), Location(str(out))) from None
     return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from roadmapdocs.loader import Document
-from roadmapdocs.messages import DEFAULT_LANG, Lang
+from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.rules.base import Context, Finding, Rule, Severity, registry
 from roadmapdocs.rules.config import Config
 from roadmapdocs.rules.elements import element
@@ -53,15 +53,15 @@ def _internal(rule: Rule, error: Exception, document: Document, lang: Lang) -> F
     frame = traceback.extract_tb(error.__traceback__)[-1]
     where = f"{frame.name}:{frame.lineno}"
     detail = f"{type(error).__name__}: {error}, {where}"
-    if lang == "ru":
-        message = f"правило {rule.code} {rule.name} завершилось сбоем ({detail})"
-    else:
-        message = f"rule {rule.code} {rule.name} crashed ({detail})"
+    message = Phrase(
+        "правило {code} {name} завершилось сбоем ({detail})",
+        "rule {code} {name} crashed ({detail})",
+    ).format(code=rule.code, name=rule.name, detail=detail)
     return Finding(
         code=INTERNAL_CODE,
         name=INTERNAL_NAME,
         severity=Severity.ERROR,
-        message=message,
+        message=message.in_(lang),
         element="",
         path=(),
         location=locate(document, ()),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roadmapdocs.errors import LoadError
-from roadmapdocs.messages import DEFAULT_LANG, Lang
+from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.rules.base import Finding, Severity
 from roadmapdocs.rules.engine import Report
 
@@ -47,37 +47,43 @@ def load_report(error: LoadError) -> Report:
     return Report(findings=findings)
 
 
-def _plural(count: int, forms: tuple[str, str, str]) -> str:
-    """«1 ошибка», «3 ошибки», «5 ошибок» (English forms repeat: one, two, many)."""
-    if count % 10 == 1 and count % 100 != 11:
+def _plural(count: int, forms: tuple[Phrase, Phrase, Phrase], lang: Lang) -> str:
+    """«1 ошибка», «3 ошибки», «5 ошибок»; in English «1 error», «21 errors»."""
+    if lang == "en":
+        form = forms[0] if count == 1 else forms[2]
+    elif count % 10 == 1 and count % 100 != 11:
         form = forms[0]
     elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
         form = forms[1]
     else:
         form = forms[2]
-    return f"{count} {form}"
+    return f"{count} {form.in_(lang)}"
 
 
-_COUNTED: dict[Severity, dict[str, tuple[str, str, str]]] = {
-    Severity.ERROR: {"ru": ("ошибка", "ошибки", "ошибок"), "en": ("error", "errors", "errors")},
-    Severity.WARNING: {
-        "ru": ("предупреждение", "предупреждения", "предупреждений"),
-        "en": ("warning", "warnings", "warnings"),
-    },
-    Severity.INFO: {"ru": ("сведение", "сведения", "сведений"), "en": ("note", "notes", "notes")},
+def _forms(ru: tuple[str, str, str], en: tuple[str, str]) -> tuple[Phrase, Phrase, Phrase]:
+    """The three Russian forms of a noun (one, two, five) beside the two English ones."""
+    return Phrase(ru[0], en[0]), Phrase(ru[1], en[1]), Phrase(ru[2], en[1])
+
+
+_DOCUMENTS = _forms(("документ", "документа", "документов"), ("document", "documents"))
+_COUNTED: dict[Severity, tuple[Phrase, Phrase, Phrase]] = {
+    Severity.ERROR: _forms(("ошибка", "ошибки", "ошибок"), ("error", "errors")),
+    Severity.WARNING: _forms(
+        ("предупреждение", "предупреждения", "предупреждений"), ("warning", "warnings")
+    ),
+    Severity.INFO: _forms(("сведение", "сведения", "сведений"), ("note", "notes")),
 }
+_CHECKED = Phrase("Проверено: {documents}; {counts}.", "Checked: {documents}; {counts}.")
 
 
 def summary(results: Sequence[FileResult], lang: Lang = DEFAULT_LANG) -> str:
     """One line: how many documents, and how many findings of each severity."""
-    nouns = ("документ", "документа", "документов")
-    documents = _plural(len(results), nouns if lang == "ru" else ("document", *("documents",) * 2))
     counts = [
-        _plural(sum(r.report.count(level) for r in results), _COUNTED[level][lang])
+        _plural(sum(r.report.count(level) for r in results), _COUNTED[level], lang)
         for level in Severity
     ]
-    head = "Проверено" if lang == "ru" else "Checked"
-    return f"{head}: {documents}; {', '.join(counts)}."
+    documents = _plural(len(results), _DOCUMENTS, lang)
+    return _CHECKED.format(documents=documents, counts=", ".join(counts)).in_(lang)
 
 
 def text(results: Sequence[FileResult], lang: Lang = DEFAULT_LANG) -> str:
