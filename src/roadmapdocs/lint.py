@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from roadmapdocs.errors import Location, Problem, RoadmapdocsError
 from roadmapdocs.lang.deadline import Deadline, parse_deadline
 from roadmapdocs.messages import Phrase, did_you_mean
-from roadmapdocs.model import DOCUMENT_KINDS
+from roadmapdocs.model import kinds
 from roadmapdocs.rendering.context import CONTRACT
 from roadmapdocs.rendering.docx import (
     environment,
@@ -98,7 +98,7 @@ def _sample(annotation: Any, depth: int = 0) -> Any:
 
 def sample_document(kind: str) -> Any:
     """A document of ``kind`` with every field filled, for dry runs of templates."""
-    return _sample(DOCUMENT_KINDS[kind])
+    return _sample(kinds.spec(kind).model)
 
 
 def _unclosed(template: Template) -> list[Problem]:

@@ -28,6 +28,8 @@ from pydantic import ValidationError
 
 from roadmapdocs.errors import Location, TemplateError, TemplateNotFound
 from roadmapdocs.messages import Lang, Phrase, current, pydantic_message
+from roadmapdocs.model import kinds
+from roadmapdocs.model.document import LEVELS
 from roadmapdocs.settings import Settings, merge_settings
 from roadmapdocs.tomlfile import TOMLDecodeError, loads
 
@@ -35,8 +37,6 @@ ENTRY_POINT_GROUP = "roadmapdocs.templates"
 ENV_VAR = "ROADMAPDOCS_TEMPLATES"
 MANIFEST = "template.toml"
 DOCX = "template.docx"
-KINDS = ("roadmap", "passport", "order", "project")
-LEVELS = ("school", "municipal", "regional")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$")
 _SOURCE_KINDS = {
     "folder": Phrase("папка", "folder"),
@@ -225,12 +225,13 @@ def read_manifest(folder: Path, default_name: str | None = None) -> Manifest:
             ).format(level=level, levels=", ".join(LEVELS)),
             where,
         )
-    if kind not in KINDS:
+    known = kinds.names()
+    if kind not in known:
         raise TemplateError(
             Phrase(
                 "вид документа kind = «{kind}» не из {kinds}",
                 "kind = «{kind}» is not one of the document kinds {kinds}",
-            ).format(kind=kind, kinds=", ".join(KINDS)),
+            ).format(kind=kind, kinds=", ".join(known)),
             where,
         )
     settings = data.get("settings", template.get("settings", {}))
@@ -410,7 +411,7 @@ class Registry:
 
     def default_for(self, kind: str, level: str) -> Template:
         """The template a document of this kind and level renders with by default."""
-        return self.get(f"{level}/{kind}")
+        return self.get(kinds.spec(kind).template_for(level))
 
 
 def _toml_string(text: str) -> str:

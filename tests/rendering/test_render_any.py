@@ -18,7 +18,8 @@ import roadmapdocs
 from roadmapdocs.errors import TemplateError, TemplateSecurityError
 from roadmapdocs.lint import sample_document
 from roadmapdocs.model import Order, Roadmap
-from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.model.document import LEVELS, DocumentBase
+from roadmapdocs.model.kinds import BUILTIN
 from roadmapdocs.rendering.context import (
     AddresseesView,
     EmptyView,
@@ -27,10 +28,12 @@ from roadmapdocs.rendering.context import (
     build_context,
 )
 from roadmapdocs.settings import Settings
-from roadmapdocs.templates import KINDS, LEVELS, Registry
+from roadmapdocs.templates import Registry
+
 from tests.rendering.conftest import docx_paragraphs, expected_texts, make_template, normalise
 from tests.strategies import documents
 
+KINDS = [spec.name for spec in BUILTIN]
 BUILTINS = Registry(use_env=False, packs=False)
 
 

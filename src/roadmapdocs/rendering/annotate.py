@@ -40,6 +40,7 @@ from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.model import walk
 from roadmapdocs.model.activity import Activity, Plan
 from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.model.kinds import spec_of
 from roadmapdocs.rendering.moment import now
 from roadmapdocs.rules.base import Finding
 from roadmapdocs.sourcemap import PathKey
@@ -199,21 +200,10 @@ def _plan_elements(plan: Plan, path: PathKey) -> Iterator[_Element]:
         yield from _activity_elements(section.activities, (*here, "activities"), path)
 
 
-_LISTS: dict[str, bool | None] = {
-    "risk_groups": True,
-    "directions": None,
-    "target_indicators": True,
-    "indicators": True,
-    "indicator_groups": True,
-    "control_points": True,
-    "clauses": False,
-    "appendices": False,
-}
-
-
 def _elements(document: DocumentBase) -> Iterator[_Element]:
     """Every numbered element of the document, each list in printing order."""
-    for name, row in _LISTS.items():
+    for listed in spec_of(document).lists:
+        name = listed.field
         items = getattr(document, name, None)
         if not isinstance(items, list):
             continue
@@ -221,7 +211,7 @@ def _elements(document: DocumentBase) -> Iterator[_Element]:
         for index, item in enumerate(items):
             if not isinstance(item, BaseModel):
                 continue  # a list of plain strings (a passport's directions): found by text
-            yield _make(item, (name, index), group, row, index)
+            yield _make(item, (name, index), group, listed.row, index)
             for inner, indicator in enumerate(getattr(item, "indicators", None) or []):
                 yield _make(indicator, (name, index, "indicators", inner), group, True, inner)
     for path, plan in walk.plans(document):

@@ -21,8 +21,8 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type inf
 from roadmapdocs.errors import Location, RenderError, TemplateError, TemplateSecurityError
 from roadmapdocs.fileio import atomic_path
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, did_you_mean, phrase
-from roadmapdocs.model import Order
 from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.model.kinds import spec_of
 from roadmapdocs.rendering import layout, moment
 from roadmapdocs.rendering.annotate import annotate
 from roadmapdocs.rendering.context import CONTRACT, build_context
@@ -290,20 +290,13 @@ def template_error(exc: Exception, template: Template, xml: str = "") -> Templat
 
 
 def appendix_orientations(document: DocumentBase, settings: Settings) -> list[bool]:
-    """For each appendix, whether it is set in landscape (six or more columns, unless set)."""
-    if not isinstance(document, Order):
-        return []
+    """For each appendix (the list the kind names as its appendices), whether it is set in
+    landscape: six or more columns, unless the settings choose."""
+    field = spec_of(document).appendices
+    appendices = list(getattr(document, field, None) or ()) if field else []
     if settings.appendix_orientation != "auto":
-        return [settings.appendix_orientation == "landscape"] * len(document.appendices)
-    return [len(a.plan.table_columns) >= 6 for a in document.appendices]
-
-
-_KIND_NAMES = {
-    "order": "Приказ",
-    "roadmap": "Дорожная карта",
-    "passport": "Паспорт дорожной карты",
-    "project": "План регионального проекта",
-}
+        return [settings.appendix_orientation == "landscape"] * len(appendices)
+    return [len(a.plan.table_columns) >= 6 for a in appendices]
 
 
 def _describe(word: Any, document: DocumentBase) -> None:
@@ -312,12 +305,14 @@ def _describe(word: Any, document: DocumentBase) -> None:
     template set (it may hold Jinja) is kept."""
     properties = word.core_properties
     title = " ".join(document.title.split())
-    if isinstance(document, Order) and document.number:
-        title = " ".join(part for part in (f"Приказ № {document.number}", title) if part)
+    kind = spec_of(document).title.ru  # the document's own language
+    number = getattr(document, "number", None)  # a registration number: «Приказ № 226/1-г»
+    if isinstance(number, str) and number:
+        title = " ".join(part for part in (f"{kind} № {number}", title) if part)
     if not properties.title:
         # The file format allows 255 characters; a long order title is cut at a word.
         properties.title = title if len(title) <= 255 else title[:254].rsplit(" ", 1)[0] + "…"
-    properties.subject = _KIND_NAMES.get(document.kind, "")
+    properties.subject = kind
     organisation = document.organisation
     owner = (organisation.short_name or organisation.full_name) if organisation else None
     properties.author = (owner or "roadmapdocs")[:255]
