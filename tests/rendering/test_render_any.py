@@ -29,7 +29,6 @@ from roadmapdocs.rendering.context import (
 )
 from roadmapdocs.settings import Settings
 from roadmapdocs.templates import Registry
-
 from tests.rendering.conftest import docx_paragraphs, expected_texts, make_template, normalise
 from tests.strategies import documents
 
