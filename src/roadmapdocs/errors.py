@@ -74,6 +74,14 @@ class LoadError(RoadmapdocsError):
         return self.message
 
 
+class ConfigError(RoadmapdocsError):
+    """The rule configuration names a rule that does not exist or a severity that does not."""
+
+
+class RuleConflict(RoadmapdocsError):
+    """Two providers register the same rule code or name."""
+
+
 class KindError(RoadmapdocsError):
     """A document kind is unknown, or a plugin declares one wrongly or twice."""
 

@@ -16,13 +16,13 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from roadmapdocs.errors import Location, RoadmapdocsError
-from roadmapdocs.loader import Document
+# A context carries the configuration, whose names stay importable from here too.
+from roadmapdocs.errors import ConfigError as ConfigError
+from roadmapdocs.errors import Location, RuleConflict
 from roadmapdocs.messages import DEFAULT_LANG, Lang, text
 from roadmapdocs.messages import Phrase as Phrase  # the rule contract names it here too
-
-# A context carries the configuration, whose names stay importable from here too.
-from roadmapdocs.rules.config import Config, ConfigError, resolve
+from roadmapdocs.model import Document
+from roadmapdocs.rules.config import Config, resolve
 from roadmapdocs.sourcemap import PathKey
 
 __all__ = [
@@ -179,10 +179,6 @@ def _dedent(doc: str) -> str:
     rest = [line for line in lines[1:] if line.strip()]
     indent = min((len(line) - len(line.lstrip()) for line in rest), default=0)
     return "\n".join([lines[0].strip(), *(line[indent:] for line in lines[1:])]).strip()
-
-
-class RuleConflict(RoadmapdocsError):
-    """Two providers register the same rule code or name."""
 
 
 ENTRY_POINT_GROUP = "roadmapdocs.rules"

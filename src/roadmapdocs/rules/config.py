@@ -12,15 +12,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from roadmapdocs.errors import Location, RoadmapdocsError
+from roadmapdocs.errors import ConfigError, Location
 from roadmapdocs.tomlfile import TOMLDecodeError, read_toml
 
 if TYPE_CHECKING:
     from roadmapdocs.rules.base import Rule, Severity
-
-
-class ConfigError(RoadmapdocsError):
-    """The configuration names a rule that does not exist or a severity that does not."""
 
 
 def resolve(selector: str, rules: Mapping[str, Rule]) -> list[Rule]:

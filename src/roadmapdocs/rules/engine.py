@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from roadmapdocs.loader import Document
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
+from roadmapdocs.model import Document
 from roadmapdocs.rules.base import Context, Finding, Rule, Severity, registry
 from roadmapdocs.rules.config import Config
 from roadmapdocs.rules.elements import element

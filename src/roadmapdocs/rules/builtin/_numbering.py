@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmapdocs.loader import Document
+from roadmapdocs.model import Document
 from roadmapdocs.model.kinds import spec_of
 from roadmapdocs.model.walk import indicator_lists, plans, sibling_lists
 from roadmapdocs.rules.builtin._shared import parse_number

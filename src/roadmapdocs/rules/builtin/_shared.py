@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from roadmapdocs.lang.deadline import Deadline
-from roadmapdocs.loader import Document
-from roadmapdocs.model import Activity, ActivityField, ControlPoint, Party, Plan
+from roadmapdocs.model import Activity, ActivityField, ControlPoint, Document, Party, Plan
 from roadmapdocs.model.walk import activities, control_points, texts
 from roadmapdocs.rules.base import Context
 from roadmapdocs.sourcemap import PathKey

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from roadmapdocs.lang.deadline import Deadline, DeadlineKind
-from roadmapdocs.loader import Document
+from roadmapdocs.model import Document
 from roadmapdocs.rules.builtin._shared import Row, rows
 from roadmapdocs.sourcemap import PathKey
 
