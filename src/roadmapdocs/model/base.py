@@ -52,4 +52,6 @@ class Model(BaseModel):
         extra="forbid",
         coerce_numbers_to_str=True,
         populate_by_name=True,
+        # A model is built when first used: a document of one kind needs few of the others.
+        defer_build=True,
     )

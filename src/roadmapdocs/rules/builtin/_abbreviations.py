@@ -6,8 +6,8 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
+from roadmapdocs.lang.lexicon import is_known_word
 from roadmapdocs.rules.base import Context
 from roadmapdocs.rules.builtin._shared import document_texts
 from roadmapdocs.sourcemap import PathKey
@@ -30,13 +30,6 @@ _TOKEN = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?!\w)")
 _INTRODUCED = re.compile(r"\(\s*далее\s*[-–—]?\s*([^()]+?)\s*\)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @functools.lru_cache(maxsize=4096)
 def is_abbreviation(token: str) -> bool:
     """«УОиМП», «ШНОР» are; «ПРИКАЗ», «СМОЛЕНСКА» (a word set in capitals) are not."""
@@ -44,8 +37,7 @@ def is_abbreviation(token: str) -> bool:
         return False
     if not token.isupper():
         return True
-    parsed = _morph().parse(token.lower())[0]
-    return "Abbr" in parsed.tag or not _morph().word_is_known(token.lower())
+    return not is_known_word(token.lower())
 
 
 @dataclass
