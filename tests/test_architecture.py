@@ -18,6 +18,7 @@ SOURCE = ROOT / "src" / "roadmapdocs"
 
 # Lower numbers lie lower. A module's layer is that of its longest listed prefix.
 LAYERS: dict[str, int] = {
+    "roadmapdocs.lazy": 0,
     "roadmapdocs.messages": 0,
     "roadmapdocs.errors": 0,
     "roadmapdocs.sourcemap": 0,

@@ -6,8 +6,9 @@ when a declining name is first used, not when a document that only reads deadlin
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from roadmapdocs.lazy import exports
 
 if TYPE_CHECKING:
     from roadmapdocs.lang.dates import DateStyle, format_date
@@ -23,20 +24,20 @@ if TYPE_CHECKING:
     from roadmapdocs.lang.typography import NBSP, nbsp
 
 _EXPORTS: dict[str, str] = {
-    "DateStyle": "dates",
-    "format_date": "dates",
-    "Deadline": "deadline",
-    "DeadlineKind": "deadline",
-    "Frequency": "deadline",
-    "Recurrence": "deadline",
-    "parse_deadline": "deadline",
-    "inflect_name": "names",
-    "initials_first": "names",
-    "name_gender": "names",
-    "person_name": "names",
-    "inflect_position": "positions",
-    "NBSP": "typography",
-    "nbsp": "typography",
+    "DateStyle": ".dates",
+    "format_date": ".dates",
+    "Deadline": ".deadline",
+    "DeadlineKind": ".deadline",
+    "Frequency": ".deadline",
+    "Recurrence": ".deadline",
+    "parse_deadline": ".deadline",
+    "inflect_name": ".names",
+    "initials_first": ".names",
+    "name_gender": ".names",
+    "person_name": ".names",
+    "inflect_position": ".positions",
+    "NBSP": ".typography",
+    "nbsp": ".typography",
 }
 
 __all__ = [
@@ -57,14 +58,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'roadmapdocs.lang' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = exports(__name__, _EXPORTS, globals())
