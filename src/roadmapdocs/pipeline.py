@@ -69,13 +69,18 @@ def source_file(document: DocumentBase) -> Path | None:
     return Path(file) if file is not None else None
 
 
+def settings_beside(file: str | os.PathLike[str]) -> Config:
+    """The rule settings of a document file: the settings file nearest to its folder."""
+    return Config.discover(Path(file).parent)
+
+
 def settings_for(document: DocumentBase, found: Mapping[str, Config] | None = None) -> Config:
     """The rule settings of ``document``: those of its file's folder, else the defaults."""
     file = source_file(document)
     if file is None:
         return Config()
     known = (found or {}).get(str(file.parent))
-    return known if known is not None else Config.discover(file.parent)
+    return known if known is not None else settings_beside(file)
 
 
 def folder_settings(files: Iterable[str | os.PathLike[str]]) -> dict[str, Config]:
@@ -91,7 +96,7 @@ def folder_settings(files: Iterable[str | os.PathLike[str]]) -> dict[str, Config
             continue
         tried.add(folder)
         try:
-            found[folder] = Config.discover(Path(folder))
+            found[folder] = settings_beside(Path(file))
         except RoadmapdocsError:
             continue
     return found
