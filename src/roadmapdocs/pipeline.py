@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from roadmapdocs.errors import TemplateError
+from roadmapdocs.errors import RoadmapdocsError, TemplateError
 from roadmapdocs.loader import Document, locate
 from roadmapdocs.loader import load as load_document
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
@@ -86,8 +86,6 @@ def settings_for(document: DocumentBase, found: Mapping[str, Config] | None = No
 def folder_settings(files: Iterable[str | os.PathLike[str]]) -> dict[str, Config]:
     """The rule settings for the folder of each file, each folder looked up once. A folder whose
     settings cannot be read is left out: each of its documents then reports the error itself."""
-    from roadmapdocs.errors import RoadmapdocsError
-
     found: dict[str, Config] = {}
     tried: set[str] = set()
     for file in files:

@@ -103,9 +103,13 @@ class OfficeFormat:
 
     def make(self, render: Render, target: Path, converter: Converter | None = None) -> Path:
         office = converter or self.converter()  # fails before rendering without LibreOffice
-        _check_folder(target)
-        with tempfile.TemporaryDirectory(prefix="roadmapdocs-") as work:
-            office.convert(render(Path(work) / "document.docx"), target)
+        try:
+            _check_folder(target)
+            with tempfile.TemporaryDirectory(prefix="roadmapdocs-") as work:
+                office.convert(render(Path(work) / "document.docx"), target)
+        finally:
+            if converter is None:
+                office.close()
         return target
 
 
