@@ -18,8 +18,7 @@ import roadmapdocs
 from roadmapdocs.batch import render_many
 from roadmapdocs.errors import ConversionError
 from roadmapdocs.rendering.pdf import ODT, UNO_PYTHON_VAR, OfficeConverter, PdfConverter, uno_python
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) не установлен"
