@@ -175,3 +175,14 @@ def test_english_messages_of_render_and_batch(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["batch", order, "-o", str(out), "-q", "--lang", "en"])
     assert result.exit_code == 0
     assert result.output.strip() == "Done: 1, with findings: 1, errors: 0."
+
+
+def test_english_messages_of_the_template_commands(tmp_path: Path) -> None:
+    listing = CliRunner().invoke(main, ["templates", "list", "--lang", "en"])
+    assert listing.exit_code == 0 and listing.output.startswith("Search order")
+    shown = CliRunner().invoke(main, ["templates", "show", "school/order", "--lang", "en"])
+    assert "document kind: order; level: school" in shown.output and "Settings:" in shown.output
+    forked = CliRunner().invoke(
+        main, ["templates", "fork", "school/order", str(tmp_path / "mine"), "--lang", "en"]
+    )
+    assert forked.exit_code == 0 and "Copy of the template school/order" in forked.output

@@ -358,88 +358,117 @@ def templates() -> None:
     """Шаблоны: список, описание, копия для правки, проверка."""
 
 
+_SEARCH_ORDER = Phrase(
+    "Порядок поиска (первый найденный важнее):", "Search order (the first found wins):"
+)
+_SHADOWS = Phrase("  (заслоняет: {shadowed})", "  (shadows: {shadowed})")
+_SHOW_SOURCE = Phrase("  источник: {source} ({folder})", "  source: {source} ({folder})")
+_SHOW_KIND = Phrase(
+    "  вид документа: {kind}; уровень: {level}; версия: {version}",
+    "  document kind: {kind}; level: {level}; version: {version}",
+)
+_SHOW_EXTENDS = Phrase("  расширяет: {extends}", "  extends: {extends}")
+_SHOW_FILE = Phrase("  файл: {docx}", "  file: {docx}")
+_SHOW_SETTINGS = Phrase("Настройки:", "Settings:")
+_SHOW_VARIABLES = Phrase("Переменные: {variables}", "Variables: {variables}")
+_FORKED = Phrase("Копия шаблона {name}: {folder}", "Copy of the template {name}: {folder}")
+_FORK_NEXT = Phrase(
+    "Правьте {folder}/template.docx в Word; подключайте: --templates {folder}",
+    "Edit {folder}/template.docx in Word; use it with: --templates {folder}",
+)
+_LINT_PROBLEMS = Phrase("Замечаний: {count}.", "Problems: {count}.")
+_LINT_CLEAN = Phrase("Шаблон в порядке.", "The template is fine.")
+
+
 @templates.command("list")
 @_TEMPLATES
-def templates_list(template_dirs: Sequence[str]) -> None:
+@_LANG
+def templates_list(template_dirs: Sequence[str], lang: Lang) -> None:
     """Показать все шаблоны, откуда каждый и что он заслоняет."""
     from roadmapdocs.templates import Registry, template_listing
 
-    try:
-        registry = Registry(template_dirs)
-    except RoadmapdocsError as error:
-        _fail(error)
-    click.echo("Порядок поиска (первый найденный важнее):")
-    for source in registry.sources:
-        click.echo(f"  {source}: {source.root}")
-    click.echo("")
-    for name, winner, shadowed in template_listing(registry):
-        line = f"{name:24} {winner}"
-        if shadowed:
-            line += "  (заслоняет: " + "; ".join(str(s) for s in shadowed) + ")"
-        click.echo(line)
+    with language(lang):
+        try:
+            registry = Registry(template_dirs)
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+        click.echo(_SEARCH_ORDER.in_(lang))
+        for source in registry.sources:
+            click.echo(f"  {source}: {source.root}")
+        click.echo("")
+        for name, winner, shadowed in template_listing(registry):
+            line = f"{name:24} {winner}"
+            if shadowed:
+                line += _SHADOWS.format(shadowed="; ".join(str(s) for s in shadowed)).in_(lang)
+            click.echo(line)
 
 
 @templates.command("show")
 @click.argument("name")
 @_TEMPLATES
-def templates_show(name: str, template_dirs: Sequence[str]) -> None:
+@_LANG
+def templates_show(name: str, template_dirs: Sequence[str], lang: Lang) -> None:
     """Показать манифест, настройки и переменные шаблона NAME."""
     from roadmapdocs.lint import template_variables
     from roadmapdocs.templates import Registry
 
-    try:
-        template = Registry(template_dirs).get(name)
-        variables = template_variables(template)
-        settings = template.settings()
-    except RoadmapdocsError as error:
-        _fail(error)
+    with language(lang):
+        try:
+            template = Registry(template_dirs).get(name)
+            variables = template_variables(template)
+            settings = template.settings()
+        except RoadmapdocsError as error:
+            _fail(error, lang)
     manifest = template.manifest
     click.echo(f"{manifest.name} — {manifest.title}")
-    click.echo(f"  источник: {template.source} ({template.folder})")
-    click.echo(
-        f"  вид документа: {manifest.kind}; уровень: {manifest.level}; версия: {manifest.version}"
-    )
+    click.echo(_SHOW_SOURCE.format(source=template.source, folder=template.folder).in_(lang))
+    kind = _SHOW_KIND.format(kind=manifest.kind, level=manifest.level, version=manifest.version)
+    click.echo(kind.in_(lang))
     if manifest.extends:
-        click.echo(f"  расширяет: {manifest.extends}")
-    click.echo(f"  файл: {template.docx}")
+        click.echo(_SHOW_EXTENDS.format(extends=manifest.extends).in_(lang))
+    click.echo(_SHOW_FILE.format(docx=template.docx).in_(lang))
     if manifest.description:
         click.echo(f"  {manifest.description}")
-    click.echo("Настройки:")
+    click.echo(_SHOW_SETTINGS.in_(lang))
     for key, value in settings.model_dump().items():
         click.echo(f"  {key} = {value!r}")
-    click.echo("Переменные: " + ", ".join(sorted(variables)))
+    click.echo(_SHOW_VARIABLES.format(variables=", ".join(sorted(variables))).in_(lang))
 
 
 @templates.command("fork")
 @click.argument("name")
 @click.argument("destination", type=click.Path(file_okay=False))
 @_TEMPLATES
-def templates_fork(name: str, destination: str, template_dirs: Sequence[str]) -> None:
+@_LANG
+def templates_fork(name: str, destination: str, template_dirs: Sequence[str], lang: Lang) -> None:
     """Скопировать шаблон NAME в папку DESTINATION для правки в Word."""
     from roadmapdocs.templates import Registry, fork
 
-    try:
-        folder = fork(Registry(template_dirs), name, destination)
-    except RoadmapdocsError as error:
-        _fail(error)
-    click.echo(f"Копия шаблона {name}: {folder}")
-    click.echo(f"Правьте {folder}/template.docx в Word; подключайте: --templates {folder}")
+    with language(lang):
+        try:
+            folder = fork(Registry(template_dirs), name, destination)
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+    click.echo(_FORKED.format(name=name, folder=folder).in_(lang))
+    click.echo(_FORK_NEXT.format(folder=folder).in_(lang))
 
 
 @templates.command("lint")
 @click.argument("path", type=click.Path(exists=True, file_okay=False))
 @_TEMPLATES
-def templates_lint(path: str, template_dirs: Sequence[str]) -> None:
+@_LANG
+def templates_lint(path: str, template_dirs: Sequence[str], lang: Lang) -> None:
     """Проверить шаблон в папке PATH: манифест, синтаксис Jinja, переменные, пробная отрисовка."""
     from roadmapdocs.lint import lint_folder
 
-    problems = lint_folder(path, template_dirs)
+    with language(lang):
+        problems = lint_folder(path, template_dirs)
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"Замечаний: {len(problems)}.", err=True)
+        click.echo(_LINT_PROBLEMS.format(count=len(problems)).in_(lang), err=True)
         sys.exit(EXIT_PROBLEMS)
-    click.echo("Шаблон в порядке.", err=True)
+    click.echo(_LINT_CLEAN.in_(lang), err=True)
 
 
 if __name__ == "__main__":
