@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +83,89 @@ def test_render_to_unwritable_place_is_one_message(tmp_path: Path) -> None:
     assert "не существует" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "no").exists()
+
+
+HEAVY = ("docxtpl", "docx", "jinja2", "rich", "openpyxl", "pymorphy3", "pytrovich")
+"""The libraries of rendering, the progress bar, tables and declension: what ``--version`` and
+``validate`` must not load (each costs tens of milliseconds at start)."""
+
+_PROBE = """
+import importlib.util, json, sys, types
+if sys.argv[1] == "bare":
+    # The package's own __init__ left out: only what the command line itself imports counts.
+    package = types.ModuleType("roadmapdocs")
+    package.__path__ = list(importlib.util.find_spec("roadmapdocs").submodule_search_locations)
+    package.__version__ = "0"
+    sys.modules["roadmapdocs"] = package
+else:
+    import roadmapdocs
+heavy = sys.argv[2].split(",")
+package_loads = [name for name in heavy if name in sys.modules]
+from roadmapdocs.cli import main
+try:
+    main(sys.argv[3:])
+except SystemExit:
+    pass
+loaded = [name for name in heavy if name in sys.modules]
+print("\\n" + json.dumps({"package": package_loads, "loaded": loaded}))
+"""
+
+COMMANDS = {"version": ["--version"], "validate": ["validate", str(EXAMPLES / "school-order.yaml")]}
+
+
+def _loaded(package: str, command: str) -> dict[str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, package, ",".join(HEAVY), *COMMANDS[command]],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, list[str]] = json.loads(done.stdout.splitlines()[-1])
+    return found
+
+
+@pytest.fixture(scope="module")
+def bare_imports() -> dict[str, list[str]]:
+    """The heavy modules each command loaded, with the package's __init__ left out."""
+    return {command: _loaded("bare", command)["loaded"] for command in COMMANDS}
+
+
+@pytest.mark.parametrize(("command", "module"), [(c, m) for c in COMMANDS for m in HEAVY])
+def test_the_command_line_imports_no_heavy_module_it_does_not_use(
+    bare_imports: dict[str, list[str]], command: str, module: str
+) -> None:
+    assert module not in bare_imports[command]
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_the_installed_command_loads_no_rendering_library(command: str) -> None:
+    # With the package's __init__: nothing of rendering, declension, tables or the progress bar.
+    found = _loaded("package", command)
+    assert found["loaded"] == []
+
+
+def test_english_messages_of_render_and_batch(tmp_path: Path) -> None:
+    order = str(EXAMPLES / "school-order.yaml")
+    missing = tmp_path / "no" / "x.docx"
+    result = CliRunner().invoke(main, ["render", order, "-o", str(missing), "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: ") and "does not exist" in result.output
+    result = CliRunner().invoke(main, ["render", order, "--pdf", "-o", "x.docx", "--lang", "en"])
+    assert result.exit_code == 1 and "name the file «x.pdf»" in result.output
+    result = CliRunner().invoke(main, ["validate", order, "--as-of", "soon", "--lang", "en"])
+    assert result.exit_code == 2 and "a date DD.MM.YYYY" in result.output
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", order, "-o", str(out), "-q", "--lang", "en"])
+    assert result.exit_code == 0
+    assert result.output.strip() == "Done: 1, with findings: 1, errors: 0."
+
+
+def test_english_messages_of_the_template_commands(tmp_path: Path) -> None:
+    listing = CliRunner().invoke(main, ["templates", "list", "--lang", "en"])
+    assert listing.exit_code == 0 and listing.output.startswith("Search order")
+    shown = CliRunner().invoke(main, ["templates", "show", "school/order", "--lang", "en"])
+    assert "document kind: order; level: school" in shown.output and "Settings:" in shown.output
+    forked = CliRunner().invoke(
+        main, ["templates", "fork", "school/order", str(tmp_path / "mine"), "--lang", "en"]
+    )
+    assert forked.exit_code == 0 and "Copy of the template school/order" in forked.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -44,6 +45,13 @@ def test_every_public_name_resolves_and_dir_lists_it() -> None:
         roadmapdocs.no_such_name  # noqa: B018
 
 
-def test_rendering_loads_them_when_asked() -> None:
-    loaded = _loaded_after("import roadmapdocs; roadmapdocs.render")
+def test_rendering_loads_them_when_asked(tmp_path: Path) -> None:
+    out = tmp_path / "order.docx"
+    code = (
+        "import roadmapdocs\n"
+        "doc = roadmapdocs.load('kind: order\\nlevel: school\\ntitle: Об утверждении')\n"
+        f"roadmapdocs.render(doc, {str(out)!r})"
+    )
+    loaded = _loaded_after(code)
     assert {"docxtpl", "docx", "jinja2"} <= loaded
+    assert out.is_file()

@@ -1,4 +1,8 @@
-"""The command line: a thin skin over the public API (every command is a few lines over it)."""
+"""The command line: a thin skin over the pipeline (every command is a few lines over it).
+
+Only what ``--version`` and ``--help`` need is imported here; each command imports the parts of
+roadmapdocs it uses, so that checking a document does not load the rendering libraries.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,17 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 import roadmapdocs
 from roadmapdocs.errors import LoadError, RoadmapdocsError
-from roadmapdocs.messages import Lang
-from roadmapdocs.rules import output
-from roadmapdocs.rules.base import registry
-from roadmapdocs.rules.config import Config
+from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, language, text
+
+if TYPE_CHECKING:
+    from roadmapdocs.pipeline import Checks
+    from roadmapdocs.rules import Finding
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -28,13 +33,30 @@ _LANG = click.option(
     type=click.Choice(["ru", "en"]),
     default="ru",
     show_default=True,
+    is_eager=True,  # known before the other options are checked, so their errors use it
     help="Язык сообщений / message language.",
 )
 
+_BAD_DATE = Phrase(
+    "ожидается дата ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, а не «{value}»",
+    "a date DD.MM.YYYY or YYYY-MM-DD expected, not «{value}»",
+)
+_BAD_SETTING = Phrase(
+    "ожидается КЛЮЧ=ЗНАЧЕНИЕ, получено «{item}»", "KEY=VALUE expected, got «{item}»"
+)
+_SELECTION_NEEDS_ANNOTATE = Phrase(
+    "--select, --ignore и --as-of выбирают правила для --annotate",
+    "--select, --ignore and --as-of choose the rules of --annotate",
+)
+_COMMENTS = Phrase("Замечаний в документе: {count}.", "Findings in the document: {count}.")
 
-def _fail(error: RoadmapdocsError) -> None:
+
+def _fail(error: RoadmapdocsError, lang: Lang = DEFAULT_LANG) -> NoReturn:
     """Print a user error as one located message (no traceback) and exit 1."""
-    click.echo(f"ошибка: {error}" if not isinstance(error, LoadError) else str(error), err=True)
+    message = (
+        str(error) if isinstance(error, LoadError) else text("error_line", lang, message=error)
+    )
+    click.echo(message, err=True)
     sys.exit(EXIT_PROBLEMS)
 
 
@@ -59,14 +81,24 @@ _IGNORE = click.option(
 )
 
 
-def _config(file: str, select: Sequence[str], ignore: Sequence[str]) -> Config:
-    """The rule configuration for ``file``: the nearest settings file, then the command line."""
-    return Config.discover(Path(file).parent).override(
-        select=_selectors(select) or None, ignore=_selectors(ignore)
+def _checks(
+    select: Sequence[str],
+    ignore: Sequence[str],
+    as_of: dt.date | None,
+    *,
+    beside: str | None = None,
+) -> Checks:
+    """The checks the command line asks for: the settings file nearest to ``beside`` (by
+    default to each document's own file), then ``--select`` and ``--ignore`` over it."""
+    from roadmapdocs import pipeline
+
+    config = pipeline.settings_beside(beside) if beside is not None else None
+    return pipeline.Checks.of(
+        config=config, select=_selectors(select) or None, ignore=_selectors(ignore), as_of=as_of
     )
 
 
-def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | None:
+def _as_of(context: click.Context, _: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
     for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
@@ -74,7 +106,7 @@ def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
             return dt.datetime.strptime(value, pattern).date()
         except ValueError:
             continue
-    raise click.BadParameter(f"ожидается дата ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, а не «{value}»")
+    raise click.BadParameter(_BAD_DATE.format(value=value).in_(context.params.get("lang")))
 
 
 _AS_OF = click.option(
@@ -114,23 +146,23 @@ def validate(
     Код выхода 1, если найдены ошибки (с --strict — и предупреждения). Настройки берутся из
     roadmapdocs.toml или [tool.roadmapdocs] в pyproject.toml рядом с документом или выше.
     """
+    from roadmapdocs import pipeline
+    from roadmapdocs.rules import output
+
     results: list[output.FileResult] = []
-    try:
-        for name in files:
-            config = _config(name, select, ignore)
-            try:
-                document = roadmapdocs.load(name, lang=lang)
-            except LoadError as error:
-                results.append(output.FileResult(name, output.load_report(error)))
-                continue
-            report = roadmapdocs.validate(document, as_of=as_of, lang=lang, config=config)
-            results.append(output.FileResult(name, report))
-    except RoadmapdocsError as error:
-        _fail(error)
-    if output_format == "json":
-        click.echo(output.records(results))
-    else:
-        click.echo(output.text(results, lang))
+    with language(lang):
+        try:
+            for name in files:
+                checks = _checks(select, ignore, as_of, beside=name)
+                try:
+                    document = pipeline.load(name, lang)
+                except LoadError as error:
+                    results.append(output.FileResult(name, output.load_report(error)))
+                    continue
+                results.append(output.FileResult(name, pipeline.check(document, checks, lang)))
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+    click.echo(output.records(results) if output_format == "json" else output.text(results, lang))
     failed = any(r.report.failed(strict=strict) for r in results)
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
@@ -139,13 +171,15 @@ def validate(
 @_LANG
 def rules(lang: Lang) -> None:
     """Перечислить правила проверки: код, имя, важность и краткое описание."""
+    from roadmapdocs.rules.base import registry
+
     try:
         for item in registry().values():
             origin = "" if item.origin == "roadmapdocs" else f"  [{item.origin}]"
             severity = item.severity.label(lang)
             click.echo(f"{item.code}  {item.name:<28} {severity:<15} {item.summary}{origin}")
     except RoadmapdocsError as error:
-        _fail(error)
+        _fail(error, lang)
 
 
 @main.command()
@@ -154,7 +188,9 @@ def rules(lang: Lang) -> None:
 )
 def schema(kind: str | None) -> None:
     """Напечатать JSON Schema документа (всех видов или одного вида KIND)."""
-    click.echo(json.dumps(roadmapdocs.json_schema(kind), ensure_ascii=False, indent=2))
+    from roadmapdocs.schema import json_schema
+
+    click.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))
 
 
 _TEMPLATES = click.option(
@@ -202,42 +238,37 @@ def render(
     template_dirs: Sequence[str],
     lang: Lang,
 ) -> None:
-    """Сделать документ Word (или PDF) из FILE."""
+    """Сделать документ из FILE: Word, PDF или ODT — по расширению файла -o (или --pdf)."""
+    from roadmapdocs import pipeline
     from roadmapdocs.templates import Registry
 
     target = Path(output) if output else Path(file).with_suffix(".pdf" if pdf else ".docx")
-    settings = dict(_parse_setting(item) for item in overrides)
+    settings = dict(_parse_setting(item, lang) for item in overrides)
     annotate = annotate or settings.get("annotate") is True
     if (select or ignore or as_of) and not annotate:
-        raise click.UsageError("--select, --ignore и --as-of выбирают правила для --annotate")
-    findings: list[roadmapdocs.Finding] = []
-    try:
-        document = roadmapdocs.load(file, lang=lang)
-        if annotate:
-            config = _config(file, select, ignore)
-            report = roadmapdocs.validate(document, as_of=as_of, lang=lang, config=config)
-            findings = report.findings
-        roadmapdocs.render(
-            document,
-            target,
-            template=template_name,
-            format="pdf" if pdf else None,
-            settings=settings,
-            registry=Registry(template_dirs),
-            annotate=findings if annotate else False,
-            lang=lang,
-        )
-    except RoadmapdocsError as error:
-        _fail(error)
+        raise click.UsageError(_SELECTION_NEEDS_ANNOTATE.in_(lang))
+    findings: list[Finding] = []
+    with language(lang):
+        try:
+            made = pipeline.output_format(target, "pdf" if pdf else None)
+            document = pipeline.load(file, lang)
+            checks = _checks(select, ignore, as_of)
+            if annotate:
+                findings = list(pipeline.check(document, checks, lang))
+            rendering = pipeline.Rendering(template_name, Registry(template_dirs), settings)
+            marks = findings if annotate else False
+            rendering.write(document, target, made, annotate=marks, checks=checks, lang=lang)
+        except RoadmapdocsError as error:
+            _fail(error, lang)
     click.echo(str(target))
     if annotate:
-        click.echo(f"Замечаний в документе: {len(findings)}.", err=True)
+        click.echo(_COMMENTS.format(count=len(findings)).in_(lang), err=True)
 
 
-def _parse_setting(item: str) -> tuple[str, Any]:
+def _parse_setting(item: str, lang: Lang) -> tuple[str, Any]:
     key, sep, value = item.partition("=")
     if not sep or not key:
-        raise click.BadParameter(f"ожидается КЛЮЧ=ЗНАЧЕНИЕ, получено «{item}»")
+        raise click.BadParameter(_BAD_SETTING.format(item=item).in_(lang))
     lowered = value.lower()
     if lowered in ("true", "false"):
         return key, lowered == "true"
@@ -263,6 +294,7 @@ def _parse_setting(item: str) -> tuple[str, Any]:
 @_IGNORE
 @_AS_OF
 @_TEMPLATES
+@_LANG
 def batch(
     inputs: Sequence[str],
     out_dir: str,
@@ -279,6 +311,7 @@ def batch(
     ignore: Sequence[str],
     as_of: dt.date | None,
     template_dirs: Sequence[str],
+    lang: Lang,
 ) -> None:
     """Сделать много документов: INPUTS — файлы, папки, шаблоны имён (*.yaml).
 
@@ -286,106 +319,38 @@ def batch(
     столбцов — пути полей (number, date, organisation.short_name). Код выхода 1, если хоть один
     документ не получился.
     """
-    from concurrent.futures import ProcessPoolExecutor
+    from roadmapdocs.batch import command
 
-    from roadmapdocs import batch as batching
-
+    request = command.Request(
+        inputs=inputs,
+        out_dir=out_dir,
+        jobs=jobs,
+        template=template_name,
+        pdf=pdf,
+        data=data,
+        pattern=pattern,
+        fail_fast=fail_fast,
+        skip_existing=skip_existing,
+        quiet=quiet,
+        annotate=annotate,
+        select=_selectors(select) or None,
+        ignore=_selectors(ignore),
+        as_of=as_of,
+        template_dirs=template_dirs,
+        lang=lang,
+    )
     try:
-        failed: list[batching.BatchResult] = []
-        items: list[Any] = list(batching.collect_inputs(inputs))
-        # Each input follows the settings file nearest to it, as with validate; a mail-merge
-        # follows its base document's. --select/--ignore apply on top of either.
-        rules = Config.discover(Path(items[0]).parent) if data is not None and items else None
-        if data is not None:
-            if len(items) != 1 or not pattern:
-                raise click.UsageError("с --data нужны ровно один документ-основа и --name")
-            merged = batching.merge(
-                roadmapdocs.load(items[0]), batching.read_table(data), pattern, table=data
-            )
-            items = []
-            for entry in merged:
-                if isinstance(entry, batching.BatchResult):
-                    failed.append(entry)
-                else:
-                    items.append(entry)
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=batching.ignore_interrupts)
-        with executor:
-            results = batching.render_many(
-                items,
-                out_dir,
-                executor=executor,
-                template=template_name,
-                pdf=pdf,
-                skip_existing=skip_existing,
-                registry_folders=template_dirs,
-                annotate=annotate,
-                rules=rules,
-                select=_selectors(select) or None,
-                ignore=_selectors(ignore),
-                as_of=as_of,
-            )
-            counts = _run_batch(results, failed, len(items), fail_fast=fail_fast, quiet=quiet)
+        with language(lang):
+            summary = command.run(request)
     except RoadmapdocsError as error:
-        _fail(error)
+        _fail(error, lang)
     except KeyboardInterrupt:
         # Documents already started were finished (workers ignore Ctrl-C), the rest cancelled;
         # every write is atomic, so the folder holds whole files only.
-        click.echo(
-            "прервано: готовые файлы сохранены, недоделанных нет; чтобы доделать остальные, "
-            "повторите команду с --skip-existing",
-            err=True,
-        )
+        click.echo(command.INTERRUPTED.in_(lang), err=True)
         sys.exit(EXIT_INTERRUPTED)
-    rendered, with_findings, skipped = counts
-    summary = f"Готово: {rendered}, с замечаниями: {with_findings}, ошибок: {len(failed)}"
-    click.echo(summary + (f", пропущено: {skipped}." if skipped else "."), err=True)
-    sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
-
-
-def _run_batch(
-    results: Any, failed: list[Any], total: int, *, fail_fast: bool, quiet: bool
-) -> tuple[int, int, int]:
-    """Report each result as it comes; count what became of them.
-
-    On a terminal, stderr shows a progress bar, with errors printed above it; stdout lists the
-    files made when it is not a terminal (a log, a pipe, a file), or when there is no bar.
-    ``quiet`` leaves only errors and the summary.
-    """
-    from rich.console import Console
-    from rich.progress import Progress
-
-    rendered = with_findings = skipped = 0
-    live = not quiet and sys.stderr.isatty()
-    listing = not quiet and (not live or not sys.stdout.isatty())
-    bar = Console(stderr=True, highlight=False, markup=False)
-
-    def error(message: str) -> None:
-        if live:
-            bar.print(message, soft_wrap=True)  # above the bar, which redraws below it
-        else:
-            click.echo(message, err=True)
-
-    with Progress(console=bar, transient=True, disable=not live) as progress:
-        for earlier in failed:
-            error(f"ошибка: {earlier.error}")
-        task = progress.add_task("Документы", total=total)
-        for result in results:
-            progress.advance(task)
-            if result.error is not None:
-                failed.append(result)
-                error(f"ошибка: {result.error}")
-                if fail_fast:
-                    results.close()
-                    break
-                continue
-            skipped += result.skipped
-            rendered += not result.skipped
-            with_findings += bool(result.findings)
-            if listing:
-                note = f" (замечаний: {len(result.findings)})" if result.findings else ""
-                click.echo(f"{result.path}{note}")
-    return rendered, with_findings, skipped
+    click.echo(summary.line(lang), err=True)
+    sys.exit(EXIT_PROBLEMS if summary.failed else EXIT_OK)
 
 
 @main.group()
@@ -393,88 +358,117 @@ def templates() -> None:
     """Шаблоны: список, описание, копия для правки, проверка."""
 
 
+_SEARCH_ORDER = Phrase(
+    "Порядок поиска (первый найденный важнее):", "Search order (the first found wins):"
+)
+_SHADOWS = Phrase("  (заслоняет: {shadowed})", "  (shadows: {shadowed})")
+_SHOW_SOURCE = Phrase("  источник: {source} ({folder})", "  source: {source} ({folder})")
+_SHOW_KIND = Phrase(
+    "  вид документа: {kind}; уровень: {level}; версия: {version}",
+    "  document kind: {kind}; level: {level}; version: {version}",
+)
+_SHOW_EXTENDS = Phrase("  расширяет: {extends}", "  extends: {extends}")
+_SHOW_FILE = Phrase("  файл: {docx}", "  file: {docx}")
+_SHOW_SETTINGS = Phrase("Настройки:", "Settings:")
+_SHOW_VARIABLES = Phrase("Переменные: {variables}", "Variables: {variables}")
+_FORKED = Phrase("Копия шаблона {name}: {folder}", "Copy of the template {name}: {folder}")
+_FORK_NEXT = Phrase(
+    "Правьте {folder}/template.docx в Word; подключайте: --templates {folder}",
+    "Edit {folder}/template.docx in Word; use it with: --templates {folder}",
+)
+_LINT_PROBLEMS = Phrase("Замечаний: {count}.", "Problems: {count}.")
+_LINT_CLEAN = Phrase("Шаблон в порядке.", "The template is fine.")
+
+
 @templates.command("list")
 @_TEMPLATES
-def templates_list(template_dirs: Sequence[str]) -> None:
+@_LANG
+def templates_list(template_dirs: Sequence[str], lang: Lang) -> None:
     """Показать все шаблоны, откуда каждый и что он заслоняет."""
     from roadmapdocs.templates import Registry, template_listing
 
-    try:
-        registry = Registry(template_dirs)
-    except RoadmapdocsError as error:
-        _fail(error)
-    click.echo("Порядок поиска (первый найденный важнее):")
-    for source in registry.sources:
-        click.echo(f"  {source}: {source.root}")
-    click.echo("")
-    for name, winner, shadowed in template_listing(registry):
-        line = f"{name:24} {winner}"
-        if shadowed:
-            line += "  (заслоняет: " + "; ".join(str(s) for s in shadowed) + ")"
-        click.echo(line)
+    with language(lang):
+        try:
+            registry = Registry(template_dirs)
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+        click.echo(_SEARCH_ORDER.in_(lang))
+        for source in registry.sources:
+            click.echo(f"  {source}: {source.root}")
+        click.echo("")
+        for name, winner, shadowed in template_listing(registry):
+            line = f"{name:24} {winner}"
+            if shadowed:
+                line += _SHADOWS.format(shadowed="; ".join(str(s) for s in shadowed)).in_(lang)
+            click.echo(line)
 
 
 @templates.command("show")
 @click.argument("name")
 @_TEMPLATES
-def templates_show(name: str, template_dirs: Sequence[str]) -> None:
+@_LANG
+def templates_show(name: str, template_dirs: Sequence[str], lang: Lang) -> None:
     """Показать манифест, настройки и переменные шаблона NAME."""
     from roadmapdocs.lint import template_variables
     from roadmapdocs.templates import Registry
 
-    try:
-        template = Registry(template_dirs).get(name)
-        variables = template_variables(template)
-        settings = template.settings()
-    except RoadmapdocsError as error:
-        _fail(error)
+    with language(lang):
+        try:
+            template = Registry(template_dirs).get(name)
+            variables = template_variables(template)
+            settings = template.settings()
+        except RoadmapdocsError as error:
+            _fail(error, lang)
     manifest = template.manifest
     click.echo(f"{manifest.name} — {manifest.title}")
-    click.echo(f"  источник: {template.source} ({template.folder})")
-    click.echo(
-        f"  вид документа: {manifest.kind}; уровень: {manifest.level}; версия: {manifest.version}"
-    )
+    click.echo(_SHOW_SOURCE.format(source=template.source, folder=template.folder).in_(lang))
+    kind = _SHOW_KIND.format(kind=manifest.kind, level=manifest.level, version=manifest.version)
+    click.echo(kind.in_(lang))
     if manifest.extends:
-        click.echo(f"  расширяет: {manifest.extends}")
-    click.echo(f"  файл: {template.docx}")
+        click.echo(_SHOW_EXTENDS.format(extends=manifest.extends).in_(lang))
+    click.echo(_SHOW_FILE.format(docx=template.docx).in_(lang))
     if manifest.description:
         click.echo(f"  {manifest.description}")
-    click.echo("Настройки:")
+    click.echo(_SHOW_SETTINGS.in_(lang))
     for key, value in settings.model_dump().items():
         click.echo(f"  {key} = {value!r}")
-    click.echo("Переменные: " + ", ".join(sorted(variables)))
+    click.echo(_SHOW_VARIABLES.format(variables=", ".join(sorted(variables))).in_(lang))
 
 
 @templates.command("fork")
 @click.argument("name")
 @click.argument("destination", type=click.Path(file_okay=False))
 @_TEMPLATES
-def templates_fork(name: str, destination: str, template_dirs: Sequence[str]) -> None:
+@_LANG
+def templates_fork(name: str, destination: str, template_dirs: Sequence[str], lang: Lang) -> None:
     """Скопировать шаблон NAME в папку DESTINATION для правки в Word."""
     from roadmapdocs.templates import Registry, fork
 
-    try:
-        folder = fork(Registry(template_dirs), name, destination)
-    except RoadmapdocsError as error:
-        _fail(error)
-    click.echo(f"Копия шаблона {name}: {folder}")
-    click.echo(f"Правьте {folder}/template.docx в Word; подключайте: --templates {folder}")
+    with language(lang):
+        try:
+            folder = fork(Registry(template_dirs), name, destination)
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+    click.echo(_FORKED.format(name=name, folder=folder).in_(lang))
+    click.echo(_FORK_NEXT.format(folder=folder).in_(lang))
 
 
 @templates.command("lint")
 @click.argument("path", type=click.Path(exists=True, file_okay=False))
 @_TEMPLATES
-def templates_lint(path: str, template_dirs: Sequence[str]) -> None:
+@_LANG
+def templates_lint(path: str, template_dirs: Sequence[str], lang: Lang) -> None:
     """Проверить шаблон в папке PATH: манифест, синтаксис Jinja, переменные, пробная отрисовка."""
     from roadmapdocs.lint import lint_folder
 
-    problems = lint_folder(path, template_dirs)
+    with language(lang):
+        problems = lint_folder(path, template_dirs)
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"Замечаний: {len(problems)}.", err=True)
+        click.echo(_LINT_PROBLEMS.format(count=len(problems)).in_(lang), err=True)
         sys.exit(EXIT_PROBLEMS)
-    click.echo("Шаблон в порядке.", err=True)
+    click.echo(_LINT_CLEAN.in_(lang), err=True)
 
 
 if __name__ == "__main__":

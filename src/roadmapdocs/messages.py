@@ -135,6 +135,7 @@ _TEXTS: dict[str, Phrase] = {
     "did_you_mean": Phrase(
         "; возможно, имелось в виду «{suggestion}»", "; did you mean «{suggestion}»"
     ),
+    "error_line": Phrase("ошибка: {message}", "error: {message}"),
     "severity_error": Phrase("ошибка", "error"),
     "severity_warning": Phrase("предупреждение", "warning"),
     "severity_info": Phrase("сведение", "info"),

@@ -1,11 +1,12 @@
-"""Keeps one LibreOffice running and converts documents to PDF on request, over UNO.
+"""Keeps one LibreOffice running and converts documents (to PDF, ODT) on request, over UNO.
 
 Run by a Python that can ``import uno`` (LibreOffice's own, or the system's with python3-uno),
 not by roadmapdocs' interpreter, so it imports nothing of roadmapdocs. Arguments: the soffice
 executable and an empty folder for the profile. Protocol, one JSON object per line:
 
 - it answers ``{"ready": true}`` once LibreOffice accepts requests (or ``{"error": …}`` and ends);
-- each request ``{"source": path, "target": path}`` is answered ``{"ok": true}`` or
+- each request ``{"source": path, "target": path, "filter": name}`` (an export filter such as
+  ``writer_pdf_Export``) is answered ``{"ok": true}`` or
   ``{"error": text}``; a LibreOffice that died is started again and the document tried once more;
 - at the end of its input it closes LibreOffice and ends, so a caller that dies takes
   LibreOffice with it.
@@ -82,7 +83,7 @@ class Office:
             "com.sun.star.frame.Desktop", context
         )
 
-    def convert(self, source: str, target: str) -> None:
+    def convert(self, source: str, target: str, export_filter: str) -> None:
         document = self.desktop.loadComponentFromURL(
             uno.systemPathToFileUrl(source),
             "_blank",
@@ -93,7 +94,7 @@ class Office:
             raise RuntimeError("LibreOffice не открыл документ")
         try:
             document.storeToURL(
-                uno.systemPathToFileUrl(target), _properties(FilterName="writer_pdf_Export")
+                uno.systemPathToFileUrl(target), _properties(FilterName=export_filter)
             )
         finally:
             document.close(True)
@@ -138,7 +139,7 @@ def main() -> int:
                     if not office.alive():
                         office.stop()
                         office.start()
-                    office.convert(request["source"], request["target"])
+                    office.convert(request["source"], request["target"], request["filter"])
                 except Exception as exc:
                     if attempt == 1 and not office.alive():
                         continue  # LibreOffice died under this document: once more, fresh

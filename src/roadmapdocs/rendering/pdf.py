@@ -1,5 +1,6 @@
-"""PDF through LibreOffice headless (soffice): many files in one run, each with a clean profile,
-or a LibreOffice kept running for a whole batch (:class:`PdfConverter`)."""
+"""PDF and ODT through LibreOffice headless (soffice), behind one :class:`Converter`: a run of
+soffice for a set of files, each with a clean profile (:class:`SofficeRun`), or a LibreOffice
+kept running for a whole batch (:class:`OfficeConverter`)."""
 
 from __future__ import annotations
 
@@ -14,20 +15,67 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from roadmapdocs.errors import ConversionError, Location, SofficeNotFound
 from roadmapdocs.fileio import atomic_path
+from roadmapdocs.messages import Phrase
 
 ENV_VAR = "ROADMAPDOCS_SOFFICE"
-INSTALL_HINT = (
+INSTALL_HINT = Phrase(
     "LibreOffice не найден: PDF делает LibreOffice (soffice). Установите его "
     "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows/macOS: "
     "libreoffice.org) или укажите путь к soffice в переменной ROADMAPDOCS_SOFFICE. "
-    "DOCX создаётся и без него."
+    "DOCX создаётся и без него.",
+    "LibreOffice not found: PDF is made by LibreOffice (soffice). Install it "
+    "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows/macOS: "
+    "libreoffice.org) or give the path to soffice in the variable ROADMAPDOCS_SOFFICE. "
+    "DOCX is made without it.",
 )
 TIMEOUT_PER_FILE = 120
+
+_NO_FILE = Phrase("{variable}: файл не найден. ", "{variable}: file not found. ")
+_TIMED_OUT = Phrase(
+    "LibreOffice не ответил вовремя при создании {what}",
+    "LibreOffice did not answer in time while making {what}",
+)
+_DIED = Phrase(
+    "LibreOffice неожиданно завершился при создании {what}",
+    "LibreOffice ended unexpectedly while making {what}",
+)
+_NOT_MADE = Phrase(
+    "LibreOffice не смог сделать {what} из: {names}",
+    "LibreOffice could not make {what} of: {names}",
+)
+_NOT_CONVERTED = Phrase(
+    "LibreOffice не смог сделать {what}: {error}", "LibreOffice could not make {what}: {error}"
+)
+_NOT_STARTED = Phrase("LibreOffice не запустился: {error}", "LibreOffice did not start: {error}")
+_NO_UNO = Phrase(
+    "для долгоживущего LibreOffice нужен Python с модулем uno (Debian/Ubuntu: "
+    "sudo apt-get install python3-uno) или путь к нему в {variable}",
+    "a long-lived LibreOffice needs a Python with the uno module (Debian/Ubuntu: "
+    "sudo apt-get install python3-uno) or its path in {variable}",
+)
+
+
+@dataclass(frozen=True)
+class Export:
+    """A file type LibreOffice writes from a .docx: its extension and its export filter."""
+
+    extension: str
+    filter: str
+
+    @property
+    def what(self) -> str:
+        """How messages name the files of this type: «PDF», «ODT»."""
+        return self.extension.upper()
+
+
+PDF = Export("pdf", "writer_pdf_Export")
+ODT = Export("odt", "writer8")
 
 
 def find_soffice() -> str:
@@ -36,12 +84,96 @@ def find_soffice() -> str:
     if configured:
         if Path(configured).is_file() or shutil.which(configured):
             return shutil.which(configured) or configured
-        raise SofficeNotFound(f"{ENV_VAR}={configured}: файл не найден. {INSTALL_HINT}")
+        raise SofficeNotFound(_NO_FILE.format(variable=f"{ENV_VAR}={configured}") + INSTALL_HINT)
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
     raise SofficeNotFound(INSTALL_HINT)
+
+
+class Converter(Protocol):
+    """What turns rendered .docx files into another type; every write is atomic."""
+
+    def convert(self, source: Path, target: Path) -> Path:
+        """Write ``target`` from the .docx ``source``."""
+        ...
+
+    def convert_many(self, sources: Sequence[Path], targets: Sequence[Path]) -> list[Path]:
+        """Write each target from its source; a file that could not be converted raises
+        :class:`ConversionError` naming it, after the others are written."""
+        ...
+
+    def close(self) -> None:
+        """Let go of what the converter keeps (a running LibreOffice, its profile)."""
+        ...
+
+
+class SofficeRun:
+    """One soffice run per call, each run with a fresh profile.
+
+    Starting LibreOffice costs about a second, so a set of files is best given to one
+    :meth:`convert_many`.
+    """
+
+    def __init__(self, export: Export = PDF, soffice: str | None = None) -> None:
+        self.export = export
+        self.soffice = soffice or find_soffice()
+
+    def convert(self, source: Path, target: Path) -> Path:
+        return self.convert_many([source], [target])[0]
+
+    def convert_many(self, sources: Sequence[Path], targets: Sequence[Path]) -> list[Path]:
+        export = self.export
+        with tempfile.TemporaryDirectory(prefix="roadmapdocs-office-") as work:
+            work_dir = Path(work)
+            profile = (work_dir / "profile").as_uri()
+            staged: list[Path] = []
+            for index, source in enumerate(sources):
+                # Distinct names in one folder: LibreOffice names each output after its input.
+                copy = work_dir / "in" / f"{index:05d}.docx"
+                copy.parent.mkdir(exist_ok=True)
+                shutil.copyfile(source, copy)
+                staged.append(copy)
+            command = [
+                self.soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                f"{export.extension}:{export.filter}",
+                "--outdir",
+                str(work_dir / "out"),
+                *map(str, staged),
+            ]
+            try:
+                subprocess.run(
+                    command,
+                    capture_output=True,
+                    check=False,
+                    timeout=TIMEOUT_PER_FILE * max(1, len(staged)),
+                )
+            except FileNotFoundError:
+                raise SofficeNotFound(INSTALL_HINT) from None
+            except subprocess.TimeoutExpired:
+                raise ConversionError(_TIMED_OUT.format(what=export.what)) from None
+            missing: list[Path] = []
+            for copy, source, target in zip(staged, sources, targets, strict=True):
+                produced = work_dir / "out" / f"{copy.stem}.{export.extension}"
+                if not produced.is_file():
+                    missing.append(source)
+                    continue
+                with atomic_path(target) as temporary:
+                    shutil.copyfile(produced, temporary)
+            if missing:
+                names = ", ".join(str(m) for m in missing)
+                raise ConversionError(
+                    _NOT_MADE.format(what=export.what, names=names), Location(str(missing[0]))
+                )
+        return list(targets)
+
+    def close(self) -> None:
+        """Nothing is kept between runs."""
 
 
 def convert_to_pdf(
@@ -52,54 +184,8 @@ def convert_to_pdf(
     Each PDF is written atomically. A file LibreOffice could not convert raises
     :class:`ConversionError` naming it (the others are still written).
     """
-    program = soffice or find_soffice()
     targets = list(outputs) if outputs is not None else [s.with_suffix(".pdf") for s in sources]
-    with tempfile.TemporaryDirectory(prefix="roadmapdocs-pdf-") as work:
-        work_dir = Path(work)
-        profile = (work_dir / "profile").as_uri()
-        staged: list[Path] = []
-        for index, source in enumerate(sources):
-            # Distinct names in one folder: LibreOffice names each PDF after its input.
-            copy = work_dir / "in" / f"{index:05d}.docx"
-            copy.parent.mkdir(exist_ok=True)
-            shutil.copyfile(source, copy)
-            staged.append(copy)
-        command = [
-            program,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(work_dir / "out"),
-            *map(str, staged),
-        ]
-        try:
-            subprocess.run(
-                command,
-                capture_output=True,
-                check=False,
-                timeout=TIMEOUT_PER_FILE * max(1, len(staged)),
-            )
-        except FileNotFoundError:
-            raise SofficeNotFound(INSTALL_HINT) from None
-        except subprocess.TimeoutExpired:
-            raise ConversionError("LibreOffice не ответил вовремя при создании PDF") from None
-        missing: list[Path] = []
-        for copy, source, target in zip(staged, sources, targets, strict=True):
-            produced = work_dir / "out" / (copy.stem + ".pdf")
-            if not produced.is_file():
-                missing.append(source)
-                continue
-            with atomic_path(target) as temporary:
-                shutil.copyfile(produced, temporary)
-        if missing:
-            names = ", ".join(str(m) for m in missing)
-            raise ConversionError(
-                f"LibreOffice не смог сделать PDF из: {names}", Location(str(missing[0]))
-            )
-    return targets
+    return SofficeRun(PDF, soffice).convert_many(sources, targets)
 
 
 # A LibreOffice kept running ---------------------------------------------------------------------
@@ -134,11 +220,11 @@ def _uno_python(soffice: str, configured: str | None) -> str | None:
 def uno_python(soffice: str | None = None) -> str | None:
     """A Python that can drive LibreOffice over UNO: ``ROADMAPDOCS_UNO_PYTHON`` (empty: none),
     else LibreOffice's own (``program/python``), else the system's ``/usr/bin/python3`` with
-    python3-uno; None when there is none, and conversion falls back to one soffice run."""
+    python3-uno; None when there is none, and conversion falls back to soffice runs."""
     return _uno_python(soffice or find_soffice(), os.environ.get(UNO_PYTHON_VAR))
 
 
-class PdfConverter:
+class OfficeConverter:
     """One LibreOffice, kept running with its own profile, converting one document after another.
 
     Starting LibreOffice costs about a second; converting a short order in a running one, a
@@ -147,23 +233,22 @@ class PdfConverter:
     dies, and ended by :meth:`close` (or when this process ends, since the bridge ends with its
     input). A long-running office grows, as LibreOffice does: every ``restart_every`` documents
     it is ended and started afresh (0: never). Not thread-safe: give each thread or process its
-    own.
+    own. Without such a Python it raises :class:`SofficeNotFound`; :class:`SofficeRun` needs none.
     """
 
     def __init__(
         self,
         soffice: str | None = None,
         *,
+        export: Export = PDF,
         timeout: float = TIMEOUT_PER_FILE,
         restart_every: int = 500,
     ) -> None:
         self.soffice = soffice or find_soffice()
         self.python = uno_python(self.soffice)
         if self.python is None:
-            raise SofficeNotFound(
-                "для долгоживущего LibreOffice нужен Python с модулем uno (Debian/Ubuntu: "
-                f"sudo apt-get install python3-uno) или путь к нему в {UNO_PYTHON_VAR}"
-            )
+            raise SofficeNotFound(_NO_UNO.format(variable=UNO_PYTHON_VAR))
+        self.export = export
         self.timeout = timeout
         self.restart_every = restart_every
         self._since_start = 0
@@ -195,7 +280,7 @@ class PdfConverter:
         answer = self._answer(START_TIMEOUT)
         if not answer.get("ready"):
             self._kill()
-            raise ConversionError(f"LibreOffice не запустился: {answer.get('error', '')}")
+            raise ConversionError(_NOT_STARTED.format(error=answer.get("error", "")))
         return process
 
     @staticmethod
@@ -210,15 +295,15 @@ class PdfConverter:
             line = self._answers.get(timeout=timeout)
         except queue.Empty:
             self._kill()
-            raise ConversionError("LibreOffice не ответил вовремя при создании PDF") from None
+            raise ConversionError(_TIMED_OUT.format(what=self.export.what)) from None
         if line is None:
             self._kill()
-            raise ConversionError("LibreOffice неожиданно завершился при создании PDF")
+            raise ConversionError(_DIED.format(what=self.export.what))
         answer: dict[str, Any] = json.loads(line)
         return answer
 
     def convert(self, source: Path, target: Path) -> Path:
-        """Write ``target`` (atomically), the PDF of the .docx ``source``."""
+        """Write ``target`` (atomically) from the .docx ``source``."""
         if self.restart_every and self._since_start >= self.restart_every:
             self._stop()
         process = self._process
@@ -226,19 +311,24 @@ class PdfConverter:
             process = self._start()
         self._count += 1
         self._since_start += 1
-        produced = self._work / f"{self._count:06d}.pdf"
+        produced = self._work / f"{self._count:06d}.{self.export.extension}"
         assert process.stdin is not None
-        request = {"source": str(Path(source).resolve()), "target": str(produced)}
+        request = {
+            "source": str(Path(source).resolve()),
+            "target": str(produced),
+            "filter": self.export.filter,
+        }
         try:
             process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
             process.stdin.flush()
         except OSError:
             self._kill()
-            raise ConversionError("LibreOffice неожиданно завершился при создании PDF") from None
+            raise ConversionError(_DIED.format(what=self.export.what)) from None
         answer = self._answer(self.timeout)
         if not answer.get("ok") or not produced.is_file():
             raise ConversionError(
-                f"LibreOffice не смог сделать PDF: {answer.get('error', '')}", Location(str(source))
+                _NOT_CONVERTED.format(what=self.export.what, error=answer.get("error", "")),
+                Location(str(source)),
             )
         try:
             with atomic_path(target) as temporary:
@@ -246,6 +336,20 @@ class PdfConverter:
         finally:
             produced.unlink(missing_ok=True)
         return target
+
+    def convert_many(self, sources: Sequence[Path], targets: Sequence[Path]) -> list[Path]:
+        missing: list[Path] = []
+        for source, target in zip(sources, targets, strict=True):
+            try:
+                self.convert(source, target)
+            except ConversionError:
+                missing.append(source)
+        if missing:
+            names = ", ".join(str(m) for m in missing)
+            raise ConversionError(
+                _NOT_MADE.format(what=self.export.what, names=names), Location(str(missing[0]))
+            )
+        return list(targets)
 
     def _kill(self) -> None:
         process, self._process = self._process, None
@@ -275,8 +379,12 @@ class PdfConverter:
                 self._process = process
                 self._kill()
 
-    def __enter__(self) -> PdfConverter:
+    def __enter__(self) -> OfficeConverter:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+PdfConverter = OfficeConverter
+"""The long-lived converter by the name batch code knows it; it makes PDF unless told otherwise."""

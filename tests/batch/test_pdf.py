@@ -17,9 +17,8 @@ import pytest
 import roadmapdocs
 from roadmapdocs.batch import render_many
 from roadmapdocs.errors import ConversionError
-from roadmapdocs.rendering.pdf import UNO_PYTHON_VAR, PdfConverter, uno_python
-
-from .conftest import EXAMPLES
+from roadmapdocs.rendering.pdf import ODT, UNO_PYTHON_VAR, OfficeConverter, PdfConverter, uno_python
+from tests.conftest import EXAMPLES
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) не установлен"
@@ -168,3 +167,27 @@ def test_the_office_is_renewed_every_so_many_documents_and_after_close(tmp_path:
         "4.pdf",
         "again.pdf",
     ]
+
+
+@needs_uno
+def test_the_long_lived_office_makes_odt_too(tmp_path: Path) -> None:
+    source = roadmapdocs.render(
+        roadmapdocs.load(EXAMPLES / "school-order-clean.yaml"), tmp_path / "o.docx"
+    )
+    with OfficeConverter(export=ODT) as office:
+        target = office.convert(source, tmp_path / "o.odt")
+    with zipfile.ZipFile(target) as package:
+        assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+
+
+@needs_uno
+def test_many_files_through_one_office_name_the_one_that_failed(tmp_path: Path) -> None:
+    source = roadmapdocs.render(
+        roadmapdocs.load(EXAMPLES / "school-order-clean.yaml"), tmp_path / "o.docx"
+    )
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    targets = [tmp_path / "1.pdf", tmp_path / "broken.pdf", tmp_path / "2.pdf"]
+    with PdfConverter() as office, pytest.raises(ConversionError, match=r"broken\.docx"):
+        office.convert_many([source, broken, source], targets)
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["1.pdf", "2.pdf"]

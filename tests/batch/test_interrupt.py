@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="Ctrl-C is sent to a process group, as a POSIX terminal does"

@@ -1,0 +1,168 @@
+"""What ``roadmapdocs batch`` does: the inputs (or a mail-merge of one base and a table), a pool
+of workers, each result reported as it comes, and a summary of what became of them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from roadmapdocs import pipeline
+from roadmapdocs.batch.inputs import collect_inputs
+from roadmapdocs.batch.merge import merge
+from roadmapdocs.batch.runner import BatchResult, ignore_interrupts, render_many
+from roadmapdocs.batch.tables import read_table
+from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, text
+from roadmapdocs.rules import Config
+
+INTERRUPTED = Phrase(
+    "прервано: готовые файлы сохранены, недоделанных нет; чтобы доделать остальные, "
+    "повторите команду с --skip-existing",
+    "interrupted: the finished files are kept and there are no half-made ones; to make the "
+    "rest, run the command again with --skip-existing",
+)
+_MERGE_USAGE = Phrase(
+    "с --data нужны ровно один документ-основа и --name",
+    "--data needs exactly one base document and --name",
+)
+_DONE = Phrase(
+    "Готово: {rendered}, с замечаниями: {with_findings}, ошибок: {failed}",
+    "Done: {rendered}, with findings: {with_findings}, errors: {failed}",
+)
+_SKIPPED = Phrase(", пропущено: {skipped}.", ", skipped: {skipped}.")
+_FINDINGS = Phrase(" (замечаний: {count})", " (findings: {count})")
+_BAR = Phrase("Документы", "Documents")
+
+
+@dataclass(frozen=True)
+class Request:
+    """The options of ``roadmapdocs batch``, as the command line gives them."""
+
+    inputs: Sequence[str]
+    out_dir: str
+    jobs: int | None = None
+    template: str | None = None
+    pdf: bool = False
+    data: str | None = None
+    pattern: str | None = None
+    fail_fast: bool = False
+    skip_existing: bool = False
+    quiet: bool = False
+    annotate: bool = False
+    select: Sequence[str] | None = None
+    ignore: Sequence[str] = ()
+    as_of: date | None = None
+    template_dirs: Sequence[str] = ()
+    lang: Lang = DEFAULT_LANG
+
+
+@dataclass
+class Summary:
+    """What became of the documents of a batch."""
+
+    rendered: int = 0
+    with_findings: int = 0
+    skipped: int = 0
+    failed: list[BatchResult] = field(default_factory=list)
+
+    def line(self, lang: Lang) -> str:
+        done = _DONE.format(
+            rendered=self.rendered, with_findings=self.with_findings, failed=len(self.failed)
+        )
+        end = _SKIPPED.format(skipped=self.skipped) if self.skipped else Phrase(".", ".")
+        return (done + end).in_(lang)
+
+
+def run(request: Request) -> Summary:
+    """Make every document of ``request``, reporting each as it comes (see :func:`_report`).
+
+    User errors (:class:`~roadmapdocs.RoadmapdocsError`) and Ctrl-C reach the caller; by then
+    the documents already started are finished and every write was atomic.
+    """
+    summary = Summary()
+    items: list[Any] = list(collect_inputs(request.inputs))
+    rules: Config | None = None
+    if request.data is not None:
+        if len(items) != 1 or not request.pattern:
+            raise click.UsageError(_MERGE_USAGE.in_(request.lang))
+        # A mail-merge follows its base document's settings file, as the base itself would.
+        rules = pipeline.settings_beside(items[0])
+        base = pipeline.load(items[0], request.lang)
+        rows = read_table(request.data)
+        merged = merge(base, rows, request.pattern, table=request.data, lang=request.lang)
+        items = []
+        for entry in merged:
+            if isinstance(entry, BatchResult):
+                summary.failed.append(entry)
+            else:
+                items.append(entry)
+    Path(request.out_dir).mkdir(parents=True, exist_ok=True)
+    executor = ProcessPoolExecutor(max_workers=request.jobs, initializer=ignore_interrupts)
+    with executor:
+        results = render_many(
+            items,
+            request.out_dir,
+            executor=executor,
+            template=request.template,
+            pdf=request.pdf,
+            skip_existing=request.skip_existing,
+            registry_folders=request.template_dirs,
+            annotate=request.annotate,
+            rules=rules,
+            select=request.select,
+            ignore=request.ignore,
+            as_of=request.as_of,
+            lang=request.lang,
+        )
+        _report(results, summary, len(items), request)
+    return summary
+
+
+def _report(results: Any, summary: Summary, total: int, request: Request) -> None:
+    """Report each result as it comes; count what became of them in ``summary``.
+
+    On a terminal, stderr shows a progress bar, with errors printed above it; stdout lists the
+    files made when it is not a terminal (a log, a pipe, a file), or when there is no bar.
+    ``quiet`` leaves only errors and the summary.
+    """
+    from rich.console import Console
+    from rich.progress import Progress
+
+    lang = request.lang
+    live = not request.quiet and sys.stderr.isatty()
+    listing = not request.quiet and (not live or not sys.stdout.isatty())
+    bar = Console(stderr=True, highlight=False, markup=False)
+
+    def error(result: BatchResult) -> None:
+        message = text("error_line", lang, message=result.error)
+        if live:
+            bar.print(message, soft_wrap=True)  # above the bar, which redraws below it
+        else:
+            click.echo(message, err=True)
+
+    with Progress(console=bar, transient=True, disable=not live) as progress:
+        for earlier in summary.failed:
+            error(earlier)
+        task = progress.add_task(_BAR.in_(lang), total=total)
+        for result in results:
+            progress.advance(task)
+            if result.error is not None:
+                summary.failed.append(result)
+                error(result)
+                if request.fail_fast:
+                    results.close()
+                    break
+                continue
+            summary.skipped += result.skipped
+            summary.rendered += not result.skipped
+            summary.with_findings += bool(result.findings)
+            if listing:
+                count = len(result.findings)
+                note = _FINDINGS.format(count=count).in_(lang) if count else ""
+                click.echo(f"{result.path}{note}")
