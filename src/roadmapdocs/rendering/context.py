@@ -26,7 +26,6 @@ from roadmapdocs.model import (
     Activity,
     Addressees,
     IndicatorGroup,
-    Order,
     Party,
     Person,
     Plan,
@@ -418,19 +417,25 @@ def table_grid(table: Table, text: Callable[[str], str] = _identity) -> list[dic
 
 
 def requisites(document: DocumentBase, settings: Settings) -> dict[str, str]:
-    """Date, number and place as requisites print them (ГОСТ Р 7.0.97: «05.09.2024», «№ 226/1-г»)."""
+    """Date, number and place as requisites print them (ГОСТ Р 7.0.97: «05.09.2024», «№ 226/1-г»).
+
+    They are the document's own ``date``, ``number`` and ``place`` fields, of whatever kind
+    has them — an order, minutes a plugin adds; a kind whose model has a ``place`` field
+    takes the organisation's place when the document leaves it out. Kinds without such
+    fields (a roadmap) have empty requisites.
+    """
     text = _text_function(settings)
-    day = document.date if isinstance(document, Order) else None
-    number = document.number if isinstance(document, Order) else None
-    place = document.place if isinstance(document, Order) else None
-    if isinstance(document, Order) and not place and document.organisation:
+    day, number, place = (getattr(document, name, None) for name in ("date", "number", "place"))
+    if "place" in type(document).model_fields and not place and document.organisation:
         place = document.organisation.place
+    if not isinstance(day, date):
+        day = None
     return {
         "date": format_date(day, settings.date_style) if day else "",
         "date_short": format_date(day, "short") if day else "",
         "date_long": text(format_date(day, "long")) if day else "",
-        "number": text(number or ""),
-        "place": text(place or ""),
+        "number": text(number) if isinstance(number, str) else "",
+        "place": text(place) if isinstance(place, str) else "",
     }
 
 
@@ -446,7 +451,7 @@ def build_context(document: DocumentBase, settings: Settings) -> dict[str, Any]:
 
 CONTRACT: dict[str, str] = {
     "doc": "документ: все поля модели; пустое поле — пустая строка, список или структура",
-    "requisites": "реквизиты приказа: date, date_short, date_long, number, place",
+    "requisites": "реквизиты документа (приказа, протокола): date, date_short, date_long, number, place",
     "settings": "настройки шаблона (шрифт, поля, стиль даты …)",
     "loop": "переменная цикла Jinja",
 }
