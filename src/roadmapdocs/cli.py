@@ -183,13 +183,18 @@ def rules(lang: Lang) -> None:
 
 
 @main.command()
-@click.argument(
-    "kind", required=False, type=click.Choice(["roadmap", "passport", "order", "project"])
-)
+@click.argument("kind", required=False)
 def schema(kind: str | None) -> None:
-    """Напечатать JSON Schema документа (всех видов или одного вида KIND)."""
+    """Напечатать JSON Schema документа (всех видов или одного вида KIND: roadmap, passport,
+    order, project или вида из установленного пакета)."""
+    from roadmapdocs.model import kinds
     from roadmapdocs.schema import json_schema
 
+    if kind is not None:
+        try:
+            kinds.spec(kind)  # the kinds of installed plugins count too
+        except RoadmapdocsError as error:
+            raise click.BadParameter(error.message, param_hint="KIND") from None
     click.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))
 
 

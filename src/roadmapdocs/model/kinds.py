@@ -40,6 +40,11 @@ WILDCARD = "*"
 """In a plan's place, «every item of this list»: ``appendices.*.plan``."""
 
 
+ACTIVITY = Phrase("мероприятие", "activity")
+SECTION = Phrase("раздел", "section")
+PLAN = Phrase("план", "plan")
+
+
 @dataclass(frozen=True)
 class ElementList:
     """A list of a document's elements that a reader finds by their number."""
@@ -76,6 +81,8 @@ class KindSpec:
     """Its numbered elements, in the order a document prints them."""
     appendices: str | None = None
     """The list whose items are appendices, each set on pages of its own."""
+    activity: Phrase = ACTIVITY
+    """What a row of its plans is called: «мероприятие 2.3», «решение 2»."""
     fields: Mapping[str, Phrase] = field(default_factory=dict)
     """What a reader calls its own top-level fields («дата приказа»), beside the common ones."""
     origin: str = "roadmapdocs"
@@ -126,9 +133,6 @@ COMMON_FIELDS: Mapping[str, Phrase] = {
 }
 """What a reader calls the fields every kind has."""
 
-ACTIVITY = Phrase("мероприятие", "activity")
-SECTION = Phrase("раздел", "section")
-PLAN = Phrase("план", "plan")
 INDICATOR = Phrase("показатель", "indicator")
 _GOAL = Phrase("цель", "goal")
 _DIRECTION = Phrase("направление", "direction")

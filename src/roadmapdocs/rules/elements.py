@@ -11,7 +11,7 @@ from typing import Any
 
 from roadmapdocs.messages import Lang
 from roadmapdocs.model.document import DocumentBase
-from roadmapdocs.model.kinds import ACTIVITY, PLAN, SECTION, spec_of
+from roadmapdocs.model.kinds import PLAN, SECTION, spec_of
 from roadmapdocs.sourcemap import PathKey
 
 
@@ -29,7 +29,7 @@ def _at(items: Any, index: Any) -> Any:
     return None
 
 
-def _plan_element(plan: Any, path: PathKey, lang: Lang) -> str:
+def _plan_element(plan: Any, path: PathKey, row: str, lang: Lang) -> str:
     """Name what ``path`` points at inside a plan."""
     if len(path) >= 2 and path[0] == "sections":
         section = _at(plan.sections, path[1])
@@ -38,16 +38,17 @@ def _plan_element(plan: Any, path: PathKey, lang: Lang) -> str:
         rest = path[2:]
         if rest and rest[0] == "activities" and len(rest) >= 2:
             return _activity_element(
-                section.activities, rest[1:], lang, _number(section, int(path[1]))
+                section.activities, rest[1:], row, _number(section, int(path[1]))
             )
         return f"{SECTION.in_(lang)} {_number(section, int(path[1]))}"
     if len(path) >= 2 and path[0] == "activities":
-        return _activity_element(plan.activities, path[1:], lang, "")
+        return _activity_element(plan.activities, path[1:], row, "")
     return PLAN.in_(lang)
 
 
-def _activity_element(items: list[Any], path: PathKey, lang: Lang, prefix: str) -> str:
-    """The deepest activity on ``path``; an unnumbered one is numbered from its parent."""
+def _activity_element(items: list[Any], path: PathKey, row: str, prefix: str) -> str:
+    """The deepest activity on ``path`` (a ``row`` of the plan: «мероприятие»); an unnumbered
+    one is numbered from its parent."""
     activity = _at(items, path[0])
     if activity is None:
         return ""
@@ -58,10 +59,10 @@ def _activity_element(items: list[Any], path: PathKey, lang: Lang, prefix: str) 
         number = f"{prefix}.{int(path[0]) + 1}" if prefix else str(int(path[0]) + 1)
     rest = path[1:]
     if len(rest) >= 2 and rest[0] == "activities":
-        deeper = _activity_element(activity.activities, rest[1:], lang, number)
+        deeper = _activity_element(activity.activities, rest[1:], row, number)
         if deeper:
             return deeper
-    return f"{ACTIVITY.in_(lang)} {number}"
+    return f"{row} {number}"
 
 
 def element(document: DocumentBase, path: PathKey, lang: Lang) -> str:
@@ -72,7 +73,10 @@ def element(document: DocumentBase, path: PathKey, lang: Lang) -> str:
     for plan_path, plan in spec.plan_tables(document):
         if path[: len(plan_path)] == plan_path:
             return _in_plan(
-                document, plan_path, _plan_element(plan, path[len(plan_path) :], lang), lang
+                document,
+                plan_path,
+                _plan_element(plan, path[len(plan_path) :], spec.activity.in_(lang), lang),
+                lang,
             )
     head = str(path[0])
     listed = spec.element_list(head)

@@ -79,6 +79,7 @@ MINUTES = KindSpec(
     title=Phrase("Протокол", "Minutes"),
     plans=("plan",),
     lists=(ElementList("agenda", Phrase("вопрос повестки", "agenda item"), row=False),),
+    activity=Phrase("решение", "decision"),
     fields={
         "date": Phrase("дата заседания", "meeting date"),
         "number": Phrase("номер протокола", "minutes number"),
