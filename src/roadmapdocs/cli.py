@@ -171,7 +171,7 @@ def validate(
 @_LANG
 def rules(lang: Lang) -> None:
     """Перечислить правила проверки: код, имя, важность и краткое описание."""
-    from roadmapdocs.rules.base import registry
+    from roadmapdocs.rules.discovery import registry
 
     try:
         for item in registry().values():

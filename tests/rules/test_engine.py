@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 import roadmapdocs
 from roadmapdocs.cli import main
 from roadmapdocs.messages import Lang
-from roadmapdocs.rules import base, docs
-from roadmapdocs.rules.base import Config, ConfigError, Context, Hit, RuleConflict, Severity, rule
+from roadmapdocs.rules import discovery, docs
+from roadmapdocs.rules.base import ConfigError, Context, Hit, RuleConflict, Severity, rule
+from roadmapdocs.rules.config import Config
 from roadmapdocs.rules.engine import run
 from tests.conftest import EXAMPLES, ROOT
 
@@ -92,7 +93,7 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run() -> None:
         """Падает всегда."""
         raise ZeroDivisionError("деление на ноль")
 
-    placeholder = base.registry()["RD401"]
+    placeholder = discovery.registry()["RD401"]
     context = Context(roadmapdocs.load(DEFECTIVE), Config())
     findings = run([crashes, placeholder], context)
     assert [(f.code, f.name) for f in findings] == [
@@ -121,18 +122,18 @@ def test_a_crashing_rule_is_reported_in_the_language_asked(lang: Lang, expected:
 
 
 def test_a_plugin_reusing_a_code_is_a_loud_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    copy = base.registry()["RD101"]
+    copy = discovery.registry()["RD101"]
     from dataclasses import replace
 
     monkeypatch.setattr(
-        base, "_plugin_rules", lambda: iter([replace(copy, name="x", origin="region-rules")])
+        discovery, "_plugin_rules", lambda: iter([replace(copy, name="x", origin="region-rules")])
     )
-    base.registry.cache_clear()
+    discovery.registry.cache_clear()
     try:
         with pytest.raises(RuleConflict, match=r"roadmapdocs.*region-rules"):
-            base.registry()
+            discovery.registry()
     finally:
-        base.registry.cache_clear()
+        discovery.registry.cache_clear()
 
 
 def test_rules_reference_is_current() -> None:
@@ -142,7 +143,7 @@ def test_rules_reference_is_current() -> None:
 
 
 def test_every_rule_is_documented() -> None:
-    for item in base.registry().values():
+    for item in discovery.registry().values():
         assert item.summary and "Пример" in item.doc, item.name
 
 
@@ -220,3 +221,12 @@ def test_validate_never_raises_on_a_loadable_document(data: dict[str, object]) -
     # With a date every rule runs, overdue included.
     report = roadmapdocs.validate(document, as_of=date(2025, 1, 1))
     assert all(f.code != "RD000" for f in report), [str(f) for f in report if f.code == "RD000"]
+
+
+def test_names_that_moved_stay_importable_from_the_rule_contract() -> None:
+    from roadmapdocs.rules import base, config
+
+    assert base.Config is config.Config
+    assert base.resolve is config.resolve
+    assert base.registry is discovery.registry
+    assert base.ENTRY_POINT_GROUP == "roadmapdocs.rules"

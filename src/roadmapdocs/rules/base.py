@@ -1,34 +1,47 @@
-"""What a rule is and what it reports: severities, findings, the rule contract, the registry.
+"""What a rule is and what it reports: severities, findings, the rule contract.
 
 A rule is a function decorated with :func:`rule`: it gets a :class:`Context` and yields
 :class:`Hit` values — a field path and a message in Russian and English. The engine turns hits into
 :class:`Finding` objects, adding what the rule should not have to know: the configured severity,
 the element as the document numbers it, and the file and line the value came from. Which rules run
-is the configuration's business (:mod:`roadmapdocs.rules.config`).
+is the configuration's business (:mod:`roadmapdocs.rules.config`); which rules exist, the
+registry's (:mod:`roadmapdocs.rules.discovery`).
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-# A context carries the configuration, whose names stay importable from here too.
-from roadmapdocs.errors import ConfigError as ConfigError
-from roadmapdocs.errors import Location, RuleConflict
+from roadmapdocs.errors import ConfigError, Location, RuleConflict
+from roadmapdocs.lazy import exports
 from roadmapdocs.messages import DEFAULT_LANG, Lang, text
 from roadmapdocs.messages import Phrase as Phrase  # the rule contract names it here too
 from roadmapdocs.model import Document
-from roadmapdocs.rules.config import Config, resolve
 from roadmapdocs.sourcemap import PathKey
 
+if TYPE_CHECKING:
+    from roadmapdocs.rules.config import Config
+
+# Names that moved to rules.config and rules.discovery stay importable from here, for rule
+# plugins written against the old layout; they are imported on first use, since those modules
+# import this one. New code imports them from where they live.
+__getattr__, __dir__ = exports(
+    __name__,
+    {
+        "Config": "roadmapdocs.rules.config",
+        "resolve": "roadmapdocs.rules.config",
+        "ENTRY_POINT_GROUP": "roadmapdocs.rules.discovery",
+        "registry": "roadmapdocs.rules.discovery",
+    },
+    globals(),
+)
+
 __all__ = [
-    "ENTRY_POINT_GROUP",
     "Check",
-    "Config",
     "ConfigError",
     "Context",
     "Finding",
@@ -37,8 +50,6 @@ __all__ = [
     "Rule",
     "RuleConflict",
     "Severity",
-    "registry",
-    "resolve",
     "rule",
 ]
 
@@ -179,49 +190,3 @@ def _dedent(doc: str) -> str:
     rest = [line for line in lines[1:] if line.strip()]
     indent = min((len(line) - len(line.lstrip()) for line in rest), default=0)
     return "\n".join([lines[0].strip(), *(line[indent:] for line in lines[1:])]).strip()
-
-
-ENTRY_POINT_GROUP = "roadmapdocs.rules"
-
-
-def _builtin_rules() -> list[Rule]:
-    from roadmapdocs.rules import builtin
-
-    return list(builtin.RULES)
-
-
-def _plugin_rules() -> Iterator[Rule]:
-    from importlib.metadata import entry_points
-
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        provided = point.load()
-        origin = point.dist.name if point.dist is not None else point.value
-        items = [provided] if isinstance(provided, Rule) else list(provided)
-        for item in items:
-            if not isinstance(item, Rule):
-                found = type(item).__name__
-                raise RuleConflict(
-                    f"точка входа «{point.name}» ({origin}) даёт {found}, а не правило"
-                )
-            yield replace(item, origin=origin)
-
-
-@functools.lru_cache(maxsize=1)
-def registry() -> Mapping[str, Rule]:
-    """Every rule by code: built-in ones, then those of installed plugins, sorted by code.
-
-    A plugin that reuses a code or a name is a loud error naming both providers.
-    """
-    found: dict[str, Rule] = {}
-    names: dict[str, Rule] = {}
-    for item in [*_builtin_rules(), *_plugin_rules()]:
-        for key, index in ((item.code, found), (item.name, names)):
-            other = index.get(key)
-            if other is not None:
-                raise RuleConflict(
-                    f"правило «{key}» объявлено дважды: в {other.origin} ({other.code} "
-                    f"{other.name}) и в {item.origin} ({item.code} {item.name})"
-                )
-        found[item.code] = item
-        names[item.name] = item
-    return dict(sorted(found.items()))

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from roadmapdocs.errors import ConfigError, Location
+from roadmapdocs.messages import Phrase
+from roadmapdocs.rules.base import Rule, Severity
 from roadmapdocs.tomlfile import TOMLDecodeError, read_toml
-
-if TYPE_CHECKING:
-    from roadmapdocs.rules.base import Rule, Severity
 
 
 def resolve(selector: str, rules: Mapping[str, Rule]) -> list[Rule]:
@@ -26,7 +25,12 @@ def resolve(selector: str, rules: Mapping[str, Rule]) -> list[Rule]:
         return list(rules.values())
     chosen = [r for r in rules.values() if r.name == wanted or r.code.startswith(wanted.upper())]
     if not chosen:
-        raise ConfigError(f"нет правила «{wanted}»; список правил: roadmapdocs rules")
+        raise ConfigError(
+            Phrase(
+                "нет правила «{name}»; список правил: roadmapdocs rules",
+                "there is no rule «{name}»; the list of rules: roadmapdocs rules",
+            ).format(name=wanted)
+        )
     return chosen
 
 
@@ -58,14 +62,15 @@ class Config:
         Other keys are left alone: the same table configures the other parts of roadmapdocs.
         """
         # Imported here: the rule contract re-exports this module, so this one loads first.
-        from roadmapdocs.rules.base import Severity
-
         severities: dict[str, Severity] = {}
         for key, value in dict(data.get("severity", {})).items():
             try:
                 severities[str(key)] = Severity(str(value))
             except ValueError:
-                message = f"важность «{value}» для «{key}»: допустимо error, warning, info"
+                message = Phrase(
+                    "важность «{value}» для «{key}»: допустимо error, warning, info",
+                    "severity «{value}» for «{key}»: expected error, warning or info",
+                ).format(value=value, key=key)
                 raise ConfigError(message, Location(source)) from None
         select = data.get("select")
         return cls(
@@ -132,4 +137,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return read_toml(path)
     except TOMLDecodeError as exc:
-        raise ConfigError(f"ошибка в файле настроек: {exc}", Location(str(path))) from None
+        raise ConfigError(
+            Phrase(
+                "ошибка в файле настроек: {detail}", "error in the settings file: {detail}"
+            ).format(detail=exc),
+            Location(str(path)),
+        ) from None

@@ -5,7 +5,7 @@ Run ``python -m roadmapdocs.rules.docs > docs/rules.md``; a test fails when the 
 
 from __future__ import annotations
 
-from roadmapdocs.rules.base import registry
+from roadmapdocs.rules.discovery import registry
 from roadmapdocs.rules.engine import INTERNAL_CODE, INTERNAL_NAME
 from roadmapdocs.rules.output import LOAD_CODE, LOAD_NAME
 

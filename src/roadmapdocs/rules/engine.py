@@ -9,8 +9,9 @@ from datetime import date
 
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.model import Document
-from roadmapdocs.rules.base import Context, Finding, Rule, Severity, registry
+from roadmapdocs.rules.base import Context, Finding, Rule, Severity
 from roadmapdocs.rules.config import Config
+from roadmapdocs.rules.discovery import registry
 from roadmapdocs.rules.elements import element
 from roadmapdocs.sourcemap import locate
 
