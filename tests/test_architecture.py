@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "roadmapdocs.errors": 0,
     "roadmapdocs.sourcemap": 0,
     "roadmapdocs.tomlfile": 0,
+    "roadmapdocs.plugins": 0,
     "roadmapdocs.fileio": 0,
     "roadmapdocs.settings": 0,
     "roadmapdocs.lang": 1,

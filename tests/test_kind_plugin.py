@@ -21,6 +21,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 import roadmapdocs
+from roadmapdocs import plugins
 from roadmapdocs.model import kinds
 from roadmapdocs.templates import Registry
 
@@ -178,7 +179,7 @@ def registered(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.syspath_prepend(str(PLUGIN / "src"))
     point = EntryPoint("minutes", "roadmapdocs_minutes:MINUTES", kinds.ENTRY_POINT_GROUP)
     monkeypatch.setattr(
-        kinds, "entry_points", lambda group: [point] if group == point.group else []
+        plugins, "entry_points", lambda group: [point] if group == point.group else []
     )
     kinds.registry.cache_clear()
     kinds.adapter.cache_clear()

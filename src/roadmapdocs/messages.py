@@ -33,8 +33,11 @@ class Phrase(NamedTuple):
         return self.en if (lang or _CURRENT.get()) == "en" else self.ru
 
     def format(self, **values: Any) -> Phrase:
-        """The phrase with its placeholders filled, in both languages."""
-        return Phrase(self.ru.format(**values), self.en.format(**values))
+        """The phrase with its placeholders filled, in both languages; a value that is itself
+        a phrase fills each language with its own wording."""
+        ru = {k: v.ru if isinstance(v, Phrase) else v for k, v in values.items()}
+        en = {k: v.en if isinstance(v, Phrase) else v for k, v in values.items()}
+        return Phrase(self.ru.format(**ru), self.en.format(**en))
 
     def __add__(self, other: object) -> Phrase:
         """Phrases join language by language; plain text joins both as it is."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import Field, TypeAdapter
@@ -29,6 +28,7 @@ from roadmapdocs.model.order import Order
 from roadmapdocs.model.passport import Passport
 from roadmapdocs.model.project import Project
 from roadmapdocs.model.roadmap import Roadmap
+from roadmapdocs.plugins import provided
 from roadmapdocs.sourcemap import PathKey
 
 if TYPE_CHECKING:
@@ -216,26 +216,18 @@ BUILTIN: tuple[KindSpec, ...] = (ROADMAP, PASSPORT, ORDER, PROJECT)
 
 
 def _plugin_kinds() -> Iterator[KindSpec]:
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        origin = point.dist.name if point.dist is not None else point.value
-        try:
-            provided = point.load()
-        except Exception as error:  # a broken plugin is the plugin's error, not a crash
+    wanted = Phrase("вид документа", "a document kind")
+    for item, origin in provided(ENTRY_POINT_GROUP, KindSpec, wanted, KindError):
+        if not issubclass(item.model, DocumentBase):
             raise KindError(
                 Phrase(
-                    "не удалось загрузить вид документа «{name}» ({origin}): {error}",
-                    "cannot load the document kind «{name}» ({origin}): {error}",
-                ).format(name=point.name, origin=origin, error=error)
-            ) from None
-        for item in provided if isinstance(provided, (list, tuple)) else [provided]:
-            if not isinstance(item, KindSpec) or not issubclass(item.model, DocumentBase):
-                raise KindError(
-                    Phrase(
-                        "точка входа «{name}» ({origin}) даёт {found}, а не вид документа",
-                        "entry point «{name}» ({origin}) gives {found}, not a document kind",
-                    ).format(name=point.name, origin=origin, found=type(item).__name__)
-                )
-            yield replace(item, origin=origin)
+                    "вид документа «{name}» ({origin}): модель {model} — не документ "
+                    "(наследник DocumentBase)",
+                    "document kind «{name}» ({origin}): the model {model} is not a document "
+                    "(a subclass of DocumentBase)",
+                ).format(name=item.name, origin=origin, model=item.model.__name__)
+            )
+        yield replace(item, origin=origin)
 
 
 @functools.cache

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from roadmapdocs.errors import RuleConflict
 from roadmapdocs.messages import Phrase
+from roadmapdocs.plugins import provided
 from roadmapdocs.rules.base import Rule
 
 ENTRY_POINT_GROUP = "roadmapdocs.rules"
@@ -24,21 +25,9 @@ def _builtin_rules() -> list[Rule]:
 
 
 def _plugin_rules() -> Iterator[Rule]:
-    from importlib.metadata import entry_points
-
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        provided = point.load()
-        origin = point.dist.name if point.dist is not None else point.value
-        items = [provided] if isinstance(provided, Rule) else list(provided)
-        for item in items:
-            if not isinstance(item, Rule):
-                raise RuleConflict(
-                    Phrase(
-                        "точка входа «{name}» ({origin}) даёт {found}, а не правило",
-                        "entry point «{name}» ({origin}) gives {found}, not a rule",
-                    ).format(name=point.name, origin=origin, found=type(item).__name__)
-                )
-            yield replace(item, origin=origin)
+    wanted = Phrase("правило", "a rule")
+    for item, origin in provided(ENTRY_POINT_GROUP, Rule, wanted, RuleConflict):
+        yield replace(item, origin=origin)
 
 
 @functools.lru_cache(maxsize=1)
