@@ -14,12 +14,11 @@ from pydantic import ValidationError
 
 from roadmapdocs.errors import LoadError, Location, Problem
 from roadmapdocs.messages import DEFAULT_LANG, Lang, did_you_mean, pydantic_message, text
-from roadmapdocs.model import Order, Passport, Project, Roadmap, kinds
+from roadmapdocs.model import Document, kinds
 
 # format_path, locate and PathKey lived here before source maps had a module of their own.
 from roadmapdocs.sourcemap import PathKey, SourceMap, attach, format_path, locate
 
-Document = Union[Roadmap, Passport, Order, Project]  # noqa: UP007
 Source = Union[str, os.PathLike[str], Mapping[str, Any]]  # noqa: UP007
 
 SUFFIXES = (".yaml", ".yml", ".json")

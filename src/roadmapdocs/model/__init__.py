@@ -1,8 +1,6 @@
 """The domain model: what a roadmap, a passport, an order and a project *are*. No I/O here."""
 
-from typing import Annotated, Any, Union
-
-from pydantic import Field
+from typing import Any, Union
 
 from roadmapdocs.model.abbreviation import Abbreviation
 from roadmapdocs.model.activity import (
@@ -26,8 +24,9 @@ from roadmapdocs.model.project import Project
 from roadmapdocs.model.roadmap import RiskGroup, Roadmap
 from roadmapdocs.model.table import Cell, Table
 
-Document = Annotated[Union[Roadmap, Passport, Order, Project], Field(discriminator="kind")]  # noqa: UP007
-"""Any document of the built-in kinds; the ``kind`` field says which."""
+Document = Union[Roadmap, Passport, Order, Project]  # noqa: UP007
+"""Any document of the built-in kinds, for type annotations; the ``kind`` field says which.
+A validator of every registered kind, plugins' included, is :func:`kinds.adapter`."""
 
 DOCUMENT_KINDS: dict[str, type[DocumentBase]] = {spec.name: spec.model for spec in BUILTIN}
 """The model of each built-in kind; :func:`roadmapdocs.model.kinds.registry` adds plugins'."""
