@@ -606,6 +606,14 @@ def test_mapping_with_kind_writes_its_text(data: dict[str, object], written: str
         ({"kind": "recurring", "recurrence": {"frequency": "hourly"}}, "неизвестная"),
         ({"text": "Март 2024", "kind": "by"}, "читается как «period»"),
         ({"text": "Март 2024", "when": "soon"}, "неизвестные поля: when"),
+        ({"kind": "recurring", "recurrence": {"frequency": "month", "months": 5}}, "«months»"),
+        ({"kind": "recurring", "recurrence": {"frequency": "year", "months": None}}, "«months»"),
+        ({"kind": "recurring", "recurrence": {"frequency": "year", "months": [True]}}, "«months»"),
+        (
+            {"kind": "recurring", "recurrence": {"frequency": "year", "interval": True}},
+            "«interval»",
+        ),
+        ({"kind": "recurring", "recurrence": {"frequency": "month", "day": False}}, "«day»"),
     ],
 )
 def test_mapping_errors_are_russian_value_errors(data: dict[str, object], message: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 from roadmapdocs.lang.deadline.parse import parse_deadline
 from roadmapdocs.lang.deadline.value import Deadline, DeadlineKind, Frequency, Recurrence
@@ -101,12 +101,18 @@ def _recurrence(value: Any) -> Recurrence | None:
         raise ValueError(
             f"неизвестная периодичность «{value['frequency']}»; возможны: {names}"
         ) from None
-    interval, day = value.get("interval", 1), value.get("day")
-    months = tuple(value.get("months", ()))
-    if not isinstance(interval, int) or interval < 1:
+    interval, months, day = value.get("interval", 1), value.get("months", ()), value.get("day")
+    if not _whole(interval) or interval < 1:
         raise ValueError("интервал периодичности («interval») — целое число от 1")
-    if any(not isinstance(m, int) or not 1 <= m <= 12 for m in months):
-        raise ValueError("месяцы периодичности («months») — числа от 1 до 12")
-    if day is not None and (not isinstance(day, int) or not 1 <= day <= 31):
+    if not isinstance(months, list | tuple) or any(
+        not _whole(m) or not 1 <= m <= 12 for m in months
+    ):
+        raise ValueError("месяцы периодичности («months») — список чисел от 1 до 12")
+    if day is not None and (not _whole(day) or not 1 <= day <= 31):
         raise ValueError("день периодичности («day») — число от 1 до 31")
-    return Recurrence(frequency, interval=interval, months=months, day=day)
+    return Recurrence(frequency, interval=interval, months=tuple(months), day=day)
+
+
+def _whole(value: Any) -> TypeGuard[int]:
+    """A whole number as YAML writes one: ``true`` is not 1."""
+    return isinstance(value, int) and not isinstance(value, bool)
