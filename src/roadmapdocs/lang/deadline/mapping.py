@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeGuard
 
 from roadmapdocs.lang.deadline.parse import parse_deadline
@@ -60,6 +60,8 @@ def from_mapping(data: Mapping[str, Any]) -> Deadline:
     ):
         raise ValueError(f"срок вида «{kind.value}» задаётся текстом («text»)")
     note = data.get("note")
+    if isinstance(note, bool) or not isinstance(note, str | int | float | None):
+        raise ValueError("примечание к сроку («note») — текст")
     made = Deadline(
         text="",
         kind=kind,
@@ -79,6 +81,8 @@ def _kind(value: Any) -> DeadlineKind:
 
 
 def _date(value: Any, name: str) -> date | None:
+    if isinstance(value, datetime):  # its day, as for a deadline given as a datetime itself
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, str):
