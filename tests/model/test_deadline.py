@@ -87,3 +87,16 @@ def test_a_recurrence_of_wrong_types_is_a_located_problem(recurrence: str) -> No
     assert problem.location.path == "appendices[0].plan.activities[0].deadline"
     assert (problem.location.line, problem.location.column) == (6, 21)
     assert "периодичности" in problem.message
+
+
+@pytest.mark.parametrize(
+    "deadline", [{"text": "до 1 марта\x07"}, {"kind": "as_needed", "note": "по\x0bзапросу"}]
+)
+def test_text_of_a_deadline_mapping_is_checked_for_word_like_a_plain_one(
+    deadline: dict[str, Any],
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        roadmapdocs.load(_order(deadline))
+    (problem,) = caught.value.problems
+    assert problem.type == "xml_char"
+    assert problem.location.path == "appendices[0].plan.activities[0].deadline"
