@@ -20,11 +20,14 @@ _SCALARS = st.one_of(
     st.sampled_from(["1.10", "010", "2024-09-05", "~", "null", "True", "yes", "+5", "-0", "1e3"]),
     st.text(max_size=12),
 )
+_KEYS = st.one_of(st.text(max_size=6), st.integers(0, 9))
 _DATA = st.recursive(
     _SCALARS,
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
-        st.dictionaries(st.one_of(st.text(max_size=6), st.integers(0, 9)), inner, max_size=4),
+        # Keys distinct as text: the loader names fields by their text, so «'2'» and «2» in one
+        # mapping are one field given twice (a duplicate_key, tested below), not two keys.
+        st.lists(st.tuples(_KEYS, inner), max_size=4, unique_by=lambda kv: str(kv[0])).map(dict),
     ),
     max_leaves=20,
 )
@@ -71,7 +74,11 @@ def test_marks_of_values_and_keys() -> None:
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("a: 1\na: 2\n", "duplicate_key"), ("? [a, b]\n: c\n", "yaml_syntax")],
+    [
+        ("a: 1\na: 2\n", "duplicate_key"),
+        ("'2': a\n2: b\n", "duplicate_key"),
+        ("? [a, b]\n: c\n", "yaml_syntax"),
+    ],
 )
 def test_bad_mappings_are_located_load_errors(text: str, kind: str) -> None:
     with pytest.raises(LoadError) as caught:

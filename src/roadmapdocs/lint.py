@@ -6,7 +6,6 @@ import datetime as dt
 import enum
 import os
 import tempfile
-import types
 import typing
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,12 +13,12 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta
-from pydantic import BaseModel
 
 from roadmapdocs.errors import Location, Problem, RoadmapdocsError
 from roadmapdocs.lang.deadline import Deadline, parse_deadline
 from roadmapdocs.messages import Phrase, did_you_mean
 from roadmapdocs.model import kinds
+from roadmapdocs.model.annotations import is_model, unwrap
 from roadmapdocs.rendering.context import CONTRACT
 from roadmapdocs.rendering.docx import (
     environment,
@@ -57,13 +56,9 @@ def template_variables(template: Template) -> set[str]:
 def _sample(annotation: Any, depth: int = 0) -> Any:
     """A value of ``annotation`` with every optional part present and every list of one item,
     so that a dry render walks every branch and loop of a template."""
+    annotation = unwrap(annotation)[0]
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _sample(args[0], depth)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in args if a is not type(None)]
-        return _sample(options[0], depth)
     if origin is typing.Literal:
         return args[0]
     if origin is list:
@@ -79,7 +74,7 @@ def _sample(annotation: Any, depth: int = 0) -> Any:
         return dt.date(2024, 9, 5)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return next(iter(annotation))
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if is_model(annotation):
         values = {}
         for name, info in annotation.model_fields.items():
             if name == "kind":

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any, ClassVar, Union, cast
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from roadmapdocs.errors import LoadError, Location, Problem
 from roadmapdocs.messages import DEFAULT_LANG, Lang, did_you_mean, pydantic_message, text
 from roadmapdocs.model import Document, kinds
+from roadmapdocs.model.annotations import inner_model
 
 # format_path, locate and PathKey lived here before source maps had a module of their own.
 from roadmapdocs.sourcemap import PathKey, SourceMap, attach, format_path, locate
@@ -173,7 +174,7 @@ def _fields_at(data: Any, path: PathKey) -> list[str]:
     """The field names a model accepts at ``path``, for a «did you mean» on unknown fields."""
     kind = data.get("kind") if isinstance(data, Mapping) else None
     found = kinds.registry().get(kind) if isinstance(kind, str) else None
-    model: Any = found.model if found else None
+    model: type[BaseModel] | None = found.model if found else None
     for part in path[:-1]:
         if model is None:
             return []
@@ -182,22 +183,8 @@ def _fields_at(data: Any, path: PathKey) -> list[str]:
         info = model.model_fields.get(part)
         if info is None:
             return []
-        model = _inner_model(info.annotation)
+        model = inner_model(info.annotation)
     return list(model.model_fields) if model is not None else []
-
-
-def _inner_model(annotation: Any) -> Any:
-    from typing import get_args
-
-    from pydantic import BaseModel
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _problems_from(exc: ValidationError, data: Any, marks: SourceMap, lang: Lang) -> list[Problem]:

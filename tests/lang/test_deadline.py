@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from calendar import monthrange
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given
@@ -592,6 +592,13 @@ def test_mapping_with_kind_writes_its_text(data: dict[str, object], written: str
     assert _term(parse_deadline(deadline.text)) == _term(deadline)
 
 
+def test_mapping_takes_a_datetime_for_its_day() -> None:
+    data = {"kind": "period", "start": datetime(2024, 2, 1, 9, 30), "end": D(2024, 3, 31)}
+    deadline = Deadline.from_mapping(data)
+    assert (deadline.start, deadline.end) == (D(2024, 2, 1), D(2024, 3, 31))
+    assert type(deadline.start) is date
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -606,6 +613,16 @@ def test_mapping_with_kind_writes_its_text(data: dict[str, object], written: str
         ({"kind": "recurring", "recurrence": {"frequency": "hourly"}}, "неизвестная"),
         ({"text": "Март 2024", "kind": "by"}, "читается как «period»"),
         ({"text": "Март 2024", "when": "soon"}, "неизвестные поля: when"),
+        ({"kind": "recurring", "recurrence": {"frequency": "month", "months": 5}}, "«months»"),
+        ({"kind": "recurring", "recurrence": {"frequency": "year", "months": None}}, "«months»"),
+        ({"kind": "recurring", "recurrence": {"frequency": "year", "months": [True]}}, "«months»"),
+        (
+            {"kind": "recurring", "recurrence": {"frequency": "year", "interval": True}},
+            "«interval»",
+        ),
+        ({"kind": "recurring", "recurrence": {"frequency": "month", "day": False}}, "«day»"),
+        ({"kind": "as_needed", "note": ["a", "b"]}, "«note»"),
+        ({"kind": "as_needed", "note": True}, "«note»"),
     ],
 )
 def test_mapping_errors_are_russian_value_errors(data: dict[str, object], message: str) -> None:

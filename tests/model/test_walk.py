@@ -1,4 +1,4 @@
-"""Walking a document yields every text, with its path, in document order."""
+"""Walking a document yields every text, with its path, in document order; a path leads back."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
 
 import roadmapdocs
 from roadmapdocs.lang.deadline import Deadline
 from roadmapdocs.loader import locate
-from roadmapdocs.model.walk import texts
+from roadmapdocs.model.walk import texts, value_at
 from tests.conftest import EXAMPLES
 from tests.strategies import documents
 
@@ -50,3 +51,41 @@ def test_every_text_of_an_example_is_found_where_the_file_has_it() -> None:
     assert found == list(_reference(document))
     located = [locate(document, path) for path, _ in found]
     assert sum(1 for place in located if place is not None and place.line) > len(found) * 0.9
+
+
+_ORDER = "kind: order\ntitle: Приказ\nclauses:\n  - text: a\n  - text: b\n"
+
+
+def _text(value: object) -> object:
+    return value.text if isinstance(value, Deadline) else value
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_every_path_of_the_walk_leads_back_to_its_text(document: Any) -> None:
+    for path, text in texts(document):
+        assert _text(value_at(document, path)) == text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("clauses", 2),
+        ("clauses", -1),
+        ("clauses", 0, "txt"),
+        ("clauses", "text"),
+        ("title", 0),
+        ("nothing",),
+        ("organisation", "name"),
+    ],
+)
+def test_a_path_that_leads_nowhere_gives_none(path: tuple[Any, ...]) -> None:
+    document = roadmapdocs.load(_ORDER)
+    assert value_at(document, path) is None
+
+
+def test_a_path_reads_fields_items_and_keys() -> None:
+    document = roadmapdocs.load(_ORDER)
+    assert value_at(document, ()) is document
+    assert value_at(document, ("clauses", 1, "text")) == "b"
+    assert value_at({"values": {"2024": [5]}}, ("values", "2024", 0)) == 5

@@ -22,6 +22,11 @@ def _to_deadline(value: Any) -> Any:
     if isinstance(value, str):
         return parse_deadline(_check_text(value))
     if isinstance(value, dict):
+        # Its words are checked for Word as a plain deadline's are.
+        value = {
+            key: _check_text(item) if key in ("text", "note") and isinstance(item, str) else item
+            for key, item in value.items()
+        }
         try:
             return Deadline.from_mapping(value)
         except ValueError as error:

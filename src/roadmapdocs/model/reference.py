@@ -35,6 +35,7 @@ from roadmapdocs.model import (
     Table,
 )
 from roadmapdocs.model.abbreviation import Abbreviation
+from roadmapdocs.model.annotations import unwrap
 from roadmapdocs.model.fielddocs import field_docs
 
 INTRO = """# Модель документа
@@ -91,18 +92,18 @@ PARTS: list[type[BaseModel]] = [
 
 
 def _type_name(annotation: Any) -> str:
+    options = unwrap(annotation)
+    if len(options) > 1:
+        return " или ".join(map(_type_name, options))
+    annotation = options[0]
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _type_name(args[0])
     if origin is list:
         return f"список {_type_name(args[0])}"
     if origin is dict:
         return f"словарь {_type_name(args[0])} → {_type_name(args[1])}"
     if origin is typing.Literal:
         return " | ".join(f"`{a}`" for a in args)
-    if args and type(None) in args:
-        return " или ".join(_type_name(a) for a in args if a is not type(None))
     names = {
         "str": "текст",
         "int": "целое",

@@ -1,4 +1,5 @@
-"""Walking a document: every text value, plan, activity and indicator, each with its field path.
+"""Walking a document: every text value, plan, activity and indicator, each with its field path,
+and back from a path to its value.
 
 The paths are the ones the loader records locations for, so ``locate(doc, path)`` finds the line
 of anything a walk yields, and a finding can be anchored at the exact cell it concerns.
@@ -50,6 +51,21 @@ def texts(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
             stack.extend(reversed([((*path, str(k)), v) for k, v in node.items()]))
         elif isinstance(node, (list, tuple)):
             stack.extend(reversed([((*path, i), item) for i, item in enumerate(node)]))
+
+
+def value_at(node: object, path: PathKey) -> object:
+    """What ``path`` leads to inside ``node``: a name reads a field (or a mapping's key), a number
+    an item of a list. None where the path leads nowhere."""
+    for key in path:
+        if isinstance(key, int):
+            node = node[key] if isinstance(node, list | tuple) and 0 <= key < len(node) else None
+        elif isinstance(node, dict):
+            node = node.get(key)
+        else:
+            node = getattr(node, key, None)
+        if node is None:
+            return None
+    return node
 
 
 def plans(document: DocumentBase) -> Iterator[tuple[PathKey, Plan]]:

@@ -337,19 +337,6 @@ def _fill_gaps(
         place = end
 
 
-def _value_at(node: Any, path: PathKey) -> Any:
-    for key in path:
-        if isinstance(key, int):
-            node = node[key] if isinstance(node, list) and 0 <= key < len(node) else None
-        elif isinstance(node, dict):
-            node = node.get(key)
-        else:
-            node = getattr(node, key, None)
-        if node is None:
-            return None
-    return node
-
-
 class _Anchors:
     """Finds the block of a finding, resolving each list of elements once, when first needed."""
 
@@ -381,7 +368,7 @@ class _Anchors:
                 index = self._element_block(element)
                 if index is not None:
                     return index
-        return self._text_block(_text_of(_value_at(self.document, path))) if path else None
+        return self._text_block(_text_of(walk.value_at(self.document, path))) if path else None
 
     def fallback(self) -> int:
         """The title's paragraph, else the first paragraph with text, else the first block."""

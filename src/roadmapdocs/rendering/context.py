@@ -9,7 +9,6 @@ non-breaking spaces where Russian typography keeps words together, unless settin
 
 from __future__ import annotations
 
-import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
@@ -31,6 +30,7 @@ from roadmapdocs.model import (
     Plan,
     Table,
 )
+from roadmapdocs.model.annotations import is_model, unwrap
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.settings import Settings
 
@@ -258,20 +258,16 @@ class EmptyView(Mapping[str, Any]):
 
 def _empty(annotation: Any) -> Callable[[], Any]:
     """What makes the empty value of a field of type ``annotation``: "" for text, dates,
-    deadlines and numbers, [] for lists, {} for mappings, an empty view for a model."""
+    deadlines and numbers, [] for lists, {} for mappings, an empty view for a model (which a
+    field that may be a model or something else is taken for)."""
+    options = unwrap(annotation)
+    annotation = next((option for option in options if is_model(option)), options[0])
     origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _empty(args[0])
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in args if a is not type(None)]
-        models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
-        return _empty(models[0] if models else options[0] if options else str)
     if origin in (list, tuple) or annotation in (list, tuple):
         return list
     if origin is dict or annotation is dict:
         return dict
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if is_model(annotation):
         empty = _empty_view(annotation)
         return lambda: empty
     return str

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import Any, TypeGuard
 
 from roadmapdocs.lang.deadline.parse import parse_deadline
 from roadmapdocs.lang.deadline.value import Deadline, DeadlineKind, Frequency, Recurrence
@@ -60,6 +60,8 @@ def from_mapping(data: Mapping[str, Any]) -> Deadline:
     ):
         raise ValueError(f"срок вида «{kind.value}» задаётся текстом («text»)")
     note = data.get("note")
+    if isinstance(note, bool) or not isinstance(note, str | int | float | None):
+        raise ValueError("примечание к сроку («note») — текст")
     made = Deadline(
         text="",
         kind=kind,
@@ -79,6 +81,8 @@ def _kind(value: Any) -> DeadlineKind:
 
 
 def _date(value: Any, name: str) -> date | None:
+    if isinstance(value, datetime):  # its day, as for a deadline given as a datetime itself
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -101,12 +105,18 @@ def _recurrence(value: Any) -> Recurrence | None:
         raise ValueError(
             f"неизвестная периодичность «{value['frequency']}»; возможны: {names}"
         ) from None
-    interval, day = value.get("interval", 1), value.get("day")
-    months = tuple(value.get("months", ()))
-    if not isinstance(interval, int) or interval < 1:
+    interval, months, day = value.get("interval", 1), value.get("months", ()), value.get("day")
+    if not _whole(interval) or interval < 1:
         raise ValueError("интервал периодичности («interval») — целое число от 1")
-    if any(not isinstance(m, int) or not 1 <= m <= 12 for m in months):
-        raise ValueError("месяцы периодичности («months») — числа от 1 до 12")
-    if day is not None and (not isinstance(day, int) or not 1 <= day <= 31):
+    if not isinstance(months, list | tuple) or any(
+        not _whole(m) or not 1 <= m <= 12 for m in months
+    ):
+        raise ValueError("месяцы периодичности («months») — список чисел от 1 до 12")
+    if day is not None and (not _whole(day) or not 1 <= day <= 31):
         raise ValueError("день периодичности («day») — число от 1 до 31")
-    return Recurrence(frequency, interval=interval, months=months, day=day)
+    return Recurrence(frequency, interval=interval, months=tuple(months), day=day)
+
+
+def _whole(value: Any) -> TypeGuard[int]:
+    """A whole number as YAML writes one: ``true`` is not 1."""
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,8 +1,9 @@
 """The words of Russian deadline texts, reduced to a small token language the grammar can read.
 
 Month names come from CLDR (through babel) in the nominative, the genitive and abbreviated;
-the prepositional («в мае») CLDR lacks, so pymorphy3 inflects it. Both are read once, lazily,
-so importing the package stays cheap.
+the prepositional («в мае») CLDR lacks, so a rule makes it from the nominative
+(:func:`month_locative`; a test checks it against pymorphy3's dictionary). The names are read
+once, lazily, so importing the package stays cheap.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from roadmapdocs.model import Document
 from roadmapdocs.model.kinds import spec_of
-from roadmapdocs.model.walk import indicator_lists, plans, sibling_lists
+from roadmapdocs.model.walk import indicator_lists, plans, sibling_lists, value_at
 from roadmapdocs.rules.builtin._shared import parse_number
 from roadmapdocs.sourcemap import PathKey
 
@@ -61,7 +61,4 @@ def _owner(document: Document, path: PathKey) -> object | None:
     """The section or activity whose ``activities`` list is at ``path``; None for a plan's own."""
     if len(path) < 3 or not isinstance(path[-2], int):
         return None
-    node: object = document
-    for key in path[:-1]:
-        node = node[key] if isinstance(key, int) else getattr(node, key)  # type: ignore[index]
-    return node
+    return value_at(document, path[:-1])
