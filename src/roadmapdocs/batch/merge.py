@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import typing
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -13,6 +14,7 @@ from roadmapdocs.errors import LoadError, Location, Problem, RoadmapdocsError
 from roadmapdocs.loader import Document, load, to_data
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.model import Order
+from roadmapdocs.model.annotations import unwrap
 
 _UNKNOWN_FIELDS = Phrase(
     "нет таких полей: {unknown}. Допустимые пути: {valid}",
@@ -37,7 +39,8 @@ def _merged_paths(base: Document) -> list[str]:
     data = to_data(base)
     known = set(field_paths(data))
     for name, info in type(base).model_fields.items():
-        if name not in data and "list" not in str(info.annotation):
+        holds_list = any(typing.get_origin(t) is list for t in unwrap(info.annotation))
+        if name not in data and not holds_list:
             known.add(name)
     return sorted(known)
 
