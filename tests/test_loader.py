@@ -168,3 +168,12 @@ def test_round_trip_through_yaml_is_lossless(document: roadmapdocs.Document) -> 
 @given(documents())
 def test_round_trip_through_a_mapping_is_lossless(document: roadmapdocs.Document) -> None:
     assert roadmapdocs.load(roadmapdocs.to_data(document)) == document
+
+
+def test_an_english_load_error_is_english_down_to_its_place() -> None:
+    with pytest.raises(LoadError) as caught:
+        roadmapdocs.load("kind: x", lang="en")
+    assert str(caught.value).startswith("<input>:1:7: kind: unknown document kind «x»")
+    with pytest.raises(LoadError) as caught:
+        roadmapdocs.load("kind: x")
+    assert str(caught.value).startswith("<ввод>:1:7: kind: неизвестный вид документа «x»")

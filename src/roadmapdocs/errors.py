@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roadmapdocs.messages import Phrase, current
+from roadmapdocs.messages import Phrase
+
+_NO_FILE = Phrase("<ввод>", "<input>")
+"""Where a text given without a file stands."""
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ class Location:
     path: str | None = None
 
     def __str__(self) -> str:
-        place = self.file or ("<input>" if current() == "en" else "<ввод>")
+        place = self.file or _NO_FILE.in_()
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:

@@ -13,7 +13,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from roadmapdocs.errors import LoadError, Location, Problem
-from roadmapdocs.messages import DEFAULT_LANG, Lang, did_you_mean, pydantic_message, text
+from roadmapdocs.messages import (
+    DEFAULT_LANG,
+    Lang,
+    did_you_mean,
+    language,
+    pydantic_message,
+    text,
+)
 from roadmapdocs.model import Document, kinds
 from roadmapdocs.model.annotations import inner_model
 
@@ -239,8 +246,13 @@ def load(source: Source, *, lang: Lang = DEFAULT_LANG) -> Document:
 
     A ``str`` is a path when it is one line ending in ``.yaml``, ``.yml`` or ``.json``; otherwise
     it is YAML (or JSON) text. Raises :class:`~roadmapdocs.errors.LoadError` listing every problem,
-    each with file, line, column and field path.
+    each with file, line, column and field path, in ``lang``.
     """
+    with language(lang):
+        return _load(source, lang)
+
+
+def _load(source: Source, lang: Lang) -> Document:
     marks = SourceMap(file=None)
     if isinstance(source, Mapping):
         data: Any = source
