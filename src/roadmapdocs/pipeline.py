@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from roadmapdocs.errors import RoadmapdocsError, TemplateError
-from roadmapdocs.loader import Document, locate
+from roadmapdocs.loader import Document
 from roadmapdocs.loader import load as load_document
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rules import Config, Finding, Report, validate
+from roadmapdocs.sourcemap import source_of
 
 if TYPE_CHECKING:
     from roadmapdocs.rendering.formats import OutputFormat
@@ -65,8 +66,8 @@ class Checks:
 
 def source_file(document: DocumentBase) -> Path | None:
     """The file ``document`` was loaded from; None for a document built in Python."""
-    file = locate(cast(Document, document), ()).file
-    return Path(file) if file is not None else None
+    source = source_of(document)
+    return Path(source.file) if source is not None and source.file is not None else None
 
 
 def settings_beside(file: str | os.PathLike[str]) -> Config:
