@@ -46,6 +46,10 @@ _BREAKS_AFTER = _HYPHENS + "/\u2013\u2014"
 _PITCH_SLACK = 0.25
 """Points by which a line may lie further below the previous one than the page's usual pitch
 for its font and still go on the same paragraph; a table row's border adds half a point."""
+_ROW_GAP = 0.0
+"""Points between one band's text and the next one's below which they are rows of one table."""
+_GAP_SLACK = 0.5
+"""Points by which the gaps between a table's rows may differ."""
 _EDGE = "«»\"„“”'()[]{}.,;:!?…"
 _SQUASH = re.compile(r"[\s\-\u00ad\u2010-\u2015«»\"„“”'`]+")
 _TAG = re.compile(r"<[^>]+>")
@@ -308,8 +312,6 @@ def _broken_in(block: Block, page: int, dictionary: Dictionary) -> Iterator[Brok
                 break
             if joined not in dictionary.prefixes or len(lines[following].words) > 1:
                 break
-            if head.endswith(tuple(_BREAKS_AFTER)):
-                break
         if found:
             yield BrokenWord(page, tuple(pieces))
             index = found
@@ -351,8 +353,36 @@ def _band_text(band: list[Block]) -> str:
     return " ".join(b.text for b in sorted(band, key=lambda b: b.box.x0))
 
 
-def _is_row(band: list[Block], sections: Sequence[str]) -> bool:
-    return len(band) > 1 or _section_of(band, sections) is not None
+def _rows(bands: list[list[Block]], sections: Sequence[str]) -> list[bool]:
+    """Which bands are table rows: those with several cells or a section's title, and next to
+    them, rows with text in one cell only. Those lie at the gap the table's rows keep between
+    them (from one row's text to the next one's: the cell margins and the border) or with no
+    space at all, where a paragraph after a table has its spacing."""
+
+    def gap(upper: int, lower: int) -> float:
+        return min(b.box.y0 for b in bands[lower]) - max(b.box.y1 for b in bands[upper])
+
+    def between(i: int, j: int) -> float:
+        return gap(min(i, j), max(i, j))
+
+    rows = [len(band) > 1 or _section_of(band, sections) is not None for band in bands]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(bands)):
+            if rows[i]:
+                continue
+            for j in (i - 1, i + 1):
+                k = 2 * j - i
+                if not (0 <= j < len(bands) and rows[j]):
+                    continue
+                regular = 0 <= k < len(bands) and rows[k]
+                if between(i, j) < _ROW_GAP or (
+                    regular and abs(between(i, j) - between(j, k)) <= _GAP_SLACK
+                ):
+                    rows[i] = changed = True
+                    break
+    return rows
 
 
 def _section_of(band: list[Block], sections: Sequence[str]) -> str | None:
@@ -387,13 +417,12 @@ def pagination(
     part_empty: list[PartEmptyPage] = []
     stranded: list[StrandedSection] = []
     bands = [_bands(page, _margins_for(page, margins).top) for page in pages]
+    rows = [_rows(page_bands, sections) for page_bands in bands]
     for index, page in enumerate(pages[:-1]):
         here, overleaf = bands[index], bands[index + 1]
-        if not here or not overleaf:
+        if not (here and overleaf and rows[index][-1] and rows[index + 1][0]):
             continue
-        last, first = here[-1], overleaf[0]
-        if not (_is_row(last, sections) and _is_row(first, sections)):
-            continue
+        last = here[-1]
         page_margins = _margins_for(page, margins)
         usable = page.height - page_margins.top - page_margins.bottom
         lowest = max(b.box.y1 for b in last)
