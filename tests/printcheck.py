@@ -179,10 +179,11 @@ def _line(words: list[tuple[Box, str]]) -> Line:
 
 
 def _paragraphs(lines: list[Line]) -> Iterator[Block]:
-    """The page's lines chained into paragraphs: a line goes on in the line right below it that
-    shares some of its width, one line pitch down. A line further down belongs to the next
-    table row (its border adds to the pitch) or the next paragraph. pdftotext's own blocks are
-    not used: it may put cells of one column, rows apart, into one block."""
+    """The page's lines chained into paragraphs: a line goes on in the line one pitch below it
+    that shares some of its width and starts nearest below its start. A line further down
+    belongs to the next table row (its border adds to the pitch) or the next paragraph.
+    pdftotext's own blocks are not used: it may put cells of one column, rows apart, into one
+    block."""
     lines = sorted(lines, key=lambda line: (line.box.y0, line.box.x0))
     below: dict[int, list[tuple[float, float, int]]] = {}
     pitches: Counter[tuple[float, float]] = Counter()
@@ -194,7 +195,8 @@ def _paragraphs(lines: list[Line]) -> Iterator[Block]:
             shared = min(box.x1, line.box.x1) - max(box.x0, line.box.x0)
             if box.y0 > line.box.y0 + 1 and shared > 0:
                 pitch = round(box.y0 - line.box.y0, 1)
-                below.setdefault(index, []).append((pitch, shared, other))
+                offset = abs(box.x0 - line.box.x0)
+                below.setdefault(index, []).append((pitch, offset, other))
                 pitches[round(line.box.y1 - line.box.y0, 1), pitch] += 1
     leading: dict[float, float] = {}
     for (height, pitch), _ in pitches.most_common():
@@ -205,7 +207,9 @@ def _paragraphs(lines: list[Line]) -> Iterator[Block]:
         usual = leading[round(lines[index].box.y1 - lines[index].box.y0, 1)]
         fitting = [c for c in candidates if c[0] <= usual + _PITCH_SLACK and c[2] not in taken]
         if fitting:
-            best = max(fitting, key=lambda c: c[1])[2]
+            # The one starting nearest below this line's start: a justified line's next line
+            # may come in pieces, of which the first goes on the paragraph.
+            best = min(fitting, key=lambda c: c[1])[2]
             after[index] = best
             taken.add(best)
     for index in range(len(lines)):
