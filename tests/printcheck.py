@@ -20,7 +20,6 @@ from __future__ import annotations
 import html
 import itertools
 import re
-import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -149,10 +148,6 @@ class PrintReport:
         )
 
 
-def pdftotext_available() -> bool:
-    return shutil.which("pdftotext") is not None
-
-
 # Reading the PDF ----------------------------------------------------------------------------------
 
 
@@ -236,7 +231,7 @@ def _block(lines: list[Line]) -> Block:
 
 
 def read_pages(pdf: Path) -> list[Page]:
-    """The pages of ``pdf`` with their blocks, lines and words, in pdftotext's reading order."""
+    """The pages of ``pdf``, each with its paragraphs and cells as blocks of lines of words."""
     done = subprocess.run(
         ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True
     )
