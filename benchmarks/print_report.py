@@ -92,11 +92,31 @@ def run(folder: Path, generated: bool) -> dict[str, PrintReport]:
 
 
 def table(reports: dict[str, PrintReport]) -> str:
-    head = ("document", "pages", "landscape", "broken", "part-empty", "stranded", "missing")
+    """One row per document; «distinct» counts each broken word once however many pages show
+    it (a table header repeated on every page)."""
+    head = (
+        "document",
+        "pages",
+        "landscape",
+        "broken",
+        "distinct",
+        "part-empty",
+        "stranded",
+        "missing",
+    )
     rows = [head]
     for name, r in reports.items():
-        counts = (r.broken_words, r.part_empty_pages, r.stranded_sections, r.missing_texts)
-        rows.append((name, str(r.pages), str(r.landscape_pages), *(str(len(c)) for c in counts)))
+        distinct = {"".join(b.pieces).lower() for b in r.broken_words}
+        counts = (
+            r.pages,
+            r.landscape_pages,
+            len(r.broken_words),
+            len(distinct),
+            len(r.part_empty_pages),
+            len(r.stranded_sections),
+            len(r.missing_texts),
+        )
+        rows.append((name, *map(str, counts)))
     totals = [sum(int(row[i]) for row in rows[1:]) for i in range(1, len(head))]
     rows.append(("total", *map(str, totals)))
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
