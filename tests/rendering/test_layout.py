@@ -155,3 +155,36 @@ def test_fitting_adds_missing_cell_properties() -> None:
     )
     _fit(table, 9000)
     assert _check_fitted(table) == 3
+
+
+@pytest.mark.parametrize("hyphenation", [True, False])
+def test_text_is_russian_and_tables_are_hyphenated(hyphenation: bool, tmp_path: Path) -> None:
+    import zipfile
+
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    out = roadmapdocs.render(
+        load_example("school-order"), tmp_path / "o.docx", settings={"hyphenation": hyphenation}
+    )
+    with zipfile.ZipFile(out) as package:
+        styles = etree.fromstring(package.read("word/styles.xml"))
+        settings = etree.fromstring(package.read("word/settings.xml"))
+        body = etree.fromstring(package.read("word/document.xml"))
+    default = styles.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
+    assert default.get(qn("w:val")) == "ru-RU"
+    assert {
+        lang.get(qn("w:val")) for part in (styles, body) for lang in part.iter(qn("w:lang"))
+    } == {"ru-RU"}
+    auto = settings.find(qn("w:autoHyphenation"))
+    assert auto.get(qn("w:val")) == ("true" if hyphenation else "false")
+    # In schema order: after the default tab stop, which Word requires before it.
+    assert auto.getprevious().tag == qn("w:defaultTabStop")
+    document = docx.Document(str(out))
+    suppressed = {
+        name: document.styles[name].element.pPr.find(qn("w:suppressAutoHyphens")).get(qn("w:val"))
+        for name in ("Normal", "RD Table Text")
+    }
+    assert suppressed == {"Normal": "true", "RD Table Text": "false"}

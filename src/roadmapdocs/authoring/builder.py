@@ -24,7 +24,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.table import Table
 
-from roadmapdocs.rendering.layout import APPENDIX_STYLE, TABLE_STYLE, TABLE_TEXT_STYLE
+from roadmapdocs.rendering.layout import (
+    APPENDIX_STYLE,
+    TABLE_STYLE,
+    TABLE_TEXT_STYLE,
+    tag_language,
+)
 
 _FIXED_TIME = datetime(2024, 1, 1)
 APPROVAL_STYLE = "RD Approval Mark"
@@ -33,7 +38,8 @@ appendix mark but, unlike it, not starting a new section."""
 
 
 def new_document(*, landscape: bool = False) -> DocxDocument:
-    """An A4 document with ГОСТ margins, Times New Roman 14, and the roadmapdocs styles."""
+    """An A4 document with ГОСТ margins, Times New Roman 14, text in Russian, and the roadmapdocs
+    styles."""
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = (
@@ -44,6 +50,7 @@ def new_document(*, landscape: bool = False) -> DocxDocument:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.header_distance = Mm(10)
+    tag_language(document.styles.element)
     normal = document.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(14)

@@ -347,6 +347,7 @@ def render_docx(
         raise template_error(exc, template, xml) from None
     word = tpl.docx
     layout.apply_fonts(word, settings)
+    layout.apply_language(word, settings)
     layout.split_appendices(word, appendix_orientations(document, settings), settings)
     layout.fit_plan_tables(word)
     _describe(word, document)

@@ -28,6 +28,9 @@ TABLE_TEXT_STYLE = "RD Table Text"
 """Paragraph style of text in tables (its size is ``table_font_size``)."""
 
 _TWIPS_PER_MM = 1440 / 25.4
+_W_TC, _W_TR = qn("w:tc"), qn("w:tr")
+_W_TCPR, _W_TRPR, _W_SPAN, _W_TCW = qn("w:tcPr"), qn("w:trPr"), qn("w:gridSpan"), qn("w:tcW")
+_W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 
 
 def _style_name(element: Any) -> str | None:
@@ -61,6 +64,122 @@ def apply_fonts(document: DocxDocument, settings: Settings) -> None:
             rpr.insert(0, fonts)
         for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(qn(attribute), settings.font)
+
+
+LANGUAGE = "ru-RU"
+"""The language every text of a document is tagged with: spelling, hyphenation and quotes
+follow it in Word and LibreOffice."""
+
+# Children of w:pPr and w:settings that come before the ones set here, in schema order: Word
+# refuses a document whose children are out of order.
+_BEFORE_SUPPRESS_HYPHENS = tuple(
+    qn(f"w:{tag}")
+    for tag in [
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+    ]
+)
+_BEFORE_AUTO_HYPHENATION = tuple(
+    qn(f"w:{tag}")
+    for tag in [
+        "writeProtection",
+        "view",
+        "zoom",
+        "removePersonalInformation",
+        "removeDateAndTime",
+        "doNotDisplayPageBoundaries",
+        "displayBackgroundShape",
+        "printPostScriptOverText",
+        "printFractionalCharacterWidth",
+        "printFormsData",
+        "embedTrueTypeFonts",
+        "embedSystemFonts",
+        "saveSubsetFonts",
+        "saveFormsData",
+        "mirrorMargins",
+        "alignBordersAndEdges",
+        "bordersDoNotSurroundHeader",
+        "bordersDoNotSurroundFooter",
+        "gutterAtTop",
+        "hideSpellingErrors",
+        "hideGrammaticalErrors",
+        "activeWritingStyle",
+        "proofState",
+        "formsDesign",
+        "attachedTemplate",
+        "linkStyles",
+        "stylePaneFormatFilter",
+        "stylePaneSortMethod",
+        "documentType",
+        "mailMerge",
+        "revisionView",
+        "trackRevisions",
+        "doNotTrackMoves",
+        "doNotTrackFormatting",
+        "documentProtection",
+        "autoFormatOverride",
+        "styleLockTheme",
+        "styleLockQFSet",
+        "defaultTabStop",
+    ]
+)
+
+
+def _child(parent: Any, tag: str, after: Sequence[str] | None = None) -> Any:
+    """``parent``'s child ``tag``; one is added if missing: at the end, or with ``after`` (the
+    tags that precede it in schema order) after the last of those, first if there is none."""
+    found = parent.find(tag)
+    if found is None:
+        found = parent.makeelement(tag, {})
+        preceding = [child for child in parent if after is not None and child.tag in after]
+        if preceding:
+            preceding[-1].addnext(found)
+        elif after is not None:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
+def tag_language(styles: Any, *parts: Any) -> None:
+    """Tag all text of a document Russian: the default run properties of ``styles`` (the
+    styles part's element) and every language named in a style or in ``parts``."""
+    defaults = _child(styles, qn("w:docDefaults"), ())
+    run = _child(_child(defaults, qn("w:rPrDefault"), ()), qn("w:rPr"))
+    _child(run, qn("w:lang"))
+    for part in (styles, *parts):
+        for lang in part.iter(qn("w:lang")):
+            lang.set(qn("w:val"), LANGUAGE)
+
+
+def apply_language(document: DocxDocument, settings: Settings) -> None:
+    """All text in Russian; with ``hyphenation``, words in tables hyphenated automatically.
+
+    Automatic hyphenation is a setting of the whole document (``w:autoHyphenation``), which
+    Word and LibreOffice (with Russian patterns installed) both honour; body text keeps whole
+    words (``w:suppressAutoHyphens`` in Normal), table text, in narrow columns, is hyphenated.
+    """
+    tag_language(document.styles.element, document.element.body)
+    auto = _child(document.settings.element, qn("w:autoHyphenation"), _BEFORE_AUTO_HYPHENATION)
+    auto.set(_W_VAL, "true" if settings.hyphenation else "false")
+    for style_name, suppress in (("Normal", "true"), (TABLE_TEXT_STYLE, "false")):
+        try:
+            style = document.styles[style_name]
+        except KeyError:
+            continue
+        paragraph = style.element.get_or_add_pPr()
+        _child(paragraph, qn("w:suppressAutoHyphens"), _BEFORE_SUPPRESS_HYPHENS).set(
+            _W_VAL, suppress
+        )
 
 
 def _set_margins(sect_pr: Any, settings: Settings) -> None:
@@ -138,11 +257,6 @@ def split_appendices(
         _orient(final, previous_landscape)
     for sect_pr in body.iter(qn("w:sectPr")):
         _set_margins(sect_pr, settings)
-
-
-_W_TC, _W_TR = qn("w:tc"), qn("w:tr")
-_W_TCPR, _W_TRPR, _W_SPAN, _W_TCW = qn("w:tcPr"), qn("w:trPr"), qn("w:gridSpan"), qn("w:tcW")
-_W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 
 
 def fit_plan_tables(document: DocxDocument) -> None:
