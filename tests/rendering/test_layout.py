@@ -141,7 +141,8 @@ def test_plan_tables_are_fitted_row_by_row(tmp_path: Path) -> None:
 def test_fitting_adds_missing_cell_properties() -> None:
     from docx.oxml import parse_xml
 
-    from roadmapdocs.rendering.layout import _fit
+    from roadmapdocs.rendering.layout import TableFont, _Table, column_widths
+    from roadmapdocs.settings import Settings
 
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     table = parse_xml(
@@ -153,7 +154,8 @@ def test_fitting_adds_missing_cell_properties() -> None:
         "<w:tc><w:p><w:r><w:t>Провести педагогический совет</w:t></w:r></w:p></w:tc></w:tr>"
         "</w:tbl>"
     )
-    _fit(table, 9000)
+    fitted = _Table(table, 9000)
+    fitted.apply(column_widths(fitted.sample(), fitted.columns, 9000, TableFont(Settings())))
     assert _check_fitted(table) == 3
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +19,7 @@ from docx.oxml.ns import nsmap, qn
 from docx.shared import Pt
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
+from roadmapdocs.rendering import metrics
 from roadmapdocs.settings import Settings
 
 APPENDIX_STYLE = "RD Appendix Mark"
@@ -259,18 +261,35 @@ def split_appendices(
         _set_margins(sect_pr, settings)
 
 
-def fit_plan_tables(document: DocxDocument) -> None:
-    """Plan tables: repeat the header row, keep rows whole, give columns widths by content."""
+def fit_plan_tables(document: DocxDocument, settings: Settings) -> None:
+    """Plan tables: repeat the header row, keep rows whole, give columns widths by content.
+
+    Tables of one document with the same header and text width get the same column widths,
+    measured on all of them together, so that consecutive tables line up.
+    """
     body = document.element.body
     table_id = style_id(document, TABLE_STYLE)
     if table_id is None:
         return
     sections = list(body.iter(qn("w:sectPr")))
-    for table in body.iterchildren(qn("w:tbl")):
-        if table_style(table) != table_id:
+    font = TableFont(settings)
+    groups: dict[tuple[int, tuple[str, ...]], list[_Table]] = {}
+    for element in body.iterchildren(qn("w:tbl")):
+        if table_style(element) != table_id:
             continue
-        following = next((s for s in sections if _after(s, table)), sections[-1])
-        _fit(table, _text_width(following))
+        following = next((s for s in sections if _after(s, element)), sections[-1])
+        table = _Table(element, _text_width(following))
+        if table.rows:
+            groups.setdefault(table.key, []).append(table)
+    for tables in groups.values():
+        columns = max(t.columns for t in tables)
+        samples = [row for t in tables for row in t.sample()]
+        measured = column_widths(samples, columns, tables[0].width, font)
+        for table in tables:
+            template = table.template_widths() if settings.column_widths == "template" else None
+            widths = template or measured
+            table.apply(widths)
+            hyphenate_narrow(table.rows, table.spans, widths, font)
 
 
 def _after(sect_pr: Any, table: Any) -> bool:
@@ -338,100 +357,256 @@ def _row_texts(row: Any, *, simple: bool) -> list[tuple[int, str]]:
     return [(cell.span, cell.text) for cell in map(_Cell, row.iterchildren(_W_TC))]
 
 
-def _fit(table: Any, width: int) -> None:
-    rows = table.findall(_W_TR)
-    if not rows:
-        return
-    # The grid of a row is read by XPath, in C: a plan of thousands of rows has tens of
-    # thousands of cells, and visiting each from Python would cost more than docxtpl's render.
-    spans = [row_span(row) for row in rows]
-    columns = max(spans)
-    step = max(1, math.ceil((len(rows) - 1) / _SAMPLE_ROWS))
-    measured = [0, *range(1, len(rows), step)]
-    sample = [_row_texts(rows[i], simple=spans[i] == int(_ROW_CELLS(rows[i]))) for i in measured]
-    widths = _column_widths(sample, columns, width, whole_table=len(rows) == 1)
-    grid = table.find(qn("w:tblGrid"))
-    if grid is not None:
-        for col in list(grid):
-            grid.remove(col)
-        for w in widths:
-            col = OxmlElement("w:gridCol")
-            col.set(_W_W, str(w))
-            grid.append(col)
-    tbl_pr = table.find(qn("w:tblPr"))
-    layout = tbl_pr.find(qn("w:tblLayout"))
-    if layout is None:
-        layout = OxmlElement("w:tblLayout")
-        tbl_pr.append(layout)
-    layout.set(_W_TYPE, "fixed")
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
-    tbl_w.set(_W_W, str(sum(widths)))
-    tbl_w.set(_W_TYPE, "dxa")
-    cant_split, header = qn("w:cantSplit"), qn("w:tblHeader")
-    texts = [str(w) for w in widths]
-    for index, row in enumerate(rows):
-        tr_pr = row.find(_W_TRPR)
-        if tr_pr is None:
-            tr_pr = OxmlElement("w:trPr")
-            row.insert(0, tr_pr)
-        for tag in (cant_split, header) if index == 0 else (cant_split,):
-            if tr_pr.find(tag) is None:
-                tr_pr.append(tr_pr.makeelement(tag))
-        cell_widths = _ROW_CELL_WIDTHS(row)
-        if spans[index] == columns == len(cell_widths) == int(_ROW_CELLS(row)):
-            # One cell per column, each with its width element: set them in order.
-            for tc_w, text in zip(cell_widths, texts, strict=True):
-                tc_w.set(_W_W, text)
-                tc_w.set(_W_TYPE, "dxa")
-            continue
-        position = 0
-        for cell in map(_Cell, row.iterchildren(_W_TC)):
-            tc_w = cell.properties.find(_W_TCW)
-            if tc_w is None:
-                tc_w = cell.properties.makeelement(_W_TCW)
-                cell.properties.insert(0, tc_w)
-            tc_w.set(_W_W, str(sum(widths[position:][: cell.span])))
-            tc_w.set(_W_TYPE, "dxa")
-            position += cell.span
+_PARAGRAPHS = etree.XPath("w:p", namespaces=_NAMESPACES)
+_TEXT_NODES = etree.XPath(".//w:t", namespaces=_NAMESPACES)
 
 
-_CHAR_TWIPS = 120
-"""Rough width of one character of 12 pt Times New Roman, in twips (1/1440 inch)."""
+def _cell_text(cell: Any) -> str:
+    """A cell's text, a line per paragraph."""
+    return "\n".join(text_of(paragraph) for paragraph in _PARAGRAPHS(cell))
+
 
 _SAMPLE_ROWS = 400
 """Body rows whose text sizes the columns: all of a table up to this size, evenly spread beyond."""
 
+CELL_PADDING = 2 * 108 + 40
+"""Room a cell takes beside its text, in twips: Word's default left and right cell margins
+(0.19 cm each, as in the Table Grid style) and a little for the borders and rounding."""
 
-def _column_widths(
-    rows: list[list[tuple[int, str]]], columns: int, width: int, *, whole_table: bool
+
+class TableFont:
+    """The table font as it prints: regular for body rows, bold for the header, at one size."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.size = settings.table_font_size
+        self.regular = metrics.metrics(settings.font)
+        self.bold = metrics.metrics(settings.font, bold=True)
+
+    def width(self, text: str, *, bold: bool = False) -> int:
+        return (self.bold if bold else self.regular).width(text, self.size)
+
+
+_SPACES = re.compile(r"[ \t\n]+")
+"""Where a line may break: ordinary spaces, tabs and line ends, not the no-break space."""
+
+
+def words(text: str) -> list[str]:
+    """The pieces of ``text`` a line never breaks inside: split at spaces and after hyphens."""
+    return _SPACES.split(text.replace("-", "- ").strip(" \t\n"))
+
+
+class _Table:
+    """A plan table read once for fitting: rows, their spans, its grid and text width."""
+
+    def __init__(self, element: Any, width: int) -> None:
+        self.element = element
+        self.width = width
+        self.rows = element.findall(_W_TR)
+        # The grid of a row is read by XPath, in C: a plan of thousands of rows has tens of
+        # thousands of cells, and visiting each from Python would cost more than docxtpl's render.
+        self.spans = [row_span(row) for row in self.rows]
+        self.columns = max(self.spans, default=0)
+        header = [_cell_text(tc) for tc in self.rows[0].iterchildren(_W_TC)] if self.rows else []
+        self.key = (width, tuple(" ".join(text.split()) for text in header))
+
+    def sample(self) -> list[list[tuple[int, str]]]:
+        """The header row and up to :data:`_SAMPLE_ROWS` body rows spread evenly through the table,
+        each cell as (columns it spans, text)."""
+        rows = self.rows
+        step = max(1, math.ceil((len(rows) - 1) / _SAMPLE_ROWS))
+        return [
+            [(_Cell(tc).span, _cell_text(tc)) for tc in rows[index].iterchildren(_W_TC)]
+            for index in [0, *range(1, len(rows), step)]
+        ]
+
+    def template_widths(self) -> list[int] | None:
+        """The widths the template gives its columns, when its grid has one per column."""
+        grid = self.element.find(qn("w:tblGrid"))
+        widths = [int(col.get(_W_W, "0")) for col in grid] if grid is not None else []
+        return widths if len(widths) == self.columns and all(widths) else None
+
+    def apply(self, widths: list[int]) -> None:
+        """Set the grid, the fixed layout and every cell's width; repeat the header, keep rows
+        whole."""
+        table, rows, spans, columns = self.element, self.rows, self.spans, self.columns
+        grid = table.find(qn("w:tblGrid"))
+        if grid is not None:
+            for col in list(grid):
+                grid.remove(col)
+            for w in widths:
+                col = OxmlElement("w:gridCol")
+                col.set(_W_W, str(w))
+                grid.append(col)
+        tbl_pr = table.find(qn("w:tblPr"))
+        layout = tbl_pr.find(qn("w:tblLayout"))
+        if layout is None:
+            layout = OxmlElement("w:tblLayout")
+            tbl_pr.append(layout)
+        layout.set(_W_TYPE, "fixed")
+        tbl_w = tbl_pr.find(qn("w:tblW"))
+        if tbl_w is None:
+            tbl_w = OxmlElement("w:tblW")
+            tbl_pr.append(tbl_w)
+        tbl_w.set(_W_W, str(sum(widths)))
+        tbl_w.set(_W_TYPE, "dxa")
+        cant_split, header = qn("w:cantSplit"), qn("w:tblHeader")
+        texts = [str(w) for w in widths]
+        for index, row in enumerate(rows):
+            tr_pr = row.find(_W_TRPR)
+            if tr_pr is None:
+                tr_pr = OxmlElement("w:trPr")
+                row.insert(0, tr_pr)
+            for tag in (cant_split, header) if index == 0 else (cant_split,):
+                if tr_pr.find(tag) is None:
+                    tr_pr.append(tr_pr.makeelement(tag))
+            cell_widths = _ROW_CELL_WIDTHS(row)
+            if spans[index] == columns == len(cell_widths) == int(_ROW_CELLS(row)):
+                # One cell per column, each with its width element: set them in order.
+                for tc_w, text in zip(cell_widths, texts, strict=True):
+                    tc_w.set(_W_W, text)
+                    tc_w.set(_W_TYPE, "dxa")
+                continue
+            position = 0
+            for cell in map(_Cell, row.iterchildren(_W_TC)):
+                tc_w = cell.properties.find(_W_TCW)
+                if tc_w is None:
+                    tc_w = cell.properties.makeelement(_W_TCW)
+                    cell.properties.insert(0, tc_w)
+                tc_w.set(_W_W, str(sum(widths[position:][: cell.span])))
+                tc_w.set(_W_TYPE, "dxa")
+                position += cell.span
+
+
+def column_widths(
+    rows: Sequence[Sequence[tuple[int, str]]], columns: int, width: int, font: TableFont
 ) -> list[int]:
-    """Widths by content, as browsers lay out automatic tables, damped for long text.
+    """Widths of ``columns`` columns sharing ``width`` twips, from the text of ``rows`` (the
+    header row, bold, then body rows; each cell as (columns it spans, text)).
 
-    Each column first gets room for its longest word (so «Организационно-управленческое» is not
-    broken letter by letter), capped so that one long word cannot take the table; what is left
-    is shared by the square root of the column's mean text length, so a column of long
-    descriptions gets more than a column of dates, but not everything. ``rows`` are the header
-    row and the body rows to measure (a table of more than :data:`_SAMPLE_ROWS` body rows is
-    measured on that many, spread evenly through it); ``whole_table`` says the table is one row.
+    As browsers lay out automatic tables: each column is at least as wide as its longest
+    unbreakable word plus the cell padding, and at most as wide as its widest line; what is
+    left goes to the columns by the amount of text they hold, so a column of descriptions gets
+    more than a column of dates, and a column of numbers stays as narrow as its content. When
+    even the longest words do not fit side by side, the widest columns are narrowed first, to
+    no less than their longest syllable: their long words are then hyphenated
+    (:func:`hyphenate_narrow`).
     """
     longest = [0] * columns
-    total = [0] * columns
-    counts = [0] * columns
+    widest = [0] * columns
+    volume = [0] * columns
     for index, cells in enumerate(rows):
         position = 0
         for span, text in cells:
             if span == 1 and position < columns:
-                words = text.replace("-", "- ").replace("/", "/ ").split()
-                longest[position] = max(longest[position], *(len(w) for w in words), 1)
-                if index > 0 or whole_table:  # the header's length says little of the column
-                    total[position] += len(text)
-                    counts[position] += 1
+                bold = index == 0
+                for word in words(text):
+                    longest[position] = max(longest[position], font.width(word, bold=bold))
+                for line in text.split("\n"):
+                    line_width = font.width(line, bold=bold)
+                    widest[position] = max(widest[position], line_width)
+                    if index > 0 or len(rows) == 1:  # the header says little of the column
+                        volume[position] += line_width
             position += span
-    minimum = [(min(chars, 14) + 1) * _CHAR_TWIPS for chars in longest]
-    spare = max(width - sum(minimum), 0)
-    shares = [math.sqrt(total[i] / counts[i]) if counts[i] else 1.0 for i in range(columns)]
-    whole = sum(shares) or 1.0
-    return [int(minimum[i] + spare * shares[i] / whole) for i in range(columns)]
+    low = [w + CELL_PADDING for w in longest]
+    high = [max(w, lw) + CELL_PADDING for w, lw in zip(widest, longest, strict=True)]
+    if sum(low) > width:
+        low = _squeezed(rows, columns, width, low, font)
+    widths = [float(w) for w in low]
+    # A column whose widest line is shorter than an even share (a number, a date) gets it whole.
+    for i in range(columns):
+        if high[i] <= width / columns and sum(widths) + high[i] - widths[i] <= width:
+            widths[i] = high[i]
+    spare = width - sum(widths)
+    # Water-filling: share what is left by text volume, none beyond a column's widest line.
+    while spare > 0.5:
+        open_ = [i for i in range(columns) if widths[i] < high[i]]
+        if not open_:
+            break
+        weights = {i: volume[i] or 1 for i in open_}
+        total = sum(weights.values())
+        given = 0.0
+        for i in open_:
+            add = min(spare * weights[i] / total, high[i] - widths[i])
+            widths[i] += add
+            given += add
+        spare -= given
+    if spare > 0.5:
+        # Every column fits its widest line: the rest goes by width, so the table fills the page.
+        whole = sum(widths)
+        widths = [w + spare * w / whole for w in widths]
+    result = [int(w) for w in widths]
+    if sum(result) < width:  # what rounding down left
+        result[result.index(max(result))] += width - sum(result)
+    return result
+
+
+def _squeezed(
+    rows: Sequence[Sequence[tuple[int, str]]],
+    columns: int,
+    width: int,
+    low: list[int],
+    font: TableFont,
+) -> list[int]:
+    """Minimum widths narrowed to fit ``width``: the widest columns are cut to a common cap,
+    none below its longest syllable (with the hyphen that will print after it)."""
+    syllable = [CELL_PADDING] * columns
+    hyphen = font.width("-", bold=True)
+    for index, cells in enumerate(rows):
+        position = 0
+        for span, text in cells:
+            if span == 1 and position < columns:
+                for word in words(text):
+                    for piece in metrics.hyphenate(word).split(metrics.SOFT_HYPHEN):
+                        need = font.width(piece, bold=index == 0) + hyphen + CELL_PADDING
+                        syllable[position] = max(syllable[position], need)
+            position += span
+    floor = [min(s, w) for s, w in zip(syllable, low, strict=True)]
+    if sum(floor) >= width:
+        return floor
+    below, above = 0, max(low)
+    while above - below > 1:
+        cap = (below + above) // 2
+        if sum(max(f, min(w, cap)) for f, w in zip(floor, low, strict=True)) > width:
+            above = cap
+        else:
+            below = cap
+    return [max(f, min(w, below)) for f, w in zip(floor, low, strict=True)]
+
+
+_WORD = re.compile(r"[^ \t\n\-]{4,}-?")
+"""What a line cannot break inside: a run of characters up to a space or after a hyphen."""
+
+
+def hyphenate_narrow(
+    rows: Sequence[Any], spans: Sequence[int], widths: Sequence[int], font: TableFont
+) -> None:
+    """Soft hyphens in every word wider than its column, at the points Russian hyphenation
+    allows: such a word then breaks at a syllable with a hyphen, never between two letters.
+    The header row is measured in bold."""
+    columns = len(widths)
+    # A word of fewer characters than this fits any column (no letter is wider than 0.95 em
+    # but «Ш», «Щ», «Ю» in bold): it needs no measuring.
+    shortest = max(1, int((min(widths, default=0) - CELL_PADDING) / (font.size * 20 * 0.95)))
+    for index, row in enumerate(rows):
+        bold = index == 0
+        position = 0
+        for tc in row.iterchildren(_W_TC):
+            span = 1 if spans[index] == columns else _Cell(tc).span
+            room = sum(widths[position : position + span]) - CELL_PADDING
+            position += span
+            for node in _TEXT_NODES(tc):
+                text = node.text
+                if text and len(max(_WORD.findall(text), key=len, default="")) > shortest:
+                    node.text = _hyphenated(text, room, font, bold=bold)
+
+
+def _hyphenated(text: str, room: int, font: TableFont, *, bold: bool) -> str:
+    """``text`` with soft hyphens in each word wider than ``room`` twips."""
+    pieces: list[str] = []
+    end = 0
+    for found in _WORD.finditer(text):
+        word = found.group(0)
+        if font.width(word, bold=bold) > room:
+            pieces += [text[end : found.start()], metrics.hyphenate(word)]
+            end = found.end()
+    return "".join([*pieces, text[end:]]) if pieces else text
