@@ -254,7 +254,7 @@ def form_table(document: DocxDocument, rows: Sequence[tuple[str, str]]) -> None:
 def grid_table(document: DocxDocument, table: str) -> None:
     """A data table from its ``grid`` (see ``table_grid`` in the context): each cell carries its
     column span and vertical merge as template values, so spans survive as real merged cells
-    rather than blank ones; header rows are bold."""
+    rather than blank ones; header rows are bold and repeat on every page."""
     rows = (
         ("{%tr for row in " + table + ".grid %}", "", ""),
         ("{%tc for cell in row.cells %}", "{{ cell.text }}", "{%tc endfor %}"),
@@ -269,6 +269,10 @@ def grid_table(document: DocxDocument, table: str) -> None:
     bold = OxmlElement("w:b")
     bold.set(qn("w:val"), "{{ row.header | int }}")
     run._r.get_or_add_rPr().append(bold)
+    # The header rows of the data repeat on every page (the rows of the loop come from this one).
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "{{ row.header | int }}")
+    grid.rows[1]._tr.get_or_add_trPr().append(repeat)
     tc_pr = content._tc.get_or_add_tcPr()
     for tag, value in (("w:gridSpan", "{{ cell.colspan }}"), ("w:vMerge", "{{ cell.vmerge }}")):
         element = OxmlElement(tag)

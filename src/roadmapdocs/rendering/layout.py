@@ -214,6 +214,13 @@ def _text_width(sect_pr: Any) -> int:
     )
 
 
+def _text_height(sect_pr: Any) -> int:
+    size, margins = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
+    return (
+        int(size.get(qn("w:h"))) - int(margins.get(qn("w:top"))) - int(margins.get(qn("w:bottom")))
+    )
+
+
 def split_appendices(
     document: DocxDocument, orientations: Sequence[bool], settings: Settings
 ) -> None:
@@ -262,7 +269,8 @@ def split_appendices(
 
 
 def fit_plan_tables(document: DocxDocument, settings: Settings) -> None:
-    """Plan tables: repeat the header row, keep rows whole, give columns widths by content.
+    """Plan tables: columns as wide as their content (:func:`column_widths`), long words of
+    narrow columns hyphenated, header rows repeated, rows broken across pages only when tall.
 
     Tables of one document with the same header and text width get the same column widths,
     measured on all of them together, so that consecutive tables line up.
@@ -278,7 +286,7 @@ def fit_plan_tables(document: DocxDocument, settings: Settings) -> None:
         if table_style(element) != table_id:
             continue
         following = next((s for s in sections if _after(s, element)), sections[-1])
-        table = _Table(element, _text_width(following))
+        table = _Table(element, _text_width(following), _text_height(following))
         if table.rows:
             groups.setdefault(table.key, []).append(table)
     for tables in groups.values():
@@ -289,7 +297,8 @@ def fit_plan_tables(document: DocxDocument, settings: Settings) -> None:
             template = table.template_widths() if settings.column_widths == "template" else None
             widths = template or measured
             table.apply(widths)
-            hyphenate_narrow(table.rows, table.spans, widths, font)
+            lines = hyphenate_narrow(table.rows, table.spans, widths, font)
+            table.paginate(lines, font.line, table.height)
 
 
 def _after(sect_pr: Any, table: Any) -> bool:
@@ -374,6 +383,10 @@ CELL_PADDING = 2 * 108 + 40
 (0.19 cm each, as in the Table Grid style) and a little for the borders and rounding."""
 
 
+_LINE_SPACING = 1.15
+"""Single line spacing of Times New Roman and Liberation Serif, in ems (ascent and descent)."""
+
+
 class TableFont:
     """The table font as it prints: regular for body rows, bold for the header, at one size."""
 
@@ -381,6 +394,11 @@ class TableFont:
         self.size = settings.table_font_size
         self.regular = metrics.metrics(settings.font)
         self.bold = metrics.metrics(settings.font, bold=True)
+
+    @property
+    def line(self) -> float:
+        """The height of a line of single-spaced table text, in twips."""
+        return self.size * 20 * _LINE_SPACING
 
     def width(self, text: str, *, bold: bool = False) -> int:
         return (self.bold if bold else self.regular).width(text, self.size)
@@ -398,9 +416,10 @@ def words(text: str) -> list[str]:
 class _Table:
     """A plan table read once for fitting: rows, their spans, its grid and text width."""
 
-    def __init__(self, element: Any, width: int) -> None:
+    def __init__(self, element: Any, width: int, height: int) -> None:
         self.element = element
         self.width = width
+        self.height = height
         self.rows = element.findall(_W_TR)
         # The grid of a row is read by XPath, in C: a plan of thousands of rows has tens of
         # thousands of cells, and visiting each from Python would cost more than docxtpl's render.
@@ -426,8 +445,7 @@ class _Table:
         return widths if len(widths) == self.columns and all(widths) else None
 
     def apply(self, widths: list[int]) -> None:
-        """Set the grid, the fixed layout and every cell's width; repeat the header, keep rows
-        whole."""
+        """Set the grid, the fixed layout and every cell's width."""
         table, rows, spans, columns = self.element, self.rows, self.spans, self.columns
         grid = table.find(qn("w:tblGrid"))
         if grid is not None:
@@ -449,16 +467,8 @@ class _Table:
             tbl_pr.append(tbl_w)
         tbl_w.set(_W_W, str(sum(widths)))
         tbl_w.set(_W_TYPE, "dxa")
-        cant_split, header = qn("w:cantSplit"), qn("w:tblHeader")
         texts = [str(w) for w in widths]
         for index, row in enumerate(rows):
-            tr_pr = row.find(_W_TRPR)
-            if tr_pr is None:
-                tr_pr = OxmlElement("w:trPr")
-                row.insert(0, tr_pr)
-            for tag in (cant_split, header) if index == 0 else (cant_split,):
-                if tr_pr.find(tag) is None:
-                    tr_pr.append(tr_pr.makeelement(tag))
             cell_widths = _ROW_CELL_WIDTHS(row)
             if spans[index] == columns == len(cell_widths) == int(_ROW_CELLS(row)):
                 # One cell per column, each with its width element: set them in order.
@@ -476,6 +486,51 @@ class _Table:
                 tc_w.set(_W_TYPE, "dxa")
                 position += cell.span
 
+    def paginate(self, lines: Sequence[int], line: float, page: int) -> None:
+        """How rows meet page breaks, for a table on pages ``page`` twips high whose rows hold
+        ``lines`` lines of ``line`` twips each.
+
+        The header rows (those the template marks as repeating, else the first) repeat on
+        every page. A row shorter than a fifth of the page is kept whole; a taller one may
+        break, so that it does not leave the rest of a page empty. The header and each section
+        row (one cell across the table) are kept whole and on the page of the row after them.
+        """
+        rows, spans, columns = self.rows, self.spans, self.columns
+        marked = [_HEADER(row) for row in rows]
+        headers = next((i for i, on in enumerate(marked) if not on), len(rows)) or 1
+        for index, row in enumerate(rows):
+            tr_pr = row.find(_W_TRPR)
+            if tr_pr is None:
+                tr_pr = OxmlElement("w:trPr")
+                row.insert(0, tr_pr)
+            header = index < headers
+            _flag(tr_pr, _W_HEADER, header)
+            section = columns > 1 and spans[index] == columns and int(_ROW_CELLS(row)) == 1
+            keep = header or section
+            _flag(tr_pr, _W_CANT_SPLIT, keep or lines[index] * line < page / 5)
+            if keep:
+                for paragraph in row.iter(_W_P):
+                    paragraph.get_or_add_pPr().get_or_add_keepNext()
+
+
+def _flag(tr_pr: Any, tag: str, on: bool) -> None:
+    """Set or remove the on/off property ``tag`` of a row."""
+    found = tr_pr.find(tag)
+    if on and found is None:
+        tr_pr.append(tr_pr.makeelement(tag))
+    elif on and found.get(_W_VAL) is not None:
+        del found.attrib[_W_VAL]
+    elif not on and found is not None:
+        tr_pr.remove(found)
+
+
+_W_HEADER, _W_CANT_SPLIT, _W_P = qn("w:tblHeader"), qn("w:cantSplit"), qn("w:p")
+_HEADER = etree.XPath(
+    "boolean(w:trPr/w:tblHeader[not(@w:val) or not(@w:val = '0' or @w:val = 'false' or @w:val = 'off')])",
+    namespaces=_NAMESPACES,
+)
+"""Whether a row is marked to repeat on every page."""
+
 
 def column_widths(
     rows: Sequence[Sequence[tuple[int, str]]], columns: int, width: int, font: TableFont
@@ -487,9 +542,9 @@ def column_widths(
     unbreakable word plus the cell padding, and at most as wide as its widest line; what is
     left goes to the columns by the amount of text they hold, so a column of descriptions gets
     more than a column of dates, and a column of numbers stays as narrow as its content. When
-    even the longest words do not fit side by side, the widest columns are narrowed first, to
-    no less than their longest syllable: their long words are then hyphenated
-    (:func:`hyphenate_narrow`).
+    even the longest words do not fit side by side, the columns with the longest words are
+    narrowed to a common cap, none below its longest syllable, leaving a share of the width to
+    go by text volume: their long words are then hyphenated (:func:`hyphenate_narrow`).
     """
     longest = [0] * columns
     widest = [0] * columns
@@ -504,13 +559,18 @@ def column_widths(
                 for line in text.split("\n"):
                     line_width = font.width(line, bold=bold)
                     widest[position] = max(widest[position], line_width)
-                    if index > 0 or len(rows) == 1:  # the header says little of the column
-                        volume[position] += line_width
+                    # The header counts as one row: a column of short values under a long
+                    # title («Информатика» over numbers) needs room for the title.
+                    volume[position] += line_width
             position += span
     low = [w + CELL_PADDING for w in longest]
     high = [max(w, lw) + CELL_PADDING for w, lw in zip(widest, longest, strict=True)]
     if sum(low) > width:
-        low = _squeezed(rows, columns, width, low, font)
+        # The longest words cannot all fit: the columns with the longest words are cut to a
+        # common cap, none below its longest syllable, so that a share of the width is left to
+        # go by text volume; the words wider than their column are then hyphenated.
+        floor = _syllables(rows, columns, low, font)
+        low = _capped(floor, low, int(width * _SQUEEZED_SHARE))
     widths = [float(w) for w in low]
     # A column whose widest line is shorter than an even share (a number, a date) gets it whole.
     for i in range(columns):
@@ -540,15 +600,29 @@ def column_widths(
     return result
 
 
-def _squeezed(
-    rows: Sequence[Sequence[tuple[int, str]]],
-    columns: int,
-    width: int,
-    low: list[int],
-    font: TableFont,
+_SQUEEZED_SHARE = 0.6
+"""Of a table whose longest words do not fit side by side, the share of the width the minimum
+widths may take; the rest goes by text volume."""
+
+
+def _capped(floor: list[int], low: list[int], width: int) -> list[int]:
+    """``low`` cut to the greatest common cap at which the columns fit ``width``, none below
+    its ``floor``."""
+    below, above = 0, max(low)
+    while above - below > 1:
+        cap = (below + above) // 2
+        if sum(max(f, min(w, cap)) for f, w in zip(floor, low, strict=True)) > width:
+            above = cap
+        else:
+            below = cap
+    return [max(f, min(w, below)) for f, w in zip(floor, low, strict=True)]
+
+
+def _syllables(
+    rows: Sequence[Sequence[tuple[int, str]]], columns: int, low: list[int], font: TableFont
 ) -> list[int]:
-    """Minimum widths narrowed to fit ``width``: the widest columns are cut to a common cap,
-    none below its longest syllable (with the hyphen that will print after it)."""
+    """The least width of each column whose words may be hyphenated: its longest syllable, with
+    the hyphen that will print after it (and no more than its longest word)."""
     syllable = [CELL_PADDING] * columns
     hyphen = font.width("-", bold=True)
     for index, cells in enumerate(rows):
@@ -560,17 +634,7 @@ def _squeezed(
                         need = font.width(piece, bold=index == 0) + hyphen + CELL_PADDING
                         syllable[position] = max(syllable[position], need)
             position += span
-    floor = [min(s, w) for s, w in zip(syllable, low, strict=True)]
-    if sum(floor) >= width:
-        return floor
-    below, above = 0, max(low)
-    while above - below > 1:
-        cap = (below + above) // 2
-        if sum(max(f, min(w, cap)) for f, w in zip(floor, low, strict=True)) > width:
-            above = cap
-        else:
-            below = cap
-    return [max(f, min(w, below)) for f, w in zip(floor, low, strict=True)]
+    return [min(s, w) for s, w in zip(syllable, low, strict=True)]
 
 
 _WORD = re.compile(r"[^ \t\n\-]{4,}-?")
@@ -579,25 +643,48 @@ _WORD = re.compile(r"[^ \t\n\-]{4,}-?")
 
 def hyphenate_narrow(
     rows: Sequence[Any], spans: Sequence[int], widths: Sequence[int], font: TableFont
-) -> None:
+) -> list[int]:
     """Soft hyphens in every word wider than its column, at the points Russian hyphenation
     allows: such a word then breaks at a syllable with a hyphen, never between two letters.
-    The header row is measured in bold."""
+    The header row is measured in bold.
+
+    Returns each row's height in lines, estimated from its characters at the mean width of a
+    character of the font (a word that does not fill a line's end counted as a tenth more).
+    """
     columns = len(widths)
     # A word of fewer characters than this fits any column (no letter is wider than 0.95 em
     # but «Ш», «Щ», «Ю» in bold): it needs no measuring.
     shortest = max(1, int((min(widths, default=0) - CELL_PADDING) / (font.size * 20 * 0.95)))
+    character = font.width(_MEAN_TEXT) / len(_MEAN_TEXT) * 1.1
+    heights: list[int] = []
     for index, row in enumerate(rows):
         bold = index == 0
         position = 0
+        height = 1
         for tc in row.iterchildren(_W_TC):
             span = 1 if spans[index] == columns else _Cell(tc).span
             room = sum(widths[position : position + span]) - CELL_PADDING
             position += span
+            characters = 0
             for node in _TEXT_NODES(tc):
                 text = node.text
-                if text and len(max(_WORD.findall(text), key=len, default="")) > shortest:
+                if not text:
+                    continue
+                characters += len(text)
+                if len(max(_WORD.findall(text), key=len, default="")) > shortest:
                     node.text = _hyphenated(text, room, font, bold=bold)
+            paragraphs = sum(1 for _ in tc.iterchildren(_W_P))
+            lines = math.ceil(characters * character / max(room, 1)) + max(paragraphs - 1, 0)
+            height = max(height, lines)
+        heights.append(height)
+    return heights
+
+
+_MEAN_TEXT = (
+    "Разработка и утверждение плана мероприятий по организации адресной поддержки школ с "
+    "низкими результатами обучения, 2024/2025 учебный год"
+)
+"""Russian text of plans, whose mean character width stands for every cell's."""
 
 
 def _hyphenated(text: str, room: int, font: TableFont, *, bold: bool) -> str:
