@@ -8,6 +8,7 @@ decide regardless of the template: fonts, margins, each appendix in a section of
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -366,22 +367,27 @@ def _row_texts(row: Any, *, simple: bool) -> list[tuple[int, str]]:
     return [(cell.span, cell.text) for cell in map(_Cell, row.iterchildren(_W_TC))]
 
 
-_PARAGRAPHS = etree.XPath("w:p", namespaces=_NAMESPACES)
-_TEXT_NODES = etree.XPath(".//w:t", namespaces=_NAMESPACES)
+_CELL_PARTS = etree.XPath("w:p | w:p//w:t/text()", namespaces=_NAMESPACES)
+_W_T = qn("w:t")
 
 
 def _cell_text(cell: Any) -> str:
-    """A cell's text, a line per paragraph."""
-    return "\n".join(text_of(paragraph) for paragraph in _PARAGRAPHS(cell))
+    """A cell's text, a line per paragraph (read by one XPath, in document order)."""
+    return "".join(part if isinstance(part, str) else "\n" for part in _CELL_PARTS(cell))[1:]
 
 
-_SAMPLE_ROWS = 400
-"""Body rows whose text sizes the columns: all of a table up to this size, evenly spread beyond."""
+_SAMPLE_ROWS = 100
+"""Body rows whose text sizes the columns: all of a table up to this size, spread through it
+beyond (the words of the other rows are hyphenated where they do not fit)."""
+_GOLDEN = (5**0.5 - 1) / 2
 
 CELL_PADDING = 2 * 108 + 40
 """Room a cell takes beside its text, in twips: Word's default left and right cell margins
 (0.19 cm each, as in the Table Grid style) and a little for the borders and rounding."""
 
+
+_MEASURED_LINE = 40
+"""Lines of up to this many characters are measured; longer ones are estimated."""
 
 _LINE_SPACING = 1.15
 """Single line spacing of Times New Roman and Liberation Serif, in ems (ascent and descent)."""
@@ -394,6 +400,11 @@ class TableFont:
         self.size = settings.table_font_size
         self.regular = metrics.metrics(settings.font)
         self.bold = metrics.metrics(settings.font, bold=True)
+
+    @functools.cached_property
+    def character(self) -> float:
+        """The mean width of a character of Russian text, in twips."""
+        return self.width(_MEAN_TEXT) / len(_MEAN_TEXT)
 
     @property
     def line(self) -> float:
@@ -429,14 +440,22 @@ class _Table:
         self.key = (width, tuple(" ".join(text.split()) for text in header))
 
     def sample(self) -> list[list[tuple[int, str]]]:
-        """The header row and up to :data:`_SAMPLE_ROWS` body rows spread evenly through the table,
+        """The header row and up to :data:`_SAMPLE_ROWS` body rows spread through the table,
         each cell as (columns it spans, text)."""
-        rows = self.rows
-        step = max(1, math.ceil((len(rows) - 1) / _SAMPLE_ROWS))
-        return [
-            [(_Cell(tc).span, _cell_text(tc)) for tc in rows[index].iterchildren(_W_TC)]
-            for index in [0, *range(1, len(rows), step)]
-        ]
+        rows, spans = self.rows, self.spans
+        body = len(rows) - 1
+        if body <= _SAMPLE_ROWS:
+            chosen: Sequence[int] = range(1, len(rows))
+        else:
+            # Spread by the golden ratio rather than by a fixed step, which a plan's rhythm
+            # (a section row every eleven rows) would alias into a sample of section rows only.
+            chosen = sorted({1 + int((i * _GOLDEN) % 1 * body) for i in range(_SAMPLE_ROWS)})
+        sample = []
+        for index in [0, *chosen]:
+            cells = rows[index].findall(_W_TC)
+            simple = len(cells) == spans[index]
+            sample.append([(1 if simple else _Cell(tc).span, _cell_text(tc)) for tc in cells])
+        return sample
 
     def template_widths(self) -> list[int] | None:
         """The widths the template gives its columns, when its grid has one per column."""
@@ -557,7 +576,12 @@ def column_widths(
                 for word in words(text):
                     longest[position] = max(longest[position], font.width(word, bold=bold))
                 for line in text.split("\n"):
-                    line_width = font.width(line, bold=bold)
+                    # A long line is no column's widest short one: its mean width will do.
+                    line_width = (
+                        font.width(line, bold=bold)
+                        if len(line) <= _MEASURED_LINE
+                        else int(len(line) * font.character)
+                    )
                     widest[position] = max(widest[position], line_width)
                     # The header counts as one row: a column of short values under a long
                     # title («Информатика» over numbers) needs room for the title.
@@ -649,33 +673,55 @@ def hyphenate_narrow(
     The header row is measured in bold.
 
     Returns each row's height in lines, estimated from its characters at the mean width of a
-    character of the font (a word that does not fill a line's end counted as a tenth more).
+    character of the font (a word that does not fill a line's end counted as a tenth more);
+    a cell's paragraphs are counted as one text.
     """
-    columns = len(widths)
-    # A word of fewer characters than this fits any column (no letter is wider than 0.95 em
-    # but «Ш», «Щ», «Ю» in bold): it needs no measuring.
-    shortest = max(1, int((min(widths, default=0) - CELL_PADDING) / (font.size * 20 * 0.95)))
-    character = font.width(_MEAN_TEXT) / len(_MEAN_TEXT) * 1.1
+    character = font.character * 1.1
+    # A word of fewer characters than fit a column's room (no letter is wider than 0.95 em but
+    # «Ш», «Щ», «Ю» in bold) needs no measuring.
+    widest = font.size * 20 * 0.95
+    limits = [int((w - CELL_PADDING) / widest) for w in widths]
+    rooms = [w - CELL_PADDING for w in widths]
+    # Whether a text holds a word wider than its column, for the texts a plan repeats.
+    seen: dict[tuple[str, int, bool], bool] = {}
     heights: list[int] = []
     for index, row in enumerate(rows):
         bold = index == 0
-        position = 0
         height = 1
-        for tc in row.iterchildren(_W_TC):
-            span = 1 if spans[index] == columns else _Cell(tc).span
-            room = sum(widths[position : position + span]) - CELL_PADDING
-            position += span
-            characters = 0
-            for node in _TEXT_NODES(tc):
-                text = node.text
-                if not text:
-                    continue
-                characters += len(text)
-                if len(max(_WORD.findall(text), key=len, default="")) > shortest:
-                    node.text = _hyphenated(text, room, font, bold=bold)
-            paragraphs = sum(1 for _ in tc.iterchildren(_W_P))
-            lines = math.ceil(characters * character / max(room, 1)) + max(paragraphs - 1, 0)
-            height = max(height, lines)
+        parts = _ROW_PARTS(row)
+        starts = [i for i, part in enumerate(parts) if part.is_attribute]
+        if spans[index] == len(widths) == len(starts) == int(_ROW_CELLS(row)):
+            # One cell per column, each with its width: the row's text is read by one XPath,
+            # each cell's text nodes after its width, and no element is made for a cell
+            # unless it holds a word to hyphenate.
+            for column, (start, end) in enumerate(
+                zip(starts, [*starts[1:], len(parts)], strict=True)
+            ):
+                texts = parts[start + 1 : end]
+                text = "".join(texts)
+                limit, room = limits[column], rooms[column]
+                if len(text) > limit:
+                    key = (text, column, bold)
+                    wide = seen.get(key)
+                    if wide is None:
+                        wide = seen[key] = any(
+                            font.width(word, bold=bold) > room
+                            for word in text.split()
+                            if len(word) > limit
+                        )
+                    if wide:
+                        for found in texts:
+                            node = found.getparent()
+                            node.text = _hyphenated(node.text, room, font, bold=bold)
+                    height = max(height, math.ceil(len(text) * character / room))
+            heights.append(height)
+            continue
+        position = 0
+        for cell in map(_Cell, row.iterchildren(_W_TC)):
+            room = sum(widths[position : position + cell.span]) - CELL_PADDING
+            position += cell.span
+            _hyphenate_cell(cell.element, room, font, bold=bold)
+            height = max(height, math.ceil(len(cell.text) * character / max(room, 1)))
         heights.append(height)
     return heights
 
@@ -685,6 +731,16 @@ _MEAN_TEXT = (
     "низкими результатами обучения, 2024/2025 учебный год"
 )
 """Russian text of plans, whose mean character width stands for every cell's."""
+
+
+_ROW_PARTS = etree.XPath("w:tc/w:tcPr/w:tcW/@w:w | w:tc/w:p//w:t/text()", namespaces=_NAMESPACES)
+
+
+def _hyphenate_cell(cell: Any, room: int, font: TableFont, *, bold: bool) -> None:
+    """Soft hyphens in the words of ``cell`` wider than ``room`` twips."""
+    for node in cell.iter(_W_T):
+        if node.text:
+            node.text = _hyphenated(node.text, room, font, bold=bold)
 
 
 def _hyphenated(text: str, room: int, font: TableFont, *, bold: bool) -> str:

@@ -138,13 +138,15 @@ def _dictionary() -> Any:
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
 
 
+@functools.lru_cache(maxsize=65536)
 def hyphenate(word: str) -> str:
     """``word`` with a soft hyphen at each point where Russian hyphenation allows a break.
 
     The points are those of the Russian dictionary of LibreOffice's hyphenation patterns (as
     pyphen ships it), found in each run of letters on its own (so «решения/ожидаемые» is
     hyphenated as two words, and no single letter is left at a line's end); abbreviations in
-    capitals are not hyphenated. Nothing but soft hyphens is added.
+    capitals are not hyphenated. Nothing but soft hyphens is added. Words are kept once
+    hyphenated: a plan repeats its words, and the dictionary is slow.
     """
     dictionary = _dictionary()
 
