@@ -596,9 +596,11 @@ def column_widths(
         floor = _syllables(rows, columns, low, font)
         low = _capped(floor, low, int(width * _SQUEEZED_SHARE))
     widths = [float(w) for w in low]
-    # A column whose widest line is shorter than an even share (a number, a date) gets it whole.
+    # A column whose widest line is short (a number, a date: under an even share and no more
+    # than two of its longest words) gets it whole.
     for i in range(columns):
-        if high[i] <= width / columns and sum(widths) + high[i] - widths[i] <= width:
+        short = high[i] <= min(width / columns, 2 * low[i])
+        if short and sum(widths) + high[i] - widths[i] <= width:
             widths[i] = high[i]
     spare = width - sum(widths)
     # Water-filling: share what is left by text volume, none beyond a column's widest line.
