@@ -47,6 +47,11 @@ class Settings(BaseModel):
     """Ориентация приложений: auto — альбомная для таблиц из шести и более столбцов."""
     page_numbers: bool = True
     """Нумеровать страницы (вверху по центру, со второй страницы)."""
+    column_widths: Literal["measured", "template"] = "measured"
+    """Ширина столбцов таблиц плана: measured — по измеренному тексту, template — как в шаблоне
+    (если в нём по столбцу на каждый столбец таблицы)."""
+    hyphenation: bool = True
+    """Переносить слова в таблицах по слогам (автоматическая расстановка переносов Word и LibreOffice)."""
 
 
 def merge_settings(*layers: dict[str, Any]) -> dict[str, Any]:

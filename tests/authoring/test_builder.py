@@ -53,3 +53,12 @@ def test_templates_carry_only_the_table_styles_they_use(docx_path: Path) -> None
     # Besides those used: what they are based on and the default table style, nothing more.
     assert len(table_styles) <= len(used) + 2
     assert len(styles) < 60_000
+
+
+@pytest.mark.parametrize("docx_path", sorted((ROOT / "templates").glob("*/*/template.docx")))
+def test_templates_are_in_russian(docx_path: Path) -> None:
+    import re
+    import zipfile
+
+    styles = zipfile.ZipFile(docx_path).read("word/styles.xml").decode()
+    assert set(re.findall(r'<w:lang w:val="([^"]+)"', styles)) == {"ru-RU"}

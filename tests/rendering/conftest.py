@@ -71,8 +71,9 @@ def docx_paragraphs(path: Path) -> Iterator[str]:
 
 
 def normalise(text: str) -> str:
-    """Whitespace folded to single spaces (a non-breaking space counts as a space)."""
-    return " ".join(text.replace("\u00a0", " ").split())
+    """Whitespace folded to single spaces (a non-breaking space counts as a space), soft
+    hyphens (invisible unless a line breaks at them) dropped."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u00ad", "").split())
 
 
 def squeeze(text: str) -> str:

@@ -24,7 +24,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.table import Table
 
-from roadmapdocs.rendering.layout import APPENDIX_STYLE, TABLE_STYLE, TABLE_TEXT_STYLE
+from roadmapdocs.rendering.layout import (
+    APPENDIX_STYLE,
+    TABLE_STYLE,
+    TABLE_TEXT_STYLE,
+    tag_language,
+)
 
 _FIXED_TIME = datetime(2024, 1, 1)
 APPROVAL_STYLE = "RD Approval Mark"
@@ -33,7 +38,8 @@ appendix mark but, unlike it, not starting a new section."""
 
 
 def new_document(*, landscape: bool = False) -> DocxDocument:
-    """An A4 document with ГОСТ margins, Times New Roman 14, and the roadmapdocs styles."""
+    """An A4 document with ГОСТ margins, Times New Roman 14, text in Russian, and the roadmapdocs
+    styles."""
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = (
@@ -44,6 +50,7 @@ def new_document(*, landscape: bool = False) -> DocxDocument:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.header_distance = Mm(10)
+    tag_language(document.styles.element)
     normal = document.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(14)
@@ -247,7 +254,7 @@ def form_table(document: DocxDocument, rows: Sequence[tuple[str, str]]) -> None:
 def grid_table(document: DocxDocument, table: str) -> None:
     """A data table from its ``grid`` (see ``table_grid`` in the context): each cell carries its
     column span and vertical merge as template values, so spans survive as real merged cells
-    rather than blank ones; header rows are bold."""
+    rather than blank ones; header rows are bold and repeat on every page."""
     rows = (
         ("{%tr for row in " + table + ".grid %}", "", ""),
         ("{%tc for cell in row.cells %}", "{{ cell.text }}", "{%tc endfor %}"),
@@ -262,6 +269,10 @@ def grid_table(document: DocxDocument, table: str) -> None:
     bold = OxmlElement("w:b")
     bold.set(qn("w:val"), "{{ row.header | int }}")
     run._r.get_or_add_rPr().append(bold)
+    # The header rows of the data repeat on every page (the rows of the loop come from this one).
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "{{ row.header | int }}")
+    grid.rows[1]._tr.get_or_add_trPr().append(repeat)
     tc_pr = content._tc.get_or_add_tcPr()
     for tag, value in (("w:gridSpan", "{{ cell.colspan }}"), ("w:vMerge", "{{ cell.vmerge }}")):
         element = OxmlElement(tag)

@@ -347,8 +347,9 @@ def render_docx(
         raise template_error(exc, template, xml) from None
     word = tpl.docx
     layout.apply_fonts(word, settings)
+    layout.apply_language(word, settings)
     layout.split_appendices(word, appendix_orientations(document, settings), settings)
-    layout.fit_plan_tables(word)
+    layout.fit_plan_tables(word, settings)
     _describe(word, document)
     if findings:
         annotate(word, document, findings, lang=lang)

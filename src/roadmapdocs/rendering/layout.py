@@ -8,7 +8,9 @@ decide regardless of the template: fonts, margins, each appendix in a section of
 from __future__ import annotations
 
 import copy
+import functools
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +20,7 @@ from docx.oxml.ns import nsmap, qn
 from docx.shared import Pt
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
+from roadmapdocs.rendering import metrics
 from roadmapdocs.settings import Settings
 
 APPENDIX_STYLE = "RD Appendix Mark"
@@ -28,6 +31,9 @@ TABLE_TEXT_STYLE = "RD Table Text"
 """Paragraph style of text in tables (its size is ``table_font_size``)."""
 
 _TWIPS_PER_MM = 1440 / 25.4
+_W_TC, _W_TR = qn("w:tc"), qn("w:tr")
+_W_TCPR, _W_TRPR, _W_SPAN, _W_TCW = qn("w:tcPr"), qn("w:trPr"), qn("w:gridSpan"), qn("w:tcW")
+_W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 
 
 def _style_name(element: Any) -> str | None:
@@ -63,6 +69,122 @@ def apply_fonts(document: DocxDocument, settings: Settings) -> None:
             fonts.set(qn(attribute), settings.font)
 
 
+LANGUAGE = "ru-RU"
+"""The language every text of a document is tagged with: spelling, hyphenation and quotes
+follow it in Word and LibreOffice."""
+
+# Children of w:pPr and w:settings that come before the ones set here, in schema order: Word
+# refuses a document whose children are out of order.
+_BEFORE_SUPPRESS_HYPHENS = tuple(
+    qn(f"w:{tag}")
+    for tag in [
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+    ]
+)
+_BEFORE_AUTO_HYPHENATION = tuple(
+    qn(f"w:{tag}")
+    for tag in [
+        "writeProtection",
+        "view",
+        "zoom",
+        "removePersonalInformation",
+        "removeDateAndTime",
+        "doNotDisplayPageBoundaries",
+        "displayBackgroundShape",
+        "printPostScriptOverText",
+        "printFractionalCharacterWidth",
+        "printFormsData",
+        "embedTrueTypeFonts",
+        "embedSystemFonts",
+        "saveSubsetFonts",
+        "saveFormsData",
+        "mirrorMargins",
+        "alignBordersAndEdges",
+        "bordersDoNotSurroundHeader",
+        "bordersDoNotSurroundFooter",
+        "gutterAtTop",
+        "hideSpellingErrors",
+        "hideGrammaticalErrors",
+        "activeWritingStyle",
+        "proofState",
+        "formsDesign",
+        "attachedTemplate",
+        "linkStyles",
+        "stylePaneFormatFilter",
+        "stylePaneSortMethod",
+        "documentType",
+        "mailMerge",
+        "revisionView",
+        "trackRevisions",
+        "doNotTrackMoves",
+        "doNotTrackFormatting",
+        "documentProtection",
+        "autoFormatOverride",
+        "styleLockTheme",
+        "styleLockQFSet",
+        "defaultTabStop",
+    ]
+)
+
+
+def _child(parent: Any, tag: str, after: Sequence[str] | None = None) -> Any:
+    """``parent``'s child ``tag``; one is added if missing: at the end, or with ``after`` (the
+    tags that precede it in schema order) after the last of those, first if there is none."""
+    found = parent.find(tag)
+    if found is None:
+        found = parent.makeelement(tag, {})
+        preceding = [child for child in parent if after is not None and child.tag in after]
+        if preceding:
+            preceding[-1].addnext(found)
+        elif after is not None:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
+def tag_language(styles: Any, *parts: Any) -> None:
+    """Tag all text of a document Russian: the default run properties of ``styles`` (the
+    styles part's element) and every language named in a style or in ``parts``."""
+    defaults = _child(styles, qn("w:docDefaults"), ())
+    run = _child(_child(defaults, qn("w:rPrDefault"), ()), qn("w:rPr"))
+    _child(run, qn("w:lang"))
+    for part in (styles, *parts):
+        for lang in part.iter(qn("w:lang")):
+            lang.set(qn("w:val"), LANGUAGE)
+
+
+def apply_language(document: DocxDocument, settings: Settings) -> None:
+    """All text in Russian; with ``hyphenation``, words in tables hyphenated automatically.
+
+    Automatic hyphenation is a setting of the whole document (``w:autoHyphenation``), which
+    Word and LibreOffice (with Russian patterns installed) both honour; body text keeps whole
+    words (``w:suppressAutoHyphens`` in Normal), table text, in narrow columns, is hyphenated.
+    """
+    tag_language(document.styles.element, document.element.body)
+    auto = _child(document.settings.element, qn("w:autoHyphenation"), _BEFORE_AUTO_HYPHENATION)
+    auto.set(_W_VAL, "true" if settings.hyphenation else "false")
+    for style_name, suppress in (("Normal", "true"), (TABLE_TEXT_STYLE, "false")):
+        try:
+            style = document.styles[style_name]
+        except KeyError:
+            continue
+        paragraph = style.element.get_or_add_pPr()
+        _child(paragraph, qn("w:suppressAutoHyphens"), _BEFORE_SUPPRESS_HYPHENS).set(
+            _W_VAL, suppress
+        )
+
+
 def _set_margins(sect_pr: Any, settings: Settings) -> None:
     margins = sect_pr.find(qn("w:pgMar"))
     if margins is None:
@@ -90,6 +212,13 @@ def _text_width(sect_pr: Any) -> int:
     size, margins = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
     return (
         int(size.get(qn("w:w"))) - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
+    )
+
+
+def _text_height(sect_pr: Any) -> int:
+    size, margins = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
+    return (
+        int(size.get(qn("w:h"))) - int(margins.get(qn("w:top"))) - int(margins.get(qn("w:bottom")))
     )
 
 
@@ -140,23 +269,37 @@ def split_appendices(
         _set_margins(sect_pr, settings)
 
 
-_W_TC, _W_TR = qn("w:tc"), qn("w:tr")
-_W_TCPR, _W_TRPR, _W_SPAN, _W_TCW = qn("w:tcPr"), qn("w:trPr"), qn("w:gridSpan"), qn("w:tcW")
-_W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
+def fit_plan_tables(document: DocxDocument, settings: Settings) -> None:
+    """Plan tables: columns as wide as their content (:func:`column_widths`), long words of
+    narrow columns hyphenated, header rows repeated, rows broken across pages only when tall.
 
-
-def fit_plan_tables(document: DocxDocument) -> None:
-    """Plan tables: repeat the header row, keep rows whole, give columns widths by content."""
+    Tables of one document with the same header and text width get the same column widths,
+    measured on all of them together, so that consecutive tables line up.
+    """
     body = document.element.body
     table_id = style_id(document, TABLE_STYLE)
     if table_id is None:
         return
     sections = list(body.iter(qn("w:sectPr")))
-    for table in body.iterchildren(qn("w:tbl")):
-        if table_style(table) != table_id:
+    font = TableFont(settings)
+    groups: dict[tuple[int, tuple[str, ...]], list[_Table]] = {}
+    for element in body.iterchildren(qn("w:tbl")):
+        if table_style(element) != table_id:
             continue
-        following = next((s for s in sections if _after(s, table)), sections[-1])
-        _fit(table, _text_width(following))
+        following = next((s for s in sections if _after(s, element)), sections[-1])
+        table = _Table(element, _text_width(following), _text_height(following))
+        if table.rows:
+            groups.setdefault(table.key, []).append(table)
+    for tables in groups.values():
+        columns = max(t.columns for t in tables)
+        samples = [row for t in tables for row in t.sample()]
+        measured = column_widths(samples, columns, tables[0].width, font)
+        for table in tables:
+            template = table.template_widths() if settings.column_widths == "template" else None
+            widths = template or measured
+            table.apply(widths)
+            lines = hyphenate_narrow(table.rows, table.spans, widths, font)
+            table.paginate(lines, font.line, table.height)
 
 
 def _after(sect_pr: Any, table: Any) -> bool:
@@ -224,100 +367,391 @@ def _row_texts(row: Any, *, simple: bool) -> list[tuple[int, str]]:
     return [(cell.span, cell.text) for cell in map(_Cell, row.iterchildren(_W_TC))]
 
 
-def _fit(table: Any, width: int) -> None:
-    rows = table.findall(_W_TR)
-    if not rows:
-        return
-    # The grid of a row is read by XPath, in C: a plan of thousands of rows has tens of
-    # thousands of cells, and visiting each from Python would cost more than docxtpl's render.
-    spans = [row_span(row) for row in rows]
-    columns = max(spans)
-    step = max(1, math.ceil((len(rows) - 1) / _SAMPLE_ROWS))
-    measured = [0, *range(1, len(rows), step)]
-    sample = [_row_texts(rows[i], simple=spans[i] == int(_ROW_CELLS(rows[i]))) for i in measured]
-    widths = _column_widths(sample, columns, width, whole_table=len(rows) == 1)
-    grid = table.find(qn("w:tblGrid"))
-    if grid is not None:
-        for col in list(grid):
-            grid.remove(col)
-        for w in widths:
-            col = OxmlElement("w:gridCol")
-            col.set(_W_W, str(w))
-            grid.append(col)
-    tbl_pr = table.find(qn("w:tblPr"))
-    layout = tbl_pr.find(qn("w:tblLayout"))
-    if layout is None:
-        layout = OxmlElement("w:tblLayout")
-        tbl_pr.append(layout)
-    layout.set(_W_TYPE, "fixed")
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
-    tbl_w.set(_W_W, str(sum(widths)))
-    tbl_w.set(_W_TYPE, "dxa")
-    cant_split, header = qn("w:cantSplit"), qn("w:tblHeader")
-    texts = [str(w) for w in widths]
-    for index, row in enumerate(rows):
-        tr_pr = row.find(_W_TRPR)
-        if tr_pr is None:
-            tr_pr = OxmlElement("w:trPr")
-            row.insert(0, tr_pr)
-        for tag in (cant_split, header) if index == 0 else (cant_split,):
-            if tr_pr.find(tag) is None:
-                tr_pr.append(tr_pr.makeelement(tag))
-        cell_widths = _ROW_CELL_WIDTHS(row)
-        if spans[index] == columns == len(cell_widths) == int(_ROW_CELLS(row)):
-            # One cell per column, each with its width element: set them in order.
-            for tc_w, text in zip(cell_widths, texts, strict=True):
-                tc_w.set(_W_W, text)
+_CELL_PARTS = etree.XPath("w:p | w:p//w:t/text()", namespaces=_NAMESPACES)
+_W_T = qn("w:t")
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's text, a line per paragraph (read by one XPath, in document order)."""
+    return "".join(part if isinstance(part, str) else "\n" for part in _CELL_PARTS(cell))[1:]
+
+
+_SAMPLE_ROWS = 100
+"""Body rows whose text sizes the columns: all of a table up to this size, spread through it
+beyond (the words of the other rows are hyphenated where they do not fit)."""
+_GOLDEN = (5**0.5 - 1) / 2
+
+CELL_PADDING = 2 * 108 + 40
+"""Room a cell takes beside its text, in twips: Word's default left and right cell margins
+(0.19 cm each, as in the Table Grid style) and a little for the borders and rounding."""
+
+
+_MEASURED_LINE = 40
+"""Lines of up to this many characters are measured; longer ones are estimated."""
+
+_LINE_SPACING = 1.15
+"""Single line spacing of Times New Roman and Liberation Serif, in ems (ascent and descent)."""
+
+
+class TableFont:
+    """The table font as it prints: regular for body rows, bold for the header, at one size."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.size = settings.table_font_size
+        self.regular = metrics.metrics(settings.font)
+        self.bold = metrics.metrics(settings.font, bold=True)
+
+    @functools.cached_property
+    def character(self) -> float:
+        """The mean width of a character of Russian text, in twips."""
+        return self.width(_MEAN_TEXT) / len(_MEAN_TEXT)
+
+    @property
+    def line(self) -> float:
+        """The height of a line of single-spaced table text, in twips."""
+        return self.size * 20 * _LINE_SPACING
+
+    def width(self, text: str, *, bold: bool = False) -> int:
+        return (self.bold if bold else self.regular).width(text, self.size)
+
+
+_SPACES = re.compile(r"[ \t\n]+")
+"""Where a line may break: ordinary spaces, tabs and line ends, not the no-break space."""
+
+
+def words(text: str) -> list[str]:
+    """The pieces of ``text`` a line never breaks inside: split at spaces and after hyphens."""
+    return _SPACES.split(text.replace("-", "- ").strip(" \t\n"))
+
+
+class _Table:
+    """A plan table read once for fitting: rows, their spans, its grid and text width."""
+
+    def __init__(self, element: Any, width: int, height: int) -> None:
+        self.element = element
+        self.width = width
+        self.height = height
+        self.rows = element.findall(_W_TR)
+        # The grid of a row is read by XPath, in C: a plan of thousands of rows has tens of
+        # thousands of cells, and visiting each from Python would cost more than docxtpl's render.
+        self.spans = [row_span(row) for row in self.rows]
+        self.columns = max(self.spans, default=0)
+        header = [_cell_text(tc) for tc in self.rows[0].iterchildren(_W_TC)] if self.rows else []
+        self.key = (width, tuple(" ".join(text.split()) for text in header))
+
+    def sample(self) -> list[list[tuple[int, str]]]:
+        """The header row and up to :data:`_SAMPLE_ROWS` body rows spread through the table,
+        each cell as (columns it spans, text)."""
+        rows, spans = self.rows, self.spans
+        body = len(rows) - 1
+        if body <= _SAMPLE_ROWS:
+            chosen: Sequence[int] = range(1, len(rows))
+        else:
+            # Spread by the golden ratio rather than by a fixed step, which a plan's rhythm
+            # (a section row every eleven rows) would alias into a sample of section rows only.
+            chosen = sorted({1 + int((i * _GOLDEN) % 1 * body) for i in range(_SAMPLE_ROWS)})
+        sample = []
+        for index in [0, *chosen]:
+            cells = rows[index].findall(_W_TC)
+            simple = len(cells) == spans[index]
+            sample.append([(1 if simple else _Cell(tc).span, _cell_text(tc)) for tc in cells])
+        return sample
+
+    def template_widths(self) -> list[int] | None:
+        """The widths the template gives its columns, when its grid has one per column."""
+        grid = self.element.find(qn("w:tblGrid"))
+        widths = [int(col.get(_W_W, "0")) for col in grid] if grid is not None else []
+        return widths if len(widths) == self.columns and all(widths) else None
+
+    def apply(self, widths: list[int]) -> None:
+        """Set the grid, the fixed layout and every cell's width."""
+        table, rows, spans, columns = self.element, self.rows, self.spans, self.columns
+        grid = table.find(qn("w:tblGrid"))
+        if grid is not None:
+            for col in list(grid):
+                grid.remove(col)
+            for w in widths:
+                col = OxmlElement("w:gridCol")
+                col.set(_W_W, str(w))
+                grid.append(col)
+        tbl_pr = table.find(qn("w:tblPr"))
+        layout = tbl_pr.find(qn("w:tblLayout"))
+        if layout is None:
+            layout = OxmlElement("w:tblLayout")
+            tbl_pr.append(layout)
+        layout.set(_W_TYPE, "fixed")
+        tbl_w = tbl_pr.find(qn("w:tblW"))
+        if tbl_w is None:
+            tbl_w = OxmlElement("w:tblW")
+            tbl_pr.append(tbl_w)
+        tbl_w.set(_W_W, str(sum(widths)))
+        tbl_w.set(_W_TYPE, "dxa")
+        texts = [str(w) for w in widths]
+        for index, row in enumerate(rows):
+            cell_widths = _ROW_CELL_WIDTHS(row)
+            if spans[index] == columns == len(cell_widths) == int(_ROW_CELLS(row)):
+                # One cell per column, each with its width element: set them in order.
+                for tc_w, text in zip(cell_widths, texts, strict=True):
+                    tc_w.set(_W_W, text)
+                    tc_w.set(_W_TYPE, "dxa")
+                continue
+            position = 0
+            for cell in map(_Cell, row.iterchildren(_W_TC)):
+                tc_w = cell.properties.find(_W_TCW)
+                if tc_w is None:
+                    tc_w = cell.properties.makeelement(_W_TCW)
+                    cell.properties.insert(0, tc_w)
+                tc_w.set(_W_W, str(sum(widths[position:][: cell.span])))
                 tc_w.set(_W_TYPE, "dxa")
-            continue
-        position = 0
-        for cell in map(_Cell, row.iterchildren(_W_TC)):
-            tc_w = cell.properties.find(_W_TCW)
-            if tc_w is None:
-                tc_w = cell.properties.makeelement(_W_TCW)
-                cell.properties.insert(0, tc_w)
-            tc_w.set(_W_W, str(sum(widths[position:][: cell.span])))
-            tc_w.set(_W_TYPE, "dxa")
-            position += cell.span
+                position += cell.span
+
+    def paginate(self, lines: Sequence[int], line: float, page: int) -> None:
+        """How rows meet page breaks, for a table on pages ``page`` twips high whose rows hold
+        ``lines`` lines of ``line`` twips each.
+
+        The header rows (those the template marks as repeating, else the first) repeat on
+        every page. A row shorter than a fifth of the page is kept whole; a taller one may
+        break, so that it does not leave the rest of a page empty. The header and each section
+        row (one cell across the table) are kept whole and on the page of the row after them.
+        """
+        rows, spans, columns = self.rows, self.spans, self.columns
+        marked = [_HEADER(row) for row in rows]
+        headers = next((i for i, on in enumerate(marked) if not on), len(rows)) or 1
+        for index, row in enumerate(rows):
+            tr_pr = row.find(_W_TRPR)
+            if tr_pr is None:
+                tr_pr = OxmlElement("w:trPr")
+                row.insert(0, tr_pr)
+            header = index < headers
+            _flag(tr_pr, _W_HEADER, header)
+            section = columns > 1 and spans[index] == columns and int(_ROW_CELLS(row)) == 1
+            keep = header or section
+            _flag(tr_pr, _W_CANT_SPLIT, keep or lines[index] * line < page / 5)
+            if keep:
+                for paragraph in row.iter(_W_P):
+                    paragraph.get_or_add_pPr().get_or_add_keepNext()
 
 
-_CHAR_TWIPS = 120
-"""Rough width of one character of 12 pt Times New Roman, in twips (1/1440 inch)."""
+def _flag(tr_pr: Any, tag: str, on: bool) -> None:
+    """Set or remove the on/off property ``tag`` of a row."""
+    found = tr_pr.find(tag)
+    if on and found is None:
+        tr_pr.append(tr_pr.makeelement(tag))
+    elif on and found.get(_W_VAL) is not None:
+        del found.attrib[_W_VAL]
+    elif not on and found is not None:
+        tr_pr.remove(found)
 
-_SAMPLE_ROWS = 400
-"""Body rows whose text sizes the columns: all of a table up to this size, evenly spread beyond."""
+
+_W_HEADER, _W_CANT_SPLIT, _W_P = qn("w:tblHeader"), qn("w:cantSplit"), qn("w:p")
+_HEADER = etree.XPath(
+    "boolean(w:trPr/w:tblHeader[not(@w:val) or not(@w:val = '0' or @w:val = 'false' or @w:val = 'off')])",
+    namespaces=_NAMESPACES,
+)
+"""Whether a row is marked to repeat on every page."""
 
 
-def _column_widths(
-    rows: list[list[tuple[int, str]]], columns: int, width: int, *, whole_table: bool
+def column_widths(
+    rows: Sequence[Sequence[tuple[int, str]]], columns: int, width: int, font: TableFont
 ) -> list[int]:
-    """Widths by content, as browsers lay out automatic tables, damped for long text.
+    """Widths of ``columns`` columns sharing ``width`` twips, from the text of ``rows`` (the
+    header row, bold, then body rows; each cell as (columns it spans, text)).
 
-    Each column first gets room for its longest word (so «Организационно-управленческое» is not
-    broken letter by letter), capped so that one long word cannot take the table; what is left
-    is shared by the square root of the column's mean text length, so a column of long
-    descriptions gets more than a column of dates, but not everything. ``rows`` are the header
-    row and the body rows to measure (a table of more than :data:`_SAMPLE_ROWS` body rows is
-    measured on that many, spread evenly through it); ``whole_table`` says the table is one row.
+    As browsers lay out automatic tables: each column is at least as wide as its longest
+    unbreakable word plus the cell padding, and at most as wide as its widest line; what is
+    left goes to the columns by the amount of text they hold, so a column of descriptions gets
+    more than a column of dates, and a column of numbers stays as narrow as its content. When
+    even the longest words do not fit side by side, the columns with the longest words are
+    narrowed to a common cap, none below its longest syllable, leaving a share of the width to
+    go by text volume: their long words are then hyphenated (:func:`hyphenate_narrow`).
     """
     longest = [0] * columns
-    total = [0] * columns
-    counts = [0] * columns
+    widest = [0] * columns
+    volume = [0] * columns
     for index, cells in enumerate(rows):
         position = 0
         for span, text in cells:
             if span == 1 and position < columns:
-                words = text.replace("-", "- ").replace("/", "/ ").split()
-                longest[position] = max(longest[position], *(len(w) for w in words), 1)
-                if index > 0 or whole_table:  # the header's length says little of the column
-                    total[position] += len(text)
-                    counts[position] += 1
+                bold = index == 0
+                for word in words(text):
+                    longest[position] = max(longest[position], font.width(word, bold=bold))
+                for line in text.split("\n"):
+                    # A long line is no column's widest short one: its mean width will do.
+                    line_width = (
+                        font.width(line, bold=bold)
+                        if len(line) <= _MEASURED_LINE
+                        else int(len(line) * font.character)
+                    )
+                    widest[position] = max(widest[position], line_width)
+                    # The header counts as one row: a column of short values under a long
+                    # title («Информатика» over numbers) needs room for the title.
+                    volume[position] += line_width
             position += span
-    minimum = [(min(chars, 14) + 1) * _CHAR_TWIPS for chars in longest]
-    spare = max(width - sum(minimum), 0)
-    shares = [math.sqrt(total[i] / counts[i]) if counts[i] else 1.0 for i in range(columns)]
-    whole = sum(shares) or 1.0
-    return [int(minimum[i] + spare * shares[i] / whole) for i in range(columns)]
+    low = [w + CELL_PADDING for w in longest]
+    high = [max(w, lw) + CELL_PADDING for w, lw in zip(widest, longest, strict=True)]
+    if sum(low) > width:
+        # The longest words cannot all fit: the columns with the longest words are cut to a
+        # common cap, none below its longest syllable, so that a share of the width is left to
+        # go by text volume; the words wider than their column are then hyphenated.
+        floor = _syllables(rows, columns, low, font)
+        low = _capped(floor, low, int(width * _SQUEEZED_SHARE))
+    widths = [float(w) for w in low]
+    # A column whose widest line is short (a number, a date: under an even share and no more
+    # than two of its longest words) gets it whole.
+    for i in range(columns):
+        short = high[i] <= min(width / columns, 2 * low[i])
+        if short and sum(widths) + high[i] - widths[i] <= width:
+            widths[i] = high[i]
+    spare = width - sum(widths)
+    # Water-filling: share what is left by text volume, none beyond a column's widest line.
+    while spare > 0.5:
+        open_ = [i for i in range(columns) if widths[i] < high[i]]
+        if not open_:
+            break
+        weights = {i: volume[i] or 1 for i in open_}
+        total = sum(weights.values())
+        given = 0.0
+        for i in open_:
+            add = min(spare * weights[i] / total, high[i] - widths[i])
+            widths[i] += add
+            given += add
+        spare -= given
+    if spare > 0.5:
+        # Every column fits its widest line: the rest goes by width, so the table fills the page.
+        whole = sum(widths)
+        widths = [w + spare * w / whole for w in widths]
+    result = [int(w) for w in widths]
+    if sum(result) < width:  # what rounding down left
+        result[result.index(max(result))] += width - sum(result)
+    return result
+
+
+_SQUEEZED_SHARE = 0.6
+"""Of a table whose longest words do not fit side by side, the share of the width the minimum
+widths may take; the rest goes by text volume."""
+
+
+def _capped(floor: list[int], low: list[int], width: int) -> list[int]:
+    """``low`` cut to the greatest common cap at which the columns fit ``width``, none below
+    its ``floor``."""
+    below, above = 0, max(low)
+    while above - below > 1:
+        cap = (below + above) // 2
+        if sum(max(f, min(w, cap)) for f, w in zip(floor, low, strict=True)) > width:
+            above = cap
+        else:
+            below = cap
+    return [max(f, min(w, below)) for f, w in zip(floor, low, strict=True)]
+
+
+def _syllables(
+    rows: Sequence[Sequence[tuple[int, str]]], columns: int, low: list[int], font: TableFont
+) -> list[int]:
+    """The least width of each column whose words may be hyphenated: its longest syllable, with
+    the hyphen that will print after it (and no more than its longest word)."""
+    syllable = [CELL_PADDING] * columns
+    hyphen = font.width("-", bold=True)
+    for index, cells in enumerate(rows):
+        position = 0
+        for span, text in cells:
+            if span == 1 and position < columns:
+                for word in words(text):
+                    for piece in metrics.hyphenate(word).split(metrics.SOFT_HYPHEN):
+                        need = font.width(piece, bold=index == 0) + hyphen + CELL_PADDING
+                        syllable[position] = max(syllable[position], need)
+            position += span
+    return [min(s, w) for s, w in zip(syllable, low, strict=True)]
+
+
+_WORD = re.compile(r"[^ \t\n\-]{4,}-?")
+"""What a line cannot break inside: a run of characters up to a space or after a hyphen."""
+
+
+def hyphenate_narrow(
+    rows: Sequence[Any], spans: Sequence[int], widths: Sequence[int], font: TableFont
+) -> list[int]:
+    """Soft hyphens in every word wider than its column, at the points Russian hyphenation
+    allows: such a word then breaks at a syllable with a hyphen, never between two letters.
+    The header row is measured in bold.
+
+    Returns each row's height in lines, estimated from its characters at the mean width of a
+    character of the font (a word that does not fill a line's end counted as a tenth more);
+    a cell's paragraphs are counted as one text.
+    """
+    character = font.character * 1.1
+    # A word of fewer characters than fit a column's room (no letter is wider than 0.95 em but
+    # «Ш», «Щ», «Ю» in bold) needs no measuring.
+    widest = font.size * 20 * 0.95
+    limits = [int((w - CELL_PADDING) / widest) for w in widths]
+    rooms = [w - CELL_PADDING for w in widths]
+    # Whether a text holds a word wider than its column, for the texts a plan repeats.
+    seen: dict[tuple[str, int, bool], bool] = {}
+    heights: list[int] = []
+    for index, row in enumerate(rows):
+        bold = index == 0
+        height = 1
+        parts = _ROW_PARTS(row)
+        starts = [i for i, part in enumerate(parts) if part.is_attribute]
+        if spans[index] == len(widths) == len(starts) == int(_ROW_CELLS(row)):
+            # One cell per column, each with its width: the row's text is read by one XPath,
+            # each cell's text nodes after its width, and no element is made for a cell
+            # unless it holds a word to hyphenate.
+            for column, (start, end) in enumerate(
+                zip(starts, [*starts[1:], len(parts)], strict=True)
+            ):
+                texts = parts[start + 1 : end]
+                text = "".join(texts)
+                limit, room = limits[column], rooms[column]
+                if len(text) > limit:
+                    key = (text, column, bold)
+                    wide = seen.get(key)
+                    if wide is None:
+                        wide = seen[key] = any(
+                            font.width(word, bold=bold) > room
+                            for word in text.split()
+                            if len(word) > limit
+                        )
+                    if wide:
+                        for found in texts:
+                            node = found.getparent()
+                            node.text = _hyphenated(node.text, room, font, bold=bold)
+                    height = max(height, math.ceil(len(text) * character / room))
+            heights.append(height)
+            continue
+        position = 0
+        for cell in map(_Cell, row.iterchildren(_W_TC)):
+            room = sum(widths[position : position + cell.span]) - CELL_PADDING
+            position += cell.span
+            _hyphenate_cell(cell.element, room, font, bold=bold)
+            height = max(height, math.ceil(len(cell.text) * character / max(room, 1)))
+        heights.append(height)
+    return heights
+
+
+_MEAN_TEXT = (
+    "Разработка и утверждение плана мероприятий по организации адресной поддержки школ с "
+    "низкими результатами обучения, 2024/2025 учебный год"
+)
+"""Russian text of plans, whose mean character width stands for every cell's."""
+
+
+_ROW_PARTS = etree.XPath("w:tc/w:tcPr/w:tcW/@w:w | w:tc/w:p//w:t/text()", namespaces=_NAMESPACES)
+
+
+def _hyphenate_cell(cell: Any, room: int, font: TableFont, *, bold: bool) -> None:
+    """Soft hyphens in the words of ``cell`` wider than ``room`` twips."""
+    for node in cell.iter(_W_T):
+        if node.text:
+            node.text = _hyphenated(node.text, room, font, bold=bold)
+
+
+def _hyphenated(text: str, room: int, font: TableFont, *, bold: bool) -> str:
+    """``text`` with soft hyphens in each word wider than ``room`` twips."""
+    pieces: list[str] = []
+    end = 0
+    for found in _WORD.finditer(text):
+        word = found.group(0)
+        if font.width(word, bold=bold) > room:
+            pieces += [text[end : found.start()], metrics.hyphenate(word)]
+            end = found.end()
+    return "".join([*pieces, text[end:]]) if pieces else text

@@ -1,0 +1,157 @@
+"""Widths of words in the font that will print them, and where Russian words may be hyphenated.
+
+Column widths are measured with the advance widths of the installed font file that fontconfig
+(``fc-match``, which LibreOffice uses as well) picks for the requested family: where Times New
+Roman is not installed that is Liberation Serif, whose advance widths are Times New Roman's, so a
+line breaks at the same word in Word on Windows and in LibreOffice on Linux. Without fontconfig
+the usual font folders are searched for the family's file. Metrics are read once per font file
+and process; word widths are kept per font and size.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from fontTools.ttLib import TTFont
+
+SOFT_HYPHEN = "\u00ad"
+"""A hyphenation point: invisible unless the line breaks there, then printed as a hyphen."""
+
+_FALLBACK_EM = 0.5
+"""Advance of a character when no font file is found, in ems: about Times New Roman's mean."""
+
+# File names by family for the search without fontconfig, the metric-compatible ones last.
+_FILES = {
+    "times new roman": (
+        ("times.ttf", "Times New Roman.ttf", "LiberationSerif-Regular.ttf"),
+        ("timesbd.ttf", "Times New Roman Bold.ttf", "LiberationSerif-Bold.ttf"),
+    ),
+    "arial": (
+        ("arial.ttf", "Arial.ttf", "LiberationSans-Regular.ttf"),
+        ("arialbd.ttf", "Arial Bold.ttf", "LiberationSans-Bold.ttf"),
+    ),
+}
+
+
+def _font_folders() -> list[Path]:
+    home = Path.home()
+    folders = [
+        home / ".local/share/fonts",
+        home / ".fonts",
+        Path("/usr/local/share/fonts"),
+        Path("/usr/share/fonts"),
+        home / "Library/Fonts",
+        Path("/Library/Fonts"),
+        Path("/System/Library/Fonts"),
+    ]
+    if sys.platform == "win32":
+        windows = Path(os.environ.get("WINDIR", r"C:\Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home))
+        folders[:0] = [windows / "Fonts", local / "Microsoft/Windows/Fonts"]
+    return [folder for folder in folders if folder.is_dir()]
+
+
+@functools.cache
+def font_file(family: str, bold: bool = False) -> Path | None:
+    """The file of ``family`` (bold or regular) that will print it, or None if none is found."""
+    if shutil.which("fc-match"):
+        pattern = f"{family}:bold" if bold else f"{family}:regular"
+        try:
+            found = subprocess.run(
+                ["fc-match", "-f", "%{file}", pattern],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            found = ""
+        if found.lower().endswith((".ttf", ".otf")) and Path(found).is_file():
+            return Path(found)
+    names = _FILES.get(family.lower(), ((f"{family}.ttf",), (f"{family} Bold.ttf",)))[bold]
+    for name in names:
+        for folder in _font_folders():
+            hits = sorted(folder.rglob(name))
+            if hits:
+                return hits[0]
+    return None
+
+
+class Metrics:
+    """Advance widths of one font file: ``width(text, size)`` in twips (1/1440 inch)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._advances: dict[str, float] = {}
+        self._missing = _FALLBACK_EM
+        self._widths: dict[tuple[str, float], int] = {}
+        if path is None:
+            return
+        font = TTFont(str(path), lazy=True)
+        per_em = font["head"].unitsPerEm
+        advances = font["hmtx"].metrics
+        self._advances = {
+            chr(code): advances[glyph][0] / per_em for code, glyph in font.getBestCmap().items()
+        }
+        self._missing = advances[".notdef"][0] / per_em if ".notdef" in advances else _FALLBACK_EM
+        self._advances[SOFT_HYPHEN] = 0.0
+        font.close()
+
+    def em(self, text: str) -> float:
+        """The advance of ``text`` in ems."""
+        advances, missing = self._advances, self._missing
+        if not advances:
+            return len(text) * missing
+        return sum(advances.get(char, missing) for char in text)
+
+    def width(self, text: str, size: float) -> int:
+        """The width of ``text`` at ``size`` points, in twips, rounded up."""
+        key = (text, size)
+        found = self._widths.get(key)
+        if found is None:
+            if len(self._widths) > 200_000:
+                self._widths.clear()
+            found = self._widths[key] = -int(-self.em(text) * size * 20 // 1)
+        return found
+
+
+@functools.cache
+def metrics(family: str, bold: bool = False) -> Metrics:
+    """The metrics of ``family`` as it will print, read once per process."""
+    return Metrics(font_file(family, bold))
+
+
+@functools.cache
+def _dictionary() -> Any:
+    import pyphen
+
+    return pyphen.Pyphen(lang="ru_RU")
+
+
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+@functools.lru_cache(maxsize=65536)
+def hyphenate(word: str) -> str:
+    """``word`` with a soft hyphen at each point where Russian hyphenation allows a break.
+
+    The points are those of the Russian dictionary of LibreOffice's hyphenation patterns (as
+    pyphen ships it), found in each run of letters on its own (so «решения/ожидаемые» is
+    hyphenated as two words, and no single letter is left at a line's end); abbreviations in
+    capitals are not hyphenated. Nothing but soft hyphens is added. Words are kept once
+    hyphenated: a plan repeats its words, and the dictionary is slow.
+    """
+    dictionary = _dictionary()
+
+    def letters(found: re.Match[str]) -> str:
+        run = found.group(0)
+        return run if run.isupper() else str(dictionary.inserted(run, hyphen=SOFT_HYPHEN))
+
+    return _LETTERS.sub(letters, word)

@@ -1,0 +1,184 @@
+"""Column widths from measured text, and soft hyphens where a word is wider than its column."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from docx.oxml import parse_xml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from roadmapdocs.rendering import metrics
+from roadmapdocs.rendering.layout import (
+    CELL_PADDING,
+    TableFont,
+    column_widths,
+    hyphenate_narrow,
+    text_of,
+    words,
+)
+from roadmapdocs.settings import Settings
+
+FONT = TableFont(Settings())
+SOFT = metrics.SOFT_HYPHEN
+LANDSCAPE = 14287  # A4 landscape, margins 30 and 15 mm, in twips
+
+
+def longest(texts: list[str], *, bold: bool = False) -> int:
+    return max(FONT.width(word, bold=bold) for text in texts for word in words(text))
+
+
+def one_line(text: str, *, bold: bool = False) -> int:
+    return FONT.width(text, bold=bold) + CELL_PADDING
+
+
+ORDER_HEADER = ["№", "Мероприятие", "Сроки", "Ответственный", "Результат"]
+ORDER_ROW = [
+    "1.1",
+    "Разработка и утверждение плана мероприятий (муниципальной дорожной карты) по организации "
+    "адресной поддержки школ с низкими результатами обучения",
+    "сентябрь 2024",
+    "заместитель директора по учебно-воспитательной работе",
+    "Приказ, план мероприятий",
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "width", "check"),
+    [
+        # Short columns (number, date) are as narrow as their content on one line; the column
+        # with the most text gets the most.
+        (
+            ORDER_HEADER,
+            [ORDER_ROW],
+            LANDSCAPE,
+            lambda w: (
+                w[0] == max(one_line("1.1"), one_line("№", bold=True)),
+                w[2] == max(one_line("сентябрь 2024"), one_line("Сроки", bold=True)),
+                w[1] == max(w),
+                w[1] > w[3] > w[4],
+            ),
+        ),
+        # A table with one column takes the whole width.
+        (["Мероприятие"], [["Провести педсовет"]], 9000, lambda w: (w == [9000],)),
+        # Columns too narrow for their words are narrowed to a common cap, no less than their
+        # longest syllable, the narrow ones untouched.
+        (
+            ["№", *["Общеобразовательная организация"] * 12],
+            [["1", *["Институциональный"] * 12]],
+            LANDSCAPE,
+            lambda w: (
+                w[0] == max(one_line("1"), one_line("№", bold=True)),
+                max(w[1:]) - min(w[1:]) <= 1,  # rounding
+                w[1] < longest(["Общеобразовательная"], bold=True) + CELL_PADDING,
+            ),
+        ),
+    ],
+    ids=["order", "one-column", "squeezed"],
+)
+def test_column_widths(header: list[str], body: list[list[str]], width: int, check: Any) -> None:
+    rows = [[(1, text) for text in header], *([(1, text) for text in row] for row in body)]
+    widths = column_widths(rows, len(header), width, FONT)
+    assert sum(widths) == width
+    assert all(check(widths)), widths
+
+
+_WORDS = st.sampled_from(
+    [
+        "№",
+        "п/п",
+        "1.1",
+        "и",
+        "в",
+        "по",
+        "май",
+        "2025",
+        "сентябрь-октябрь",
+        "педсовет",
+        "учителей",
+        "Физика",
+        "Организационно-управленческое",
+        "решения/ожидаемые",
+        "Институциональный",
+        "профессиональными",
+        "результатами",
+        "естественнонаучной",
+    ]
+)
+_CELLS = st.lists(_WORDS, min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.integers(1, 4).flatmap(
+        lambda columns: st.lists(
+            st.lists(_CELLS, min_size=columns, max_size=columns), min_size=1, max_size=6
+        )
+    ),
+    width=st.integers(3000, 15000),
+)
+def test_every_column_is_as_wide_as_its_longest_word(rows: list[list[str]], width: int) -> None:
+    columns = len(rows[0])
+    table = [[(1, text) for text in row] for row in rows]
+    widths = column_widths(table, columns, width, FONT)
+    need = [
+        max(FONT.width(w, bold=index == 0) for index, row in enumerate(rows) for w in words(row[c]))
+        + CELL_PADDING
+        for c in range(columns)
+    ]
+    if sum(need) <= width:
+        assert all(w >= n for w, n in zip(widths, need, strict=True)), (widths, need)
+        assert sum(widths) == width
+
+
+@given(st.text(st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВ-/ .,«»0"), max_size=60))
+def test_soft_hyphens_only_where_russian_hyphenation_allows(text: str) -> None:
+    hyphenated = metrics.hyphenate(text)
+    assert hyphenated.replace(SOFT, "") == text
+    dictionary = metrics._dictionary()
+    allowed = {
+        found.start() + offset
+        for found in re.finditer(r"[^\W\d_]+", text)
+        for offset in dictionary.positions(found.group(0))
+    }
+    at = [
+        index - before
+        for before, index in enumerate(i for i, c in enumerate(hyphenated) if c == SOFT)
+    ]
+    assert set(at) <= allowed
+
+
+def test_long_words_of_narrow_columns_get_soft_hyphens() -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def cell(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    table = parse_xml(
+        f"<w:tbl {w}><w:tr>{cell('№ п/п')}{cell('Общеобразовательная организация')}</w:tr>"
+        f"<w:tr>{cell('1')}{cell('Институциональный уровень, ОЦПРМСО')}</w:tr></w:tbl>"
+    )
+    rows = table.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr")
+    narrow = FONT.width("Институц") + CELL_PADDING
+    hyphenate_narrow(rows, [2, 2], [2000, narrow], FONT)
+    texts = [text_of(tc) for row in rows for tc in row]
+    assert texts[0] == "№ п/п"  # fits: untouched
+    assert (
+        texts[1]
+        == f"Об{SOFT}ще{SOFT}об{SOFT}ра{SOFT}зо{SOFT}ва{SOFT}тель{SOFT}ная ор{SOFT}га{SOFT}ни{SOFT}за{SOFT}ция"
+    )
+    assert texts[3].startswith(f"Ин{SOFT}сти{SOFT}ту")
+    assert texts[3].endswith(", ОЦПРМСО")  # an abbreviation is not hyphenated
+    assert texts[3].replace(SOFT, "") == "Институциональный уровень, ОЦПРМСО"
+
+
+def test_metrics_are_those_of_the_installed_font() -> None:
+    found = metrics.font_file("Times New Roman")
+    if found is None:
+        pytest.skip("no serif font installed")
+    # Times New Roman and Liberation Serif share advance widths: «о» is half an em, «W» 0.944.
+    assert metrics.metrics("Times New Roman").em("о") == 0.5
+    assert metrics.metrics("Times New Roman").em("W") == pytest.approx(0.944, abs=0.001)
+    assert FONT.width("оо") == 240  # 12 pt
