@@ -443,14 +443,25 @@ def missing_texts(
     """The texts with words the PDF does not hold. With ``written`` (the .docx's texts), only
     words the .docx holds count: a word a template prints in another form (a name declined, a
     date spelled out) is not lost in print."""
-    printed = "".join(squash(b.text) for page in pages for b in page.blocks)
+    blocks = [b for page in pages for b in page.blocks if b.lines]
+    printed = "".join(squash(b.text) for b in blocks)
     wanted = "".join(squash(text) for text in written)
+    # A row that runs on overleaf splits its last word between the foot of one page and the top
+    # of the next, with the page number and the repeated header between the two pieces.
+    heads = {squash(b.lines[-1].words[-1]) for b in blocks if b.lines[-1].words}
+    tails = {squash(b.lines[0].words[0]) for b in blocks if b.lines[0].words}
+
+    def found(word: str) -> bool:
+        return word in printed or any(
+            word[:i] in heads and word[i:] in tails for i in range(1, len(word))
+        )
+
     missing: list[MissingText] = []
     for text in dict.fromkeys(texts):
         lost = tuple(
             w
             for w in _plain(text).split()
-            if squash(w) and squash(w) not in printed and (not wanted or squash(w) in wanted)
+            if squash(w) and not found(squash(w)) and (not wanted or squash(w) in wanted)
         )
         if lost:
             missing.append(MissingText(text, lost))

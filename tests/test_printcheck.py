@@ -227,3 +227,17 @@ def test_documents_made_without_defects_have_none(
     reports: dict[str, PrintReport], name: str
 ) -> None:
     assert reports[name].defects == 0
+
+
+def test_a_word_split_by_a_page_break_is_not_lost() -> None:
+    from tests.printcheck import Block, Box, Line, Page, missing_texts
+
+    def page(number: int, *lines: tuple[str, ...]) -> Page:
+        box = Box(0, 0, 10, 10)
+        blocks = tuple(Block(box, (Line(box, words),)) for words in lines)
+        return Page(number, 595, 842, blocks)
+
+    pages = [page(1, ("Мониторинг", "пред-")), page(2, ("5",), ("Сроки",), ("метной", "работы"))]
+    assert missing_texts(pages, ["Мониторинг предметной работы"]) == []
+    lost = missing_texts(pages, ["Мониторинг предметной подготовки"])
+    assert [m.words for m in lost] == [("подготовки",)]
