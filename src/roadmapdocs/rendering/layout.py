@@ -568,24 +568,18 @@ def column_widths(
     longest = [0] * columns
     widest = [0] * columns
     volume = [0] * columns
+    character = font.character
     for index, cells in enumerate(rows):
+        face = font.bold if index == 0 else font.regular
         position = 0
         for span, text in cells:
             if span == 1 and position < columns:
-                bold = index == 0
-                for word in words(text):
-                    longest[position] = max(longest[position], font.width(word, bold=bold))
-                for line in text.split("\n"):
-                    # A long line is no column's widest short one: its mean width will do.
-                    line_width = (
-                        font.width(line, bold=bold)
-                        if len(line) <= _MEASURED_LINE
-                        else int(len(line) * font.character)
-                    )
-                    widest[position] = max(widest[position], line_width)
-                    # The header counts as one row: a column of short values under a long
-                    # title («Информатика» over numbers) needs room for the title.
-                    volume[position] += line_width
+                word, line, lines = _measure(face, font.size, character, text)
+                longest[position] = max(longest[position], word)
+                widest[position] = max(widest[position], line)
+                # The header counts as one row: a column of short values under a long title
+                # («Информатика» over numbers) needs room for the title.
+                volume[position] += lines
             position += span
     low = [w + CELL_PADDING for w in longest]
     high = [max(w, lw) + CELL_PADDING for w, lw in zip(widest, longest, strict=True)]
@@ -626,6 +620,25 @@ def column_widths(
     return result
 
 
+@functools.lru_cache(maxsize=65536)
+def _measure(
+    face: metrics.Metrics, size: float, character: float, text: str
+) -> tuple[int, int, int]:
+    """A cell's text measured: its longest unbreakable word, its widest line and the width of
+    all its lines, in twips. Plans repeat their texts (the same deadline, the same deputy), so
+    each is measured once."""
+    longest = max((face.width(word, size) for word in words(text)), default=0)
+    widest = total = 0
+    for line in text.split("\n"):
+        # A long line is no column's widest short one: its mean width will do.
+        width = (
+            face.width(line, size) if len(line) <= _MEASURED_LINE else int(len(line) * character)
+        )
+        widest = max(widest, width)
+        total += width
+    return longest, widest, total
+
+
 _SQUEEZED_SHARE = 0.6
 """Of a table whose longest words do not fit side by side, the share of the width the minimum
 widths may take; the rest goes by text volume."""
@@ -650,17 +663,26 @@ def _syllables(
     """The least width of each column whose words may be hyphenated: its longest syllable, with
     the hyphen that will print after it (and no more than its longest word)."""
     syllable = [CELL_PADDING] * columns
-    hyphen = font.width("-", bold=True)
+    hyphen = font.width("-", bold=True) + CELL_PADDING
     for index, cells in enumerate(rows):
+        face = font.bold if index == 0 else font.regular
         position = 0
         for span, text in cells:
             if span == 1 and position < columns:
-                for word in words(text):
-                    for piece in metrics.hyphenate(word).split(metrics.SOFT_HYPHEN):
-                        need = font.width(piece, bold=index == 0) + hyphen + CELL_PADDING
-                        syllable[position] = max(syllable[position], need)
+                widest = max(
+                    (_longest_syllable(face, font.size, w) for w in words(text)), default=0
+                )
+                syllable[position] = max(syllable[position], widest + hyphen)
             position += span
     return [min(s, w) for s, w in zip(syllable, low, strict=True)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _longest_syllable(face: metrics.Metrics, size: float, word: str) -> int:
+    """The width of the widest piece ``word`` may be hyphenated into. Plans repeat their words,
+    and a table of 30 rows asks this some 5,000 times: kept per word, not measured again."""
+    pieces = metrics.hyphenate(word).split(metrics.SOFT_HYPHEN)
+    return max(face.width(piece, size) for piece in pieces)
 
 
 _WORD = re.compile(r"[^ \t\n\-]{4,}-?")
