@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 import roadmapdocs
-from roadmapdocs.errors import LoadError, RoadmapdocsError
+from roadmapdocs.errors import FontSubstituted, LoadError, RoadmapdocsError
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, language, text
 
 if TYPE_CHECKING:
@@ -253,7 +254,8 @@ def render(
     if (select or ignore or as_of) and not annotate:
         raise click.UsageError(_SELECTION_NEEDS_ANNOTATE.in_(lang))
     findings: list[Finding] = []
-    with language(lang):
+    with language(lang), warnings.catch_warnings(record=True) as substituted:
+        warnings.simplefilter("always", FontSubstituted)
         try:
             made = pipeline.output_format(target, "pdf" if pdf else None)
             document = pipeline.load(file, lang)
@@ -265,6 +267,13 @@ def render(
             rendering.write(document, target, made, annotate=marks, checks=checks, lang=lang)
         except RoadmapdocsError as error:
             _fail(error, lang)
+    for warning in substituted:
+        if issubclass(warning.category, FontSubstituted):  # a line of its own, as errors are
+            click.echo(f"{text('severity_warning', lang)}: {warning.message}", err=True)
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     click.echo(str(target))
     if annotate:
         click.echo(_COMMENTS.format(count=len(findings)).in_(lang), err=True)

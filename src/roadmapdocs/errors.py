@@ -123,3 +123,7 @@ class DeclensionError(RoadmapdocsError):
 
 class GenderUnknown(DeclensionError):
     """The declension of a name depends on a gender that nothing in the name decides."""
+
+
+class FontSubstituted(UserWarning):
+    """LibreOffice will print a document in another font than the one its template asks for."""

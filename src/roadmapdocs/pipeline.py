@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import functools
 import os
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from roadmapdocs.errors import RoadmapdocsError, TemplateError
+from roadmapdocs.errors import FontSubstituted, RoadmapdocsError, TemplateError
 from roadmapdocs.loader import Document
 from roadmapdocs.loader import load as load_document
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
@@ -30,6 +31,35 @@ if TYPE_CHECKING:
     from roadmapdocs.rendering.formats import OutputFormat
     from roadmapdocs.rendering.pdf import Converter
     from roadmapdocs.templates import Registry, Template
+
+_SAME_WIDTHS = Phrase(
+    "шрифт «{asked}» не установлен: LibreOffice напечатает «{printed}», у которого те же ширины "
+    "букв, так что строки и страницы совпадут с Word",
+    "the font «{asked}» is not installed: LibreOffice prints «{printed}», which has the same "
+    "letter widths, so lines and pages come out as in Word",
+)
+_OTHER_WIDTHS = Phrase(
+    "шрифт «{asked}» не установлен: LibreOffice напечатает «{printed}», и строки и страницы "
+    "могут лечь иначе, чем в Word; установите «{asked}» (docs/templates.md)",
+    "the font «{asked}» is not installed: LibreOffice prints «{printed}», and lines and pages "
+    "may fall otherwise than in Word; install «{asked}» (docs/templates.md)",
+)
+_warned: set[str] = set()
+
+
+def warn_if_substituted(font: str) -> None:
+    """Warn once per process (:class:`~roadmapdocs.errors.FontSubstituted`) when LibreOffice
+    will print ``font`` in another family, naming the one it will use."""
+    from roadmapdocs.rendering.metrics import METRIC_TWINS, printed_family
+
+    printed = printed_family(font)
+    if printed is None or printed.casefold() == font.casefold() or font in _warned:
+        return
+    _warned.add(font)
+    twin = METRIC_TWINS.get(font.casefold()) == printed.casefold()
+    message = (_SAME_WIDTHS if twin else _OTHER_WIDTHS).format(asked=font, printed=printed)
+    warnings.warn(FontSubstituted(message.in_()), stacklevel=3)
+
 
 _WRONG_KIND = Phrase(
     "шаблон «{name}» рисует документы вида «{drawn}», а этот документ — «{kind}»",
@@ -180,6 +210,7 @@ class Rendering:
         ``True`` (or the template's ``annotate`` setting) those :func:`check` finds.
         """
         from roadmapdocs.rendering.docx import render_docx
+        from roadmapdocs.rendering.formats import OfficeFormat
 
         template = self.resolve(document)
         merged = template.settings(dict(self.settings) if self.settings is not None else None)
@@ -191,6 +222,9 @@ class Rendering:
 
         def render(path: Path) -> Path:
             return render_docx(document, template, path, merged, findings=findings, lang=lang)
+
+        if isinstance(output, OfficeFormat):  # LibreOffice prints it: in which font?
+            warn_if_substituted(merged.font)
 
         return output.make(render, target, converter)
 

@@ -84,6 +84,29 @@ def font_file(family: str, bold: bool = False) -> Path | None:
     return None
 
 
+METRIC_TWINS = {"times new roman": "liberation serif", "arial": "liberation sans"}
+"""Fonts and the free fonts drawn to the same advance widths: lines break at the same places."""
+
+
+@functools.cache
+def printed_family(family: str) -> str | None:
+    """The family that will print text asked for in ``family`` (fontconfig's choice, as
+    LibreOffice makes it); None where fontconfig is not there to ask."""
+    if not shutil.which("fc-match"):
+        return None
+    try:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{family}", family],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found.split(",")[0].strip() or None
+
+
 class Metrics:
     """Advance widths of one font file: ``width(text, size)`` in twips (1/1440 inch)."""
 

@@ -1,0 +1,84 @@
+"""The pipeline's own decisions: which font LibreOffice will really print, said before it does."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import roadmapdocs
+from roadmapdocs import pipeline
+from roadmapdocs.cli import main
+from roadmapdocs.errors import FontSubstituted
+from roadmapdocs.messages import language
+from roadmapdocs.rendering import metrics
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture
+def fonts(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """What fontconfig answers, as the test says; nothing has been warned of yet."""
+    answers: dict[str, str] = {}
+    monkeypatch.setattr(metrics, "printed_family", lambda family: answers.get(family, family))
+    monkeypatch.setattr(pipeline, "_warned", set())
+    return answers
+
+
+@pytest.mark.parametrize(
+    ("asked", "printed", "expected"),
+    [
+        ("Times New Roman", "Times New Roman", None),
+        ("Times New Roman", "Liberation Serif", "the same letter widths"),
+        ("PT Astra Serif", "DejaVu Sans", "may fall otherwise"),
+    ],
+)
+def test_a_missing_font_is_named_with_its_substitute(
+    fonts: dict[str, str], asked: str, printed: str, expected: str | None
+) -> None:
+    fonts[asked] = printed
+    with language("en"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pipeline.warn_if_substituted(asked)
+        pipeline.warn_if_substituted(asked)  # once per process is enough
+    if expected is None:
+        assert caught == []
+    else:
+        (warning,) = caught
+        assert warning.category is FontSubstituted
+        assert f"«{asked}»" in str(warning.message) and f"«{printed}»" in str(warning.message)
+        assert expected in str(warning.message)
+
+
+def test_no_warning_where_fontconfig_cannot_say(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(metrics, "printed_family", lambda family: None)
+    monkeypatch.setattr(pipeline, "_warned", set())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pipeline.warn_if_substituted("Times New Roman")
+
+
+def test_a_word_file_needs_no_font_warning(fonts: dict[str, str], tmp_path: Path) -> None:
+    fonts["Times New Roman"] = "Liberation Serif"
+    document = roadmapdocs.load(EXAMPLES / "school-order-clean.yaml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FontSubstituted)
+        roadmapdocs.render(document, tmp_path / "order.docx")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) не установлен")
+def test_render_pdf_says_once_which_font_prints(fonts: dict[str, str], tmp_path: Path) -> None:
+    fonts["Times New Roman"] = "Liberation Serif"
+    target = tmp_path / "order.pdf"
+    order = str(EXAMPLES / "school-order-clean.yaml")
+    result = CliRunner().invoke(main, ["render", order, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "Liberation Serif" in line]
+    assert lines == [
+        "предупреждение: шрифт «Times New Roman» не установлен: LibreOffice напечатает "
+        "«Liberation Serif», у которого те же ширины букв, так что строки и страницы совпадут "
+        "с Word"
+    ]
+    assert target.is_file()
