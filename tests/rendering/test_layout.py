@@ -242,3 +242,14 @@ def test_the_repeated_rows_are_the_data_header(tmp_path: Path) -> None:
     # The source's header: an empty merged row over «Предмет / Всего / …».
     assert len(repeated) == 2
     assert repeated[1].startswith("ПредметВсего")
+
+
+@pytest.mark.parametrize("name", ["school-order", "passport", "municipal-roadmap"])
+def test_a_rows_texts_read_at_once_are_its_cells_texts(name: str, tmp_path: Path) -> None:
+    from roadmapdocs.rendering.layout import _cell_text, _cell_texts
+
+    out = roadmapdocs.render(load_example(name), tmp_path / "x.docx")
+    rows = list(docx.Document(str(out)).element.body.iter(qn("w:tr")))
+    assert rows
+    for row in rows:
+        assert _cell_texts(row) == [_cell_text(tc) for tc in row.iterchildren(qn("w:tc"))]

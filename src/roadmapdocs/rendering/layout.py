@@ -376,6 +376,22 @@ def _cell_text(cell: Any) -> str:
     return "".join(part if isinstance(part, str) else "\n" for part in _CELL_PARTS(cell))[1:]
 
 
+_ROW_TEXT_PARTS = etree.XPath("w:tc | w:tc/w:p | w:tc/w:p//w:t/text()", namespaces=_NAMESPACES)
+
+
+def _cell_texts(row: Any) -> list[str]:
+    """The text of each cell of ``row``, as :func:`_cell_text` reads it, by one XPath a row."""
+    cells: list[list[str]] = []
+    for part in _ROW_TEXT_PARTS(row):
+        if isinstance(part, str):
+            cells[-1].append(part)
+        elif part.tag == _W_TC:
+            cells.append([])
+        else:  # a paragraph: a line of its own
+            cells[-1].append("\n")
+    return ["".join(parts)[1:] for parts in cells]
+
+
 _SAMPLE_ROWS = 100
 """Body rows whose text sizes the columns: all of a table up to this size, spread through it
 beyond (the words of the other rows are hyphenated where they do not fit)."""
@@ -452,9 +468,12 @@ class _Table:
             chosen = sorted({1 + int((i * _GOLDEN) % 1 * body) for i in range(_SAMPLE_ROWS)})
         sample = []
         for index in [0, *chosen]:
-            cells = rows[index].findall(_W_TC)
-            simple = len(cells) == spans[index]
-            sample.append([(1 if simple else _Cell(tc).span, _cell_text(tc)) for tc in cells])
+            texts = _cell_texts(rows[index])
+            if len(texts) == spans[index]:  # one cell per column: no span to read
+                sample.append([(1, text) for text in texts])
+            else:
+                cells = rows[index].iterchildren(_W_TC)
+                sample.append([(_Cell(tc).span, _cell_text(tc)) for tc in cells])
         return sample
 
     def template_widths(self) -> list[int] | None:
