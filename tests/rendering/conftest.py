@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 import roadmapdocs
 from roadmapdocs.authoring.builder import new_document, paragraph, save
 from roadmapdocs.errors import TemplateNotFound
+from roadmapdocs.lang.typography import QUOTES
 from roadmapdocs.model import ActivityField, walk
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.templates import Registry, Template
@@ -70,9 +71,13 @@ def docx_paragraphs(path: Path) -> Iterator[str]:
         yield Paragraph(element, document).text
 
 
+_ANY_QUOTE = str.maketrans(dict.fromkeys(QUOTES, '"'))
+
+
 def normalise(text: str) -> str:
-    """Whitespace folded to single spaces (a non-breaking space counts as a space)."""
-    return " ".join(text.replace("\u00a0", " ").split())
+    """Whitespace folded to single spaces (a non-breaking space counts as a space), and every
+    quote mark one «"»: a render sets quotes as «ёлочки» or „лапки“ by their depth."""
+    return " ".join(text.replace("\u00a0", " ").translate(_ANY_QUOTE).split())
 
 
 def squeeze(text: str) -> str:

@@ -48,7 +48,9 @@ def test_every_field_of_the_model_is_in_the_view(name: str) -> None:
 
 def test_a_plan_shows_its_rows_and_columns() -> None:
     document = load_example("school-order")
-    plan = build_context(document, Settings(nbsp=False))["doc"]["appendices"][0]["plan"]
+    plan = build_context(document, Settings(nbsp=False, quotes=False))["doc"]["appendices"][0][
+        "plan"
+    ]
     appendix_plan = document.appendices[0].plan
     assert plan["rows"] == plan_rows(appendix_plan)
     assert [c["title"] for c in plan["columns"]] == [c.title for c in appendix_plan.table_columns]

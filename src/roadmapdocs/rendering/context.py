@@ -4,7 +4,8 @@ Everything a template can use is documented in docs/context.md, and ``templates 
 templates against :data:`CONTRACT`. Values are plain data — strings, lists and mappings — so that
 a template cannot reach into Python objects: a field the document leaves empty is an empty string
 (or list, or an :class:`EmptyView` for a model), never undefined, and every string is the document's text exactly as written (with
-non-breaking spaces where Russian typography keeps words together, unless settings say no).
+«ёлочки» for quotes and non-breaking spaces where Russian typography keeps words together,
+unless settings say no).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pydantic import BaseModel
 
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline import Deadline
-from roadmapdocs.lang.typography import nbsp
+from roadmapdocs.lang.typography import nbsp, quotes
 from roadmapdocs.model import (
     Activity,
     Addressees,
@@ -89,16 +90,21 @@ def _identity(value: str) -> str:
 
 
 def _text_function(settings: Settings) -> Callable[[str], str]:
-    """Typography for every string of one render, each distinct string worked out once
-    (responsible people, terms and results repeat down a plan)."""
-    if not settings.nbsp:
+    """Typography for every string of one render — «ёлочки» and non-breaking spaces, as the
+    settings ask — each distinct string worked out once (responsible people, terms and results
+    repeat down a plan)."""
+    steps = [step for step, wanted in ((quotes, settings.quotes), (nbsp, settings.nbsp)) if wanted]
+    if not steps:
         return _identity
     done: dict[str, str] = {}
 
     def text(value: str) -> str:
         found = done.get(value)
         if found is None:
-            found = done[value] = nbsp(value)
+            found = value
+            for step in steps:
+                found = step(found)
+            done[value] = found
         return found
 
     return text
