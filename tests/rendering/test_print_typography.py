@@ -129,3 +129,18 @@ def test_the_appendix_mark_is_a_left_aligned_block_at_the_right_margin(
     assert frame is not None
     assert (frame.get(qn("w:hAnchor")), frame.get(qn("w:xAlign"))) == ("margin", "right")
     assert mark.style.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.LEFT
+
+
+def test_heading_rows_are_bold_and_a_section_row_is_merged(order: Order, tmp_path: Path) -> None:
+    table = _render(order, tmp_path).tables[0]
+    by_number = {row.cells[0].text: row for row in table.rows[1:]}
+
+    def bold(number: str) -> bool:
+        runs = [r for c in by_number[number].cells for p in c.paragraphs for r in p.runs]
+        return all(r.bold for r in runs if r.text.strip())
+
+    assert bold("1") and bold("2") and bold("3")
+    assert not bold("1.1") and not bold("3.1")
+    section = by_number["3"]._tr
+    spans = [tc.tcPr.find(qn("w:gridSpan")) for tc in section.findall(qn("w:tc"))]
+    assert len(spans) == 1 and spans[0] is not None

@@ -200,7 +200,7 @@ def plan_table(document: DocxDocument, plan: str) -> None:
     """The plan table of ``plan`` (a context expression, e.g. ``appendix.plan``).
 
     Columns come from the data (``{%tc for %}``), one heading row per section spans the width
-    (``{% hm %}``), an empty cell prints ``settings.empty_cell``, and the header row repeats on
+    (``{% hm %}``) in bold, an activity that heads others is bold as well, an empty cell prints ``settings.empty_cell``, and the header row repeats on
     every page. Rows of tags vanish on rendering.
     """
     rows: Sequence[tuple[str, str, str]] = (
@@ -222,6 +222,9 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         _cell(table, index, 0, first)
         _cell(table, index, 1, second, bold=header or section_row, center=header or section_row)
         _cell(table, index, 2, third)
+    # An activity that heads nested ones prints in bold, as section rows do.
+    run = table.rows[5].cells[1].paragraphs[0].runs[0]
+    run._r.get_or_add_rPr().get_or_add_b().set(qn("w:val"), "{{ row.heading | int }}")
     header_row = table.rows[0]._tr.get_or_add_trPr()
     header_row.append(OxmlElement("w:tblHeader"))
     for row in table.rows:

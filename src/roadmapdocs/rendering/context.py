@@ -344,40 +344,61 @@ def plan_rows(plan: Plan, text: Callable[[str], str] = _identity) -> list[dict[s
     """The rows of a plan table, in order: a heading row per section, then its activities.
 
     Each row: ``kind`` («section» or «activity»), ``number``, ``title`` (sections), ``cells``
-    (one string per declared column, activities), ``depth`` (0 for top-level activities).
+    (one string per declared column, activities), ``depth`` (0 for top-level activities),
+    ``heading`` (bold: a section, or a top-level activity that heads nested ones).
+
+    A top-level activity that heads nested ones is the plan's section row when it is written
+    as one — a number and a text, every other cell empty («3», «2 Информационно-аналитическое
+    направление») — and prints merged across the table like a section; one that fills other
+    cells too stays a row of cells, in bold.
     """
     fields = [c.field.value for c in plan.table_columns]
     rows: list[dict[str, Any]] = []
 
-    def add(activity: Activity, depth: int) -> None:
+    def section_row(number: str | None, title: str) -> None:
+        heading = " ".join(p for p in (number, title) if p)
         rows.append(
             {
-                "kind": "activity",
-                "number": text(activity.number or ""),
-                "title": "",
-                "depth": depth,
-                "cells": [_cell(activity, f, text) for f in fields],
+                "kind": "section",
+                "number": text(number or ""),
+                "title": text(heading),
+                "depth": 0,
+                "heading": True,
+                "cells": [],
             }
         )
+
+    def add(activity: Activity, depth: int) -> None:
+        cells = [_cell(activity, f, text) for f in fields]
+        heads = depth == 0 and bool(activity.activities)
+        rest = [cell for f, cell in zip(fields, cells, strict=True) if f not in _TITLE_FIELDS]
+        if heads and not any(rest):
+            section_row(activity.number, activity.text)
+        else:
+            rows.append(
+                {
+                    "kind": "activity",
+                    "number": text(activity.number or ""),
+                    "title": "",
+                    "depth": depth,
+                    "heading": heads,
+                    "cells": cells,
+                }
+            )
         for child in activity.activities:
             add(child, depth + 1)
 
     for activity in plan.activities:
         add(activity, 0)
     for section in plan.sections:
-        heading = " ".join(p for p in (section.number, section.title) if p)
-        rows.append(
-            {
-                "kind": "section",
-                "number": text(section.number or ""),
-                "title": text(heading),
-                "depth": 0,
-                "cells": [],
-            }
-        )
+        section_row(section.number, section.title)
         for activity in section.activities:
             add(activity, 1)
     return rows
+
+
+_TITLE_FIELDS = frozenset({"number", "text"})
+"""The cells a section row prints: its number and its title."""
 
 
 def table_grid(table: Table, text: Callable[[str], str] = _identity) -> list[dict[str, Any]]:
