@@ -144,3 +144,17 @@ def test_heading_rows_are_bold_and_a_section_row_is_merged(order: Order, tmp_pat
     section = by_number["3"]._tr
     spans = [tc.tcPr.find(qn("w:gridSpan")) for tc in section.findall(qn("w:tc"))]
     assert len(spans) == 1 and spans[0] is not None
+
+
+def test_the_execution_mark_stays_blank_to_be_filled_in(tmp_path: Path) -> None:
+    passport = load_example("passport")
+    out = roadmapdocs.render(passport, tmp_path / "passport.docx")
+    (table,) = [
+        t
+        for t in docx.Document(str(out)).tables
+        if "Отметка об исполнении" in t.rows[0].cells[-1].text
+    ]
+    activity_rows = [r for r in table.rows[1:] if len({c._tc for c in r.cells}) > 1]
+    assert activity_rows
+    assert all(r.cells[-1].text == "" for r in activity_rows)
+    assert any(c.text == "—" for r in activity_rows for c in r.cells)

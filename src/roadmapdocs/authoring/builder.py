@@ -200,8 +200,9 @@ def plan_table(document: DocxDocument, plan: str) -> None:
     """The plan table of ``plan`` (a context expression, e.g. ``appendix.plan``).
 
     Columns come from the data (``{%tc for %}``), one heading row per section spans the width
-    (``{% hm %}``) in bold, an activity that heads others is bold as well, an empty cell prints ``settings.empty_cell``, and the header row repeats on
-    every page. Rows of tags vanish on rendering.
+    (``{% hm %}``) in bold, an activity that heads others is bold as well, an empty cell prints
+    ``settings.empty_cell`` (but for the execution mark, left blank to be filled in by hand),
+    and the header row repeats on every page. Rows of tags vanish on rendering.
     """
     rows: Sequence[tuple[str, str, str]] = (
         ("{%tc for col in " + plan + ".columns %}", "{{ col.title }}", "{%tc endfor %}"),
@@ -209,7 +210,13 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         ("{%tr if row.kind == 'section' %}", "", ""),
         ("{%tc for col in " + plan + ".columns %}", "{% hm %}{{ row.title }}", "{%tc endfor %}"),
         ("{%tr else %}", "", ""),
-        ("{%tc for cell in row.cells %}", "{{ cell or settings.empty_cell }}", "{%tc endfor %}"),
+        (
+            "{%tc for cell in row.cells %}",
+            "{{ cell or ('' if "
+            + plan
+            + ".columns[loop.index0].field == 'execution_mark' else settings.empty_cell) }}",
+            "{%tc endfor %}",
+        ),
         ("{%tr endif %}", "", ""),
         ("{%tr endfor %}", "", ""),
     )
