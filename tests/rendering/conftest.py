@@ -81,8 +81,9 @@ def normalise(text: str) -> str:
 
 
 def squeeze(text: str) -> str:
-    """Text without any whitespace or soft hyphen: what survives line breaking in a PDF."""
-    return re.sub(r"[\s\u00ad]+", "", text)
+    """Text without any whitespace or soft hyphen, every quote mark one «"»: what survives line
+    breaking in a PDF, and quotes whichever depth typography set them at."""
+    return re.sub(r"[\s\u00ad]+", "", text).translate(_ANY_QUOTE)
 
 
 def make_template(root: Path, *paragraphs: str, name: str = "school/order") -> Template:
