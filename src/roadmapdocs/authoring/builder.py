@@ -201,8 +201,9 @@ def plan_table(document: DocxDocument, plan: str) -> None:
 
     Columns come from the data (``{%tc for %}``), one heading row per section spans the width
     (``{% hm %}``) in bold, an activity that heads others is bold as well, an empty cell prints
-    ``settings.empty_cell`` (but for the execution mark, left blank to be filled in by hand),
-    and the header row repeats on every page. Rows of tags vanish on rendering.
+    ``settings.empty_cell`` (but for the level, where a blank carries on the level above, and
+    the execution mark, left blank to be filled in by hand), and the header row repeats on
+    every page. Rows of tags vanish on rendering.
     """
     rows: Sequence[tuple[str, str, str]] = (
         ("{%tc for col in " + plan + ".columns %}", "{{ col.title }}", "{%tc endfor %}"),
@@ -214,7 +215,8 @@ def plan_table(document: DocxDocument, plan: str) -> None:
             "{%tc for cell in row.cells %}",
             "{{ cell or ('' if "
             + plan
-            + ".columns[loop.index0].field == 'execution_mark' else settings.empty_cell) }}",
+            + ".columns[loop.index0].field in ('level', 'execution_mark')"
+            " else settings.empty_cell) }}",
             "{%tc endfor %}",
         ),
         ("{%tr endif %}", "", ""),
