@@ -106,7 +106,7 @@ def cells() -> list[str]:
 
 
 def _section(roadmap: Roadmap, number: str) -> list[Activity]:
-    (section,) = (s for s in roadmap.plan.sections if s.number == number)
+    (section,) = (s for s in roadmap.plan.sections if s.number == f"{number}.")
     return section.activities
 
 
@@ -246,11 +246,11 @@ def test_plan_shape(roadmap: Roadmap) -> None:
     # Rows per section, counted in the seed; the «-- -- …» line after section 1 is a table
     # border of the extraction, not a row.
     assert {s.number: len(s.activities) for s in plan.sections} == {
-        "1": 4,
-        "2": 11,
-        "3": 8,
-        "4": 8,
-        "5": 5,
+        "1.": 4,
+        "2.": 11,
+        "3.": 8,
+        "4.": 8,
+        "5.": 5,
     }
     assert len(list(plan.walk())) == 36
     assert all(not a.activities for a in plan.walk())

@@ -14,7 +14,7 @@ from tests.examples.seed_cells import SeedCells, normalise, table_rows
 EXAMPLE = EXAMPLES / "regional-project.yaml"
 
 # Read off the seed by hand: five sections with 7, 11, 4, 4 and 2 numbered rows, two indicators.
-ACTIVITIES_PER_SECTION = {"1": 7, "2": 11, "3": 4, "4": 4, "5": 2}
+ACTIVITIES_PER_SECTION = {"1.": 7, "2.": 11, "3.": 4, "4.": 4, "5.": 2}
 INDICATORS = 2
 
 COLUMNS = [
@@ -91,7 +91,7 @@ def test_columns_are_the_seed_header(project: Project, seed: str) -> None:
 
 
 def test_sections_are_the_numbered_headings(project: Project, seed: str) -> None:
-    headings = re.findall(r"^(\d)\. (.+?)\t*$", seed, re.MULTILINE)
+    headings = re.findall(r"^(\d\.) (.+?)\t*$", seed, re.MULTILINE)
     assert [(s.number, normalise(s.title)) for s in project.plan.sections] == headings
     counts = {s.number: len(s.activities) for s in project.plan.sections}
     assert counts == ACTIVITIES_PER_SECTION
@@ -102,7 +102,7 @@ def test_activity_numbers_are_the_seed_rows_in_order(project: Project, seed: str
     assert len(rows) == sum(ACTIVITIES_PER_SECTION.values())
     assert [a.number for a in project.plan.walk()] == rows
     for section in project.plan.sections:
-        prefix = f"{section.number}."
+        prefix = section.number or ""
         assert all((a.number or "").startswith(prefix) for a in section.activities)
 
 
@@ -117,7 +117,7 @@ def test_plan_is_the_seed_table_row_by_row_cell_by_cell(project: Project, seed: 
     rows = table_rows(table.splitlines()[1:], key=0, width=len(COLUMNS))
     expected: list[list[str]] = []
     for section in project.plan.sections:
-        expected.append([f"{section.number}. {normalise(section.title)}", "", "", "", ""])
+        expected.append([f"{section.number} {normalise(section.title)}", "", "", "", ""])
         expected.extend(
             [
                 a.number or "",

@@ -14,7 +14,7 @@ from tests.examples.seed_cells import SeedCells, normalise, table_rows
 EXAMPLE = EXAMPLES / "school-roadmap.yaml"
 
 # Read off the seed by hand: the plan-schedule has four numbered sections and no № column.
-ACTIVITIES_PER_SECTION = {"1": 2, "2": 2, "3": 8, "4": 5}
+ACTIVITIES_PER_SECTION = {"1.": 2, "2.": 2, "3.": 8, "4.": 5}
 RISK_GROUPS = 6
 # Target orientations per risk group: the «-»-marked items of a cell, or the cell itself.
 ORIENTATIONS_PER_RISK = [2, 1, 1, 1, 1, 3]
@@ -143,7 +143,7 @@ def test_plan_columns_are_the_seed_header_without_a_number(roadmap: Roadmap, see
 
 
 def test_sections_are_the_numbered_table_rows(roadmap: Roadmap, seed: str) -> None:
-    headings = re.findall(r"^(\d)\. (.+?)\t+$", seed, re.MULTILINE)
+    headings = re.findall(r"^(\d\.) (.+?)\t+$", seed, re.MULTILINE)
     assert [(s.number, s.title) for s in roadmap.plan.sections] == headings
     counts = {s.number: len(s.activities) for s in roadmap.plan.sections}
     assert counts == ACTIVITIES_PER_SECTION
@@ -162,7 +162,7 @@ def test_plan_is_the_seed_table_row_by_row_cell_by_cell(roadmap: Roadmap, seed: 
     rows = table_rows(seed[seed.index(header) :].splitlines()[1:], key=1, width=len(COLUMNS))
     expected: list[list[str]] = []
     for section in roadmap.plan.sections:
-        expected.append([f"{section.number}. {section.title}", "", "", "", ""])
+        expected.append([f"{section.number} {section.title}", "", "", "", ""])
         expected.extend(
             [
                 normalise(a.text),
@@ -177,7 +177,7 @@ def test_plan_is_the_seed_table_row_by_row_cell_by_cell(roadmap: Roadmap, seed: 
 
 
 def _activity(roadmap: Roadmap, section: str, index: int) -> Activity:
-    (found,) = [s for s in roadmap.plan.sections if s.number == section]
+    (found,) = [s for s in roadmap.plan.sections if s.number == f"{section}."]
     return found.activities[index]
 
 

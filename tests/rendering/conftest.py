@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 import roadmapdocs
 from roadmapdocs.authoring.builder import new_document, paragraph, save
 from roadmapdocs.errors import TemplateNotFound
+from roadmapdocs.lang.typography import QUOTES
 from roadmapdocs.model import ActivityField, walk
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.templates import Registry, Template
@@ -70,15 +71,20 @@ def docx_paragraphs(path: Path) -> Iterator[str]:
         yield Paragraph(element, document).text
 
 
+_ANY_QUOTE = str.maketrans(dict.fromkeys(QUOTES, '"'))
+
+
 def normalise(text: str) -> str:
     """Whitespace folded to single spaces (a non-breaking space counts as a space), soft
-    hyphens (invisible unless a line breaks at them) dropped."""
-    return " ".join(text.replace("\u00a0", " ").replace("\u00ad", "").split())
+    hyphens (invisible unless a line breaks at them) dropped, and every quote mark one «"»: a
+    render sets quotes as «ёлочки» or „лапки“ by their depth."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u00ad", "").translate(_ANY_QUOTE).split())
 
 
 def squeeze(text: str) -> str:
-    """Text without any whitespace or soft hyphen: what survives line breaking in a PDF."""
-    return re.sub(r"[\s\u00ad]+", "", text)
+    """Text without any whitespace or soft hyphen, every quote mark one «"»: what survives line
+    breaking in a PDF, and quotes whichever depth typography set them at."""
+    return re.sub(r"[\s\u00ad]+", "", text).translate(_ANY_QUOTE)
 
 
 def make_template(root: Path, *paragraphs: str, name: str = "school/order") -> Template:

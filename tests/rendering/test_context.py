@@ -9,6 +9,7 @@ import pytest
 
 import roadmapdocs
 from roadmapdocs.errors import TemplateSecurityError
+from roadmapdocs.model import Plan, Section
 from roadmapdocs.rendering.context import build_context, plan_rows
 from roadmapdocs.settings import Settings
 from tests.rendering.conftest import load_example, make_template
@@ -48,7 +49,9 @@ def test_every_field_of_the_model_is_in_the_view(name: str) -> None:
 
 def test_a_plan_shows_its_rows_and_columns() -> None:
     document = load_example("school-order")
-    plan = build_context(document, Settings(nbsp=False))["doc"]["appendices"][0]["plan"]
+    plan = build_context(document, Settings(nbsp=False, quotes=False))["doc"]["appendices"][0][
+        "plan"
+    ]
     appendix_plan = document.appendices[0].plan
     assert plan["rows"] == plan_rows(appendix_plan)
     assert [c["title"] for c in plan["columns"]] == [c.title for c in appendix_plan.table_columns]
@@ -66,3 +69,39 @@ def test_a_view_is_made_once_per_field() -> None:
     view = build_context(load_example("school-order"), Settings())["doc"]
     assert view["appendices"] is view["appendices"]
     assert _plain(view) == _plain(view)
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "heading", "title"),
+    [
+        # A direction that fills other cells too (a level, a result) stays a row of cells.
+        ("1", "activity", True, ""),
+        ("1.1", "activity", False, ""),
+        ("2", "activity", True, ""),
+        # A direction written as a number alone is the section row across the table.
+        ("3", "section", True, "3"),
+        ("3.1", "activity", False, ""),
+    ],
+)
+def test_directions_of_the_order_are_heading_rows(
+    number: str, kind: str, heading: bool, title: str
+) -> None:
+    rows = {
+        row["number"]: row for row in plan_rows(load_example("school-order").appendices[0].plan)
+    }
+    row = rows[number]
+    assert (row["kind"], row["heading"], row["title"]) == (kind, heading, title)
+
+
+def test_sections_are_heading_rows_with_their_number_as_written() -> None:
+    plan = Plan(
+        sections=[
+            Section(number="1.", title="Организационные мероприятия"),
+            Section(number="2", title="Кадры"),
+        ]
+    )
+    rows = plan_rows(plan)
+    assert [(r["kind"], r["heading"], r["title"]) for r in rows] == [
+        ("section", True, "1. Организационные мероприятия"),
+        ("section", True, "2 Кадры"),
+    ]

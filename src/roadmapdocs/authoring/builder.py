@@ -21,6 +21,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.parfmt import CT_PPr
 from docx.shared import Cm, Mm, Pt
 from docx.table import Table
 
@@ -61,8 +62,7 @@ def new_document(*, landscape: bool = False) -> DocxDocument:
     table_text.font.size = Pt(12)
     mark = document.styles.add_style(APPENDIX_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     mark.base_style = normal
-    # Right-aligned, so the mark stays in the upper right corner in portrait and landscape alike.
-    mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     approval = document.styles.add_style(APPROVAL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     approval.base_style = normal
     approval.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -70,6 +70,32 @@ def new_document(*, landscape: bool = False) -> DocxDocument:
     plan.base_style = document.styles["Table Grid"]
     _page_numbers(document)
     return document
+
+
+APPENDIX_MARK_WIDTH = Mm(75)
+"""Width of the appendix mark's block: its longest line, «к приказу МБОУ «СШ № 5»», in 14 pt."""
+
+
+def _right_block(paragraph_properties: CT_PPr) -> None:
+    """Lines set flush left in a block of :data:`APPENDIX_MARK_WIDTH` at the right margin, as
+    ГОСТ Р 7.0.97 shows the appendix mark: a frame aligned to the margin stays there in portrait
+    and landscape sections alike, where an indent would have to know the page's width. The
+    frame is the paragraph's own (LibreOffice reads no frame from a style); ``w:vSpace`` keeps
+    12 pt between it and the title below."""
+    frame = OxmlElement("w:framePr")
+    for name, value in (
+        ("w:w", str(APPENDIX_MARK_WIDTH.twips)),
+        ("w:hSpace", "0"),
+        ("w:vSpace", "240"),
+        ("w:wrap", "notBeside"),
+        ("w:vAnchor", "text"),
+        ("w:hAnchor", "margin"),
+        ("w:xAlign", "right"),
+        ("w:y", "1"),
+    ):
+        frame.set(qn(name), value)
+    # Added first after the style: the properties set later go into their places around it.
+    paragraph_properties.append(frame)
 
 
 def _page_numbers(document: DocxDocument) -> None:
@@ -100,10 +126,15 @@ def paragraph(
     bold: bool = False,
     indent: bool = False,
     style: str | None = None,
+    space_before: float = 0,
     space_after: float = 0,
     keep_with_next: bool = False,
+    block_right: bool = False,
 ) -> None:
-    """Add a paragraph; ``text`` may hold Jinja tags and ``\\n`` for line breaks within it."""
+    """Add a paragraph; ``text`` may hold Jinja tags and ``\\n`` for line breaks within it.
+
+    ``block_right`` sets it as a block at the right margin, its lines flush left (the appendix
+    mark)."""
     alignments = {
         "left": WD_ALIGN_PARAGRAPH.LEFT,
         "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -111,10 +142,14 @@ def paragraph(
         "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
     }
     p = document.add_paragraph(style=style)
+    if block_right:
+        _right_block(p._p.get_or_add_pPr())
     if align is not None:
         p.alignment = alignments[align]
     if indent:
         p.paragraph_format.first_line_indent = Cm(1.25)
+    if space_before:
+        p.paragraph_format.space_before = Pt(space_before)
     p.paragraph_format.space_after = Pt(space_after)
     p.paragraph_format.keep_with_next = keep_with_next
     for index, line in enumerate(text.split("\n")):
@@ -172,7 +207,10 @@ def plan_table(document: DocxDocument, plan: str) -> None:
     """The plan table of ``plan`` (a context expression, e.g. ``appendix.plan``).
 
     Columns come from the data (``{%tc for %}``), one heading row per section spans the width
-    (``{% hm %}``), and the header row repeats on every page. Rows of tags vanish on rendering.
+    (``{% hm %}``) in bold, an activity that heads others is bold as well, an empty cell prints
+    ``settings.empty_cell`` (but for the level, where a blank carries on the level above, and
+    the execution mark, left blank to be filled in by hand), and the header row repeats on
+    every page. Rows of tags vanish on rendering.
     """
     rows: Sequence[tuple[str, str, str]] = (
         ("{%tc for col in " + plan + ".columns %}", "{{ col.title }}", "{%tc endfor %}"),
@@ -180,7 +218,14 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         ("{%tr if row.kind == 'section' %}", "", ""),
         ("{%tc for col in " + plan + ".columns %}", "{% hm %}{{ row.title }}", "{%tc endfor %}"),
         ("{%tr else %}", "", ""),
-        ("{%tc for cell in row.cells %}", "{{ cell }}", "{%tc endfor %}"),
+        (
+            "{%tc for cell in row.cells %}",
+            "{{ cell or ('' if "
+            + plan
+            + ".columns[loop.index0].field in ('level', 'execution_mark')"
+            " else settings.empty_cell) }}",
+            "{%tc endfor %}",
+        ),
         ("{%tr endif %}", "", ""),
         ("{%tr endfor %}", "", ""),
     )
@@ -193,6 +238,9 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         _cell(table, index, 0, first)
         _cell(table, index, 1, second, bold=header or section_row, center=header or section_row)
         _cell(table, index, 2, third)
+    # An activity that heads nested ones prints in bold, as section rows do.
+    run = table.rows[5].cells[1].paragraphs[0].runs[0]
+    run._r.get_or_add_rPr().get_or_add_b().set(qn("w:val"), "{{ row.heading | int }}")
     header_row = table.rows[0]._tr.get_or_add_trPr()
     header_row.append(OxmlElement("w:tblHeader"))
     for row in table.rows:

@@ -98,3 +98,48 @@ def _glue(text: str) -> str:
     for pattern in _glue_patterns():
         text = pattern.sub(rf"\g<keep>{NBSP}", text)
     return _glue_initials(text)
+
+
+# Quotes of every kind a text may mix: straight, «ёлочки», „лапки“ and English “…”.
+QUOTES = frozenset('"«»„“”')
+_OPENING = frozenset("«„")
+_CLOSING = frozenset("»”")
+# A straight or “ quote opens after these (or at the start of the text), and closes elsewhere.
+_BEFORE_OPENING = frozenset(" \u00a0\t\n([{-–—/«„")
+
+
+def quotes(text: str) -> str:
+    """Quotes as Russian typography sets them: «ёлочки» outside, „лапки“ inside; nothing else
+    changes.
+
+    Each quote mark is read as opening or closing — «, „ always open, », ” always close; a
+    straight quote or “ opens at the start of the text, after a space, a bracket or an opening
+    quote, or between a non-letter and a letter («="а"», «»"б"»), and closes elsewhere — and
+    is written by its depth: «» at the first level, „“ below it. A closing mark with nothing
+    open stays a closing «»».
+    """
+    if not QUOTES.intersection(text):
+        return text
+    out: list[str] = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char not in QUOTES:
+            out.append(char)
+            continue
+        previous = text[index - 1] if index else ""
+        following = text[index + 1 : index + 2]
+        opening = char in _OPENING or (
+            char not in _CLOSING
+            and (
+                not previous
+                or previous in _BEFORE_OPENING
+                or (following.isalnum() and not previous.isalnum())
+            )
+        )
+        if opening:
+            out.append("«" if depth == 0 else "„")
+            depth += 1
+        else:
+            depth = max(depth - 1, 0)
+            out.append("»" if depth == 0 else "“")
+    return "".join(out)

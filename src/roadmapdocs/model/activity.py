@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field, model_serializer, model_validator
 
-from roadmapdocs.model.base import Model, Text, TextList
+from roadmapdocs.model.base import ItemText, Model, Text, TextList
 from roadmapdocs.model.deadline import DeadlineField
 from roadmapdocs.model.person import Responsible
 
@@ -18,18 +18,21 @@ class Activity(Model):
 
     number: Text | None = None
     """Номер как в документе: «3.1.2», «1.3.»; пусто, если в документе строка без номера."""
-    text: Text = ""
-    """Мероприятие / направление."""
-    description: Text | None = None
-    """Описание специфики, целевая аудитория."""
+    text: ItemText = ""
+    """Мероприятие / направление. Перечень в ячейке — списком YAML или как в документах,
+    «Заключение соглашений: - по использованию …; - по реализации …»: хранится и печатается
+    по пункту в строке, с тире."""
+    description: ItemText | None = None
+    """Описание специфики, целевая аудитория; перечень — как в тексте мероприятия."""
     level: Text | None = None
     """Уровень управления: «муниципальный», «институциональный»."""
     deadline: DeadlineField | None = None
     """Сроки."""
     responsible: Responsible = Field(default_factory=list)
     """Ответственные, исполнители."""
-    result: Text | None = None
-    """Ожидаемый результат, показатель реализации, управленческое решение, ключевой результат."""
+    result: ItemText | None = None
+    """Ожидаемый результат, показатель реализации, управленческое решение, ключевой результат;
+    перечень — как в тексте мероприятия."""
     report_form: Text | None = None
     """Форма отчётного документа."""
     execution_mark: Text | None = None

@@ -34,6 +34,36 @@ Text = Annotated[str, AfterValidator(_check_text)]
 """Text kept verbatim (quotes «», №, dashes, non-breaking spaces) and checked for Word."""
 
 
+# «…соглашений: - по использованию …; - по реализации …»: a lead ending in a colon, then items
+# each after « - », the ones before the last ending in a semicolon.
+_LEAD = re.compile(r":[ \u00a0]+-[ \u00a0]+")
+_NEXT_ITEM = re.compile(r";[ \u00a0]+-[ \u00a0]+")
+
+
+def _as_items(value: Any) -> Any:
+    """A YAML list is items, one «- item» line each."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "\n".join(f"- {item}" for item in value)
+    return value
+
+
+def _items_on_lines(value: str) -> str:
+    """The inline list form the documents type, «вводные слова: - а; - б», as one item a line:
+    «вводные слова:\n- а;\n- б». Only the spaces before each dash change; a text without
+    «: - », or with its items on lines already (as it is loaded back), is left as it is."""
+    if not _LEAD.search(value) or value.startswith("- ") or "\n- " in value:
+        return value
+    value = _LEAD.sub(":\n- ", value, count=1)
+    return _NEXT_ITEM.sub(";\n- ", value)
+
+
+ItemText = Annotated[
+    str, BeforeValidator(_as_items), AfterValidator(_check_text), AfterValidator(_items_on_lines)
+]
+"""Text that may hold a list: a YAML list of items, or «…: - а; - б» as the documents type it,
+is kept one «- item» a line, and printed so, one item a line with its dash."""
+
+
 def _str_to_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 

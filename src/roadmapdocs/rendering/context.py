@@ -4,7 +4,8 @@ Everything a template can use is documented in docs/context.md, and ``templates 
 templates against :data:`CONTRACT`. Values are plain data — strings, lists and mappings — so that
 a template cannot reach into Python objects: a field the document leaves empty is an empty string
 (or list, or an :class:`EmptyView` for a model), never undefined, and every string is the document's text exactly as written (with
-non-breaking spaces where Russian typography keeps words together, unless settings say no).
+«ёлочки» for quotes and non-breaking spaces where Russian typography keeps words together,
+unless settings say no).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pydantic import BaseModel
 
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline import Deadline
-from roadmapdocs.lang.typography import nbsp
+from roadmapdocs.lang.typography import nbsp, quotes
 from roadmapdocs.model import (
     Activity,
     Addressees,
@@ -89,16 +90,21 @@ def _identity(value: str) -> str:
 
 
 def _text_function(settings: Settings) -> Callable[[str], str]:
-    """Typography for every string of one render, each distinct string worked out once
-    (responsible people, terms and results repeat down a plan)."""
-    if not settings.nbsp:
+    """Typography for every string of one render — «ёлочки» and non-breaking spaces, as the
+    settings ask — each distinct string worked out once (responsible people, terms and results
+    repeat down a plan)."""
+    steps = [step for step, wanted in ((quotes, settings.quotes), (nbsp, settings.nbsp)) if wanted]
+    if not steps:
         return _identity
     done: dict[str, str] = {}
 
     def text(value: str) -> str:
         found = done.get(value)
         if found is None:
-            found = done[value] = nbsp(value)
+            found = value
+            for step in steps:
+                found = step(found)
+            done[value] = found
         return found
 
     return text
@@ -338,40 +344,61 @@ def plan_rows(plan: Plan, text: Callable[[str], str] = _identity) -> list[dict[s
     """The rows of a plan table, in order: a heading row per section, then its activities.
 
     Each row: ``kind`` («section» or «activity»), ``number``, ``title`` (sections), ``cells``
-    (one string per declared column, activities), ``depth`` (0 for top-level activities).
+    (one string per declared column, activities), ``depth`` (0 for top-level activities),
+    ``heading`` (bold: a section, or a top-level activity that heads nested ones).
+
+    A top-level activity that heads nested ones is the plan's section row when it is written
+    as one — a number and a text, every other cell empty («3», «2 Информационно-аналитическое
+    направление») — and prints merged across the table like a section; one that fills other
+    cells too stays a row of cells, in bold.
     """
     fields = [c.field.value for c in plan.table_columns]
     rows: list[dict[str, Any]] = []
 
-    def add(activity: Activity, depth: int) -> None:
+    def section_row(number: str | None, title: str) -> None:
+        heading = " ".join(p for p in (number, title) if p)
         rows.append(
             {
-                "kind": "activity",
-                "number": text(activity.number or ""),
-                "title": "",
-                "depth": depth,
-                "cells": [_cell(activity, f, text) for f in fields],
+                "kind": "section",
+                "number": text(number or ""),
+                "title": text(heading),
+                "depth": 0,
+                "heading": True,
+                "cells": [],
             }
         )
+
+    def add(activity: Activity, depth: int) -> None:
+        cells = [_cell(activity, f, text) for f in fields]
+        heads = depth == 0 and bool(activity.activities)
+        rest = [cell for f, cell in zip(fields, cells, strict=True) if f not in _TITLE_FIELDS]
+        if heads and not any(rest):
+            section_row(activity.number, activity.text)
+        else:
+            rows.append(
+                {
+                    "kind": "activity",
+                    "number": text(activity.number or ""),
+                    "title": "",
+                    "depth": depth,
+                    "heading": heads,
+                    "cells": cells,
+                }
+            )
         for child in activity.activities:
             add(child, depth + 1)
 
     for activity in plan.activities:
         add(activity, 0)
     for section in plan.sections:
-        heading = " ".join(p for p in (section.number, section.title) if p)
-        rows.append(
-            {
-                "kind": "section",
-                "number": text(section.number or ""),
-                "title": text(heading),
-                "depth": 0,
-                "cells": [],
-            }
-        )
+        section_row(section.number, section.title)
         for activity in section.activities:
             add(activity, 1)
     return rows
+
+
+_TITLE_FIELDS = frozenset({"number", "text"})
+"""The cells a section row prints: its number and its title."""
 
 
 def table_grid(table: Table, text: Callable[[str], str] = _identity) -> list[dict[str, Any]]:

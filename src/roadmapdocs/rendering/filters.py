@@ -9,6 +9,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline import parse_deadline
 from roadmapdocs.lang.grammar import Case
@@ -16,6 +19,7 @@ from roadmapdocs.lang.names import initials_first as _initials_first
 from roadmapdocs.lang.names import person_name
 from roadmapdocs.lang.positions import inflect_position
 from roadmapdocs.lang.typography import nbsp as _nbsp
+from roadmapdocs.lang.typography import quotes
 from roadmapdocs.rendering.context import AddresseesView, PersonView
 
 
@@ -37,9 +41,22 @@ def _decline(value: Any, case: Case) -> str:
     return inflect_position(text, case)
 
 
-def _filter(case: Case) -> Callable[[Any], str]:
-    def decline(value: Any) -> str:
-        return _decline(value, case)
+def _typeset(context: Context, text: str) -> str:
+    """A name a filter made, set as the context's strings are: the document's own text has its
+    «ёлочки» and non-breaking spaces already, a declined name is new text that needs them
+    («Лаврушкиной Е.А.» must not break before the initials)."""
+    settings = context.get("settings") or {}
+    if settings.get("quotes", True):
+        text = quotes(text)
+    if settings.get("nbsp", True):
+        text = _nbsp(text)
+    return text
+
+
+def _filter(case: Case) -> Callable[..., str]:
+    @pass_context
+    def decline(context: Context, value: Any) -> str:
+        return _typeset(context, _decline(value, case))
 
     decline.__name__ = case
     decline.__doc__ = (
@@ -48,12 +65,20 @@ def _filter(case: Case) -> Callable[[Any], str]:
     return decline
 
 
-def initials_first(value: Any) -> str:
+@pass_context
+def initials_first(context: Context, value: Any) -> str:
     """«Оловянникова Т.А.» → «Т.А. Оловянникова», for signatures."""
     if isinstance(value, PersonView):
         return str(value["signature_name"])
     text = str(value)
-    return _initials_first(text) if text else text
+    return _typeset(context, _initials_first(text)) if text else text
+
+
+def first_upper(value: Any) -> str:
+    """The text with its first letter a capital and the rest as written: «муниципальное
+    бюджетное … учреждение» → «Муниципальное бюджетное … учреждение», for a letterhead."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -98,6 +123,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "instrumental": _filter("instrumental"),
     "prepositional": _filter("prepositional"),
     "initials_first": initials_first,
+    "first_upper": first_upper,
     "date_long": date_long,
     "date_short": date_short,
     "deadline": deadline,

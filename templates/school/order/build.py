@@ -21,7 +21,9 @@ def build(target: Path) -> None:
     paragraph(d, "{%p if settings.parent_body_line and doc.organisation.parent_body %}")
     paragraph(d, "{{ doc.organisation.parent_body }}", align="center", bold=True)
     paragraph(d, "{%p endif %}")
-    paragraph(d, "{{ doc.organisation.full_name }}", align="center")
+    # The letterhead sets the name as ГОСТ Р 7.0.97 shows it, with a capital; the text stays as
+    # the user wrote it everywhere else.
+    paragraph(d, "{{ doc.organisation.full_name | first_upper }}", align="center")
     paragraph(d, "{%p if doc.organisation.short_name %}")
     paragraph(d, "({{ doc.organisation.short_name }})", align="center")
     paragraph(d, "{%p endif %}")
@@ -33,7 +35,13 @@ def build(target: Path) -> None:
     paragraph(d, "{%p if doc.basis %}")
     paragraph(d, "{{ doc.basis }}", align="justify", indent=True)
     paragraph(d, "{%p endif %}")
-    paragraph(d, "{{ doc.preamble_word | upper }}:", space_after=0)
+    paragraph(
+        d,
+        "{% if settings.preamble_style == 'spaced' %}{{ doc.preamble_word | lower | list | join(' ') }}"
+        "{% else %}{{ doc.preamble_word | upper }}{% endif %}:",
+        space_before=12,
+        space_after=12,
+    )
     paragraph(d, "{%p for clause in doc.clauses %}")
     paragraph(
         d,
@@ -57,11 +65,12 @@ def build(target: Path) -> None:
     paragraph(d, "{%p for appendix in doc.appendices %}")
     paragraph(
         d,
-        "Приложение{% if appendix.number %} № {{ appendix.number }}{% endif %}\n"
+        "Приложение{% if appendix.number and (settings.number_single_appendix"
+        " or doc.appendices | length > 1) %} № {{ appendix.number }}{% endif %}\n"
         "к приказу{% if doc.organisation.short_name %} {{ doc.organisation.short_name }}{% endif %}\n"
         "от {{ requisites.date }} № {{ requisites.number }}",
         style=APPENDIX_STYLE,
-        space_after=12,
+        block_right=True,
     )
     paragraph(d, "{%p if appendix.approval %}")
     paragraph(d, "{{ appendix.approval }}", style=APPROVAL_STYLE, space_after=12)
