@@ -58,23 +58,30 @@ def _font_folders() -> list[Path]:
     return [folder for folder in folders if folder.is_dir()]
 
 
+def _fc_match(pattern: str, answer: str) -> str | None:
+    """What fontconfig (as LibreOffice uses it) picks for ``pattern``, printed as ``answer``
+    (``%{file}``, ``%{family}``); None where fontconfig is not installed or does not answer."""
+    if not shutil.which("fc-match"):
+        return None
+    try:
+        done = subprocess.run(
+            ["fc-match", "-f", answer, pattern],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip()
+
+
 @functools.cache
 def font_file(family: str, bold: bool = False) -> Path | None:
     """The file of ``family`` (bold or regular) that will print it, or None if none is found."""
-    if shutil.which("fc-match"):
-        pattern = f"{family}:bold" if bold else f"{family}:regular"
-        try:
-            found = subprocess.run(
-                ["fc-match", "-f", "%{file}", pattern],
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            ).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            found = ""
-        if found.lower().endswith((".ttf", ".otf")) and Path(found).is_file():
-            return Path(found)
+    found = _fc_match(f"{family}:bold" if bold else f"{family}:regular", "%{file}") or ""
+    if found.lower().endswith((".ttf", ".otf")) and Path(found).is_file():
+        return Path(found)
     names = _FILES.get(family.lower(), ((f"{family}.ttf",), (f"{family} Bold.ttf",)))[bold]
     for name in names:
         for folder in _font_folders():
@@ -92,17 +99,8 @@ METRIC_TWINS = {"times new roman": "liberation serif", "arial": "liberation sans
 def printed_family(family: str) -> str | None:
     """The family that will print text asked for in ``family`` (fontconfig's choice, as
     LibreOffice makes it); None where fontconfig is not there to ask."""
-    if not shutil.which("fc-match"):
-        return None
-    try:
-        found = subprocess.run(
-            ["fc-match", "-f", "%{family}", family],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
+    found = _fc_match(family, "%{family}")
+    if found is None:
         return None
     return found.split(",")[0].strip() or None
 
