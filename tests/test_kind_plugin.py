@@ -8,10 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
-import subprocess
-import sys
-import sysconfig
 from collections.abc import Iterator
 from importlib.metadata import EntryPoint
 from pathlib import Path
@@ -26,6 +22,8 @@ from roadmapdocs.model import kinds
 from roadmapdocs.templates import Registry
 
 from .conftest import EXAMPLES
+from .venvs import purelib, with_installed
+from .venvs import roadmapdocs as roadmapdocs_in
 
 PLUGIN = EXAMPLES / "kind-plugin"
 PACKAGE = PLUGIN / "src" / "roadmapdocs_minutes"
@@ -43,16 +41,6 @@ def _defective(text: str) -> str:
     return planted
 
 
-def _purelib(python: Path) -> Path:
-    out = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return Path(out.stdout.strip())
-
-
 @pytest.fixture(scope="module")
 def plugin_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh virtual environment with the plugin installed from its source, as a user would.
@@ -61,36 +49,7 @@ def plugin_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     nothing is downloaded and roadmapdocs is the very copy under test, unedited.
     """
     pytest.importorskip("setuptools", minversion="70.1")
-    root = tmp_path_factory.mktemp("kind-env")
-    venv = root / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
-    here = sysconfig.get_paths()["purelib"]
-    (_purelib(python) / "outer-env.pth").write_text(
-        f"import site; site.addsitedir({here!r})\n", encoding="utf-8"
-    )
-    # A copy, so that building leaves no build/ or *.egg-info in the repository.
-    source = root / "plugin"
-    shutil.copytree(PLUGIN, source, ignore=shutil.ignore_patterns("build", "*.egg-info"))
-    subprocess.run(
-        [
-            *(str(python), "-m", "pip", "install", "-q"),
-            *("--no-deps", "--no-index", "--no-build-isolation", str(source)),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return python
-
-
-def _roadmapdocs(python: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(python), "-m", "roadmapdocs.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=EXAMPLES.parent,
-        env={"PATH": "", "PYTHONIOENCODING": "utf-8"},
-    )
+    return with_installed(PLUGIN, tmp_path_factory.mktemp("kind-env"))
 
 
 def _texts(path: Path) -> list[str]:
@@ -101,18 +60,18 @@ def _texts(path: Path) -> list[str]:
 
 
 def test_wheel_ships_the_template(plugin_env: Path) -> None:
-    installed = _purelib(plugin_env) / "roadmapdocs_minutes" / "school" / "minutes"
+    installed = purelib(plugin_env) / "roadmapdocs_minutes" / "school" / "minutes"
     shipped = PACKAGE / "school" / "minutes"
     for name in ("template.toml", "template.docx"):
         assert (installed / name).read_bytes() == (shipped / name).read_bytes(), name
 
 
 def test_validate_finds_the_planted_defects(plugin_env: Path, tmp_path: Path) -> None:
-    clean = _roadmapdocs(plugin_env, "validate", str(MINUTES))
+    clean = roadmapdocs_in(plugin_env, "validate", str(MINUTES))
     assert clean.returncode == 0, clean.stdout + clean.stderr
     broken = tmp_path / "minutes.yaml"
     broken.write_text(_defective(MINUTES.read_text(encoding="utf-8")), encoding="utf-8")
-    result = _roadmapdocs(plugin_env, "validate", str(broken))
+    result = roadmapdocs_in(plugin_env, "validate", str(broken))
     assert result.returncode == 1, result.stdout + result.stderr
     lines = [line for line in result.stdout.splitlines() if " RD" in line]
     assert len(lines) == 2, result.stdout
@@ -124,7 +83,7 @@ def test_validate_finds_the_planted_defects(plugin_env: Path, tmp_path: Path) ->
 
 def test_render_prints_the_minutes(plugin_env: Path, tmp_path: Path) -> None:
     out = tmp_path / "minutes.docx"
-    result = _roadmapdocs(plugin_env, "render", str(MINUTES), "-o", str(out))
+    result = roadmapdocs_in(plugin_env, "render", str(MINUTES), "-o", str(out))
     assert result.returncode == 0, result.stderr
     texts = _texts(out)
     assert "ПРОТОКОЛ" in texts
@@ -138,14 +97,14 @@ def test_render_prints_the_minutes(plugin_env: Path, tmp_path: Path) -> None:
 
 
 def test_templates_list_shows_the_plugin_template(plugin_env: Path) -> None:
-    result = _roadmapdocs(plugin_env, "templates", "list")
+    result = roadmapdocs_in(plugin_env, "templates", "list")
     assert result.returncode == 0, result.stderr
     (line,) = [x for x in result.stdout.splitlines() if x.startswith("school/minutes ")]
     assert "roadmapdocs-minutes" in line
 
 
 def test_schema_of_all_kinds_has_the_minutes(plugin_env: Path) -> None:
-    result = _roadmapdocs(plugin_env, "schema")
+    result = roadmapdocs_in(plugin_env, "schema")
     assert result.returncode == 0, result.stderr
     schema = json.loads(result.stdout)
     assert schema["discriminator"]["mapping"]["minutes"] == "#/$defs/Minutes"
@@ -153,7 +112,7 @@ def test_schema_of_all_kinds_has_the_minutes(plugin_env: Path) -> None:
 
 
 def test_schema_of_the_minutes_alone(plugin_env: Path) -> None:
-    result = _roadmapdocs(plugin_env, "schema", "minutes")
+    result = roadmapdocs_in(plugin_env, "schema", "minutes")
     assert result.returncode == 0, result.stderr
 
 
@@ -163,7 +122,7 @@ def test_a_misspelt_kind_lists_the_minutes(plugin_env: Path, tmp_path: Path) -> 
         MINUTES.read_text(encoding="utf-8").replace("kind: minutes", "kind: minutse"),
         encoding="utf-8",
     )
-    result = _roadmapdocs(plugin_env, "validate", str(typo))
+    result = roadmapdocs_in(plugin_env, "validate", str(typo))
     assert result.returncode == 1
     (line,) = [x for x in result.stdout.splitlines() if "load-error" in x]
     assert "«minutse»" in line
