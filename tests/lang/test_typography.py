@@ -109,3 +109,20 @@ def test_any_text_keeps_its_characters(text: str) -> None:
 def test_shortcut_changes_nothing(text: str) -> None:
     # A text the quick check lets through untouched must be one the full rules leave as it is.
     assert nbsp(text) == _glue(text)
+
+
+@pytest.mark.parametrize(
+    ("quoting", "spacing", "expected"),
+    [
+        (True, True, "«Школа» №\u00a05"),
+        (True, False, "«Школа» № 5"),
+        (False, True, '"Школа" №\u00a05'),
+        (False, False, '"Школа" № 5'),
+    ],
+)
+def test_the_typesetter_does_what_a_render_asks(
+    quoting: bool, spacing: bool, expected: str
+) -> None:
+    from roadmapdocs.lang.typography import typesetter
+
+    assert typesetter(quoting=quoting, spacing=spacing)('"Школа" № 5') == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from babel.dates import get_month_names
@@ -143,3 +144,15 @@ def quotes(text: str) -> str:
             depth = max(depth - 1, 0)
             out.append("»" if depth == 0 else "“")
     return "".join(out)
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def typesetter(*, quoting: bool, spacing: bool) -> Callable[[str], str]:
+    """The typography a render asks for, as one function: «ёлочки» (``quoting``) and then
+    non-breaking spaces (``spacing``); the text as it is when neither is asked for."""
+    if quoting and spacing:
+        return lambda text: nbsp(quotes(text))
+    return quotes if quoting else nbsp if spacing else _unchanged

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline import Deadline
-from roadmapdocs.lang.typography import nbsp, quotes
+from roadmapdocs.lang.typography import typesetter
 from roadmapdocs.model import (
     Activity,
     Addressees,
@@ -93,18 +93,15 @@ def _text_function(settings: Settings) -> Callable[[str], str]:
     """Typography for every string of one render — «ёлочки» and non-breaking spaces, as the
     settings ask — each distinct string worked out once (responsible people, terms and results
     repeat down a plan)."""
-    steps = [step for step, wanted in ((quotes, settings.quotes), (nbsp, settings.nbsp)) if wanted]
-    if not steps:
+    if not (settings.quotes or settings.nbsp):
         return _identity
+    typeset = typesetter(quoting=settings.quotes, spacing=settings.nbsp)
     done: dict[str, str] = {}
 
     def text(value: str) -> str:
         found = done.get(value)
         if found is None:
-            found = value
-            for step in steps:
-                found = step(found)
-            done[value] = found
+            found = done[value] = typeset(value)
         return found
 
     return text

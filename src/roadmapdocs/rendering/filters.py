@@ -19,7 +19,7 @@ from roadmapdocs.lang.names import initials_first as _initials_first
 from roadmapdocs.lang.names import person_name
 from roadmapdocs.lang.positions import inflect_position
 from roadmapdocs.lang.typography import nbsp as _nbsp
-from roadmapdocs.lang.typography import quotes
+from roadmapdocs.lang.typography import typesetter
 from roadmapdocs.rendering.context import AddresseesView, PersonView
 
 
@@ -46,11 +46,8 @@ def _typeset(context: Context, text: str) -> str:
     «ёлочки» and non-breaking spaces already, a declined name is new text that needs them
     («Лаврушкиной Е.А.» must not break before the initials)."""
     settings = context.get("settings") or {}
-    if settings.get("quotes", True):
-        text = quotes(text)
-    if settings.get("nbsp", True):
-        text = _nbsp(text)
-    return text
+    typeset = typesetter(quoting=settings.get("quotes", True), spacing=settings.get("nbsp", True))
+    return typeset(text)
 
 
 def _filter(case: Case) -> Callable[..., str]:
