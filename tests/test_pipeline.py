@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -82,3 +84,24 @@ def test_render_pdf_says_once_which_font_prints(fonts: dict[str, str], tmp_path:
         "с Word"
     ]
     assert target.is_file()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) не установлен")
+def test_a_pdf_batch_says_it_once_and_its_workers_not_at_all(tmp_path: Path) -> None:
+    # A real process, so that what the workers print reaches the captured stderr too.
+    orders = [str(EXAMPLES / "school-order-clean.yaml"), str(EXAMPLES / "school-order.yaml")]
+    done = subprocess.run(
+        [sys.executable, "-m", "roadmapdocs.cli", "batch", *orders, "-o", str(tmp_path), "--pdf"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    told = [line for line in done.stderr.splitlines() if "не установлен" in line]
+    if metrics.printed_family("Times New Roman") not in (None, "Times New Roman"):
+        assert len(told) == 1 and told[0].startswith("предупреждение: шрифт «Times New Roman»")
+    assert "FontSubstituted" not in done.stderr and "Warning" not in done.stderr
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [
+        "school-order-clean.pdf",
+        "school-order.pdf",
+    ]

@@ -47,17 +47,25 @@ _OTHER_WIDTHS = Phrase(
 _warned: set[str] = set()
 
 
-def warn_if_substituted(font: str) -> None:
-    """Warn once per process (:class:`~roadmapdocs.errors.FontSubstituted`) when LibreOffice
-    will print ``font`` in another family, naming the one it will use."""
+def font_substitute(font: str) -> Phrase | None:
+    """What to tell the user when LibreOffice will print ``font`` in another family: the one it
+    will use, and whether it has the same letter widths; None when ``font`` itself prints."""
     from roadmapdocs.rendering.metrics import METRIC_TWINS, printed_family
 
     printed = printed_family(font)
-    if printed is None or printed.casefold() == font.casefold() or font in _warned:
+    if printed is None or printed.casefold() == font.casefold():
+        return None
+    twin = METRIC_TWINS.get(font.casefold()) == printed.casefold()
+    return (_SAME_WIDTHS if twin else _OTHER_WIDTHS).format(asked=font, printed=printed)
+
+
+def warn_if_substituted(font: str) -> None:
+    """Warn once per process (:class:`~roadmapdocs.errors.FontSubstituted`) when LibreOffice
+    will print ``font`` in another family, naming the one it will use."""
+    message = None if font in _warned else font_substitute(font)
+    if message is None:
         return
     _warned.add(font)
-    twin = METRIC_TWINS.get(font.casefold()) == printed.casefold()
-    message = (_SAME_WIDTHS if twin else _OTHER_WIDTHS).format(asked=font, printed=printed)
     warnings.warn(FontSubstituted(message.in_()), stacklevel=3)
 
 

@@ -18,6 +18,7 @@ from roadmapdocs.batch.inputs import collect_inputs
 from roadmapdocs.batch.merge import merge
 from roadmapdocs.batch.runner import BatchResult, ignore_interrupts, render_many
 from roadmapdocs.batch.tables import read_table
+from roadmapdocs.errors import RoadmapdocsError
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, text
 from roadmapdocs.rules import Config
 
@@ -103,6 +104,8 @@ def run(request: Request) -> Summary:
             else:
                 items.append(entry)
     Path(request.out_dir).mkdir(parents=True, exist_ok=True)
+    if request.pdf:
+        _tell_font(request)
     executor = ProcessPoolExecutor(max_workers=request.jobs, initializer=ignore_interrupts)
     with executor:
         results = render_many(
@@ -122,6 +125,26 @@ def run(request: Request) -> Summary:
         )
         _report(results, summary, len(items), request)
     return summary
+
+
+def _tell_font(request: Request) -> None:
+    """Say once, before the workers start, in which font LibreOffice will print the batch: that
+    of the template named, else of the built-in ones (the settings' default)."""
+    from roadmapdocs.settings import Settings
+    from roadmapdocs.templates import Registry
+
+    try:
+        template = (
+            Registry(request.template_dirs).get(request.template) if request.template else None
+        )
+    except RoadmapdocsError:
+        return  # each document reports the template it cannot find
+    font = template.settings().font if template is not None else Settings().font
+    message = pipeline.font_substitute(font)
+    if message is not None:
+        click.echo(
+            f"{text('severity_warning', request.lang)}: {message.in_(request.lang)}", err=True
+        )
 
 
 def _report(results: Any, summary: Summary, total: int, request: Request) -> None:

@@ -17,6 +17,7 @@ import os
 import signal
 import tempfile
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from roadmapdocs import pipeline
-from roadmapdocs.errors import Location, RoadmapdocsError, SofficeNotFound
+from roadmapdocs.errors import FontSubstituted, Location, RoadmapdocsError, SofficeNotFound
 from roadmapdocs.loader import Document
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, language
 from roadmapdocs.rules import Config, Finding
@@ -81,9 +82,11 @@ def ignore_interrupts() -> None:
 
     A terminal sends Ctrl-C to every process of the batch; a worker that took it would die
     half-way through a document and print its own traceback. Workers finish what they hold
-    instead, and the caller stops handing out more.
+    instead, and the caller stops handing out more. Telling which font LibreOffice prints in
+    is the caller's too: a worker's warning would print with a file and line, once per worker.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warnings.simplefilter("ignore", FontSubstituted)
 
 
 @functools.cache
