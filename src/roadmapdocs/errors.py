@@ -77,6 +77,19 @@ class LoadError(RoadmapdocsError):
         return self.message
 
 
+class LimitExceeded(RoadmapdocsError):
+    """An input or a render went past one of the bounds of :mod:`roadmapdocs.limits`.
+
+    :attr:`limit` names the bound (``"yaml_nodes"``), so a caller can tell which to raise.
+    """
+
+    def __init__(
+        self, message: str | Phrase, location: Location | None = None, *, limit: str = ""
+    ) -> None:
+        super().__init__(message, location)
+        self.limit = limit
+
+
 class ConfigError(RoadmapdocsError):
     """The rule configuration names a rule that does not exist or a severity that does not."""
 
