@@ -121,6 +121,27 @@ CASES: list[tuple[str, dict[str, Any], set[tuple[str, str]]]] = [
     ),
     ("order without a number", _order(number=None), {("RD205", "номер приказа")}),
     (
+        "the only appendix cited with a number",
+        _order(clauses=["Утвердить план (Приложение № 1)."], appendices=[{"title": "План"}]),
+        {("RD206", "пункт 1")},
+    ),
+    (
+        "a cited appendix that is not there",
+        _order(
+            clauses=["Утвердить план (приложение № 1) и график (приложение № 3)."],
+            appendices=[{"title": "План"}, {"title": "График"}],
+        ),
+        {("RD206", "пункт 1")},
+    ),
+    (
+        "appendices cited as they are numbered",
+        _order(
+            clauses=["Утвердить план (приложение № 1) и график (приложение № 2)."],
+            appendices=[{"title": "План"}, {"title": "График"}],
+        ),
+        set(),
+    ),
+    (
         "undefined abbreviation, reported once",
         _roadmap(goal="Поддержка ШНОР", tasks=["Помощь ШНОР", "ЕГЭ и ОГЭ"]),
         {("RD301", "цель")},

@@ -54,6 +54,7 @@ MUST_FIND: list[tuple[str, set[tuple[str, str]]]] = [
         "school-order.yaml",
         {
             ("order-appendix-mismatch", "приложение 1"),
+            ("appendix-reference", "пункт 1"),
             ("duplicate-activity", "мероприятие 1.1"),
             ("inconsistent-abbreviation", "мероприятие 1.6"),
             ("inconsistent-abbreviation", "мероприятие 2.1"),
