@@ -447,13 +447,15 @@ def missing_texts(
     printed = "".join(squash(b.text) for b in blocks)
     wanted = "".join(squash(text) for text in written)
     # A row that runs on overleaf splits its last word between the foot of one page and the top
-    # of the next, with the page number and the repeated header between the two pieces.
-    heads = {squash(b.lines[-1].words[-1]) for b in blocks if b.lines[-1].words}
+    # of the next, with the page number and the repeated header between the two pieces (the
+    # first piece may itself be broken at a hyphen across the lines above it).
+    squashed = [squash(b.text) for b in blocks]
     tails = {squash(b.lines[0].words[0]) for b in blocks if b.lines[0].words}
 
     def found(word: str) -> bool:
         return word in printed or any(
-            word[:i] in heads and word[i:] in tails for i in range(1, len(word))
+            word[i:] in tails and any(text.endswith(word[:i]) for text in squashed)
+            for i in range(1, len(word))
         )
 
     missing: list[MissingText] = []

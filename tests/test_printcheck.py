@@ -241,3 +241,10 @@ def test_a_word_split_by_a_page_break_is_not_lost() -> None:
     assert missing_texts(pages, ["Мониторинг предметной работы"]) == []
     lost = missing_texts(pages, ["Мониторинг предметной подготовки"])
     assert [m.words for m in lost] == [("подготовки",)]
+    # The first piece broken again across the lines above: «ин-» / «дивидуально-» / «групповой».
+    box = Box(0, 0, 10, 10)
+    foot = Block(box, (Line(box, ("График", "ин-")), Line(box, ("дивидуально-",))))
+    pages = [Page(1, 595, 842, (foot,)), page(2, ("5",), ("групповой", "консультации"))]
+    assert missing_texts(pages, ["График индивидуально-групповой консультации"]) == []
+    lost = missing_texts(pages, ["График индивидуально-групповой работы"])
+    assert [m.words for m in lost] == [("работы",)]
