@@ -491,10 +491,16 @@ def docx_texts(document: Path) -> list[str]:
 
 
 def document_sections(document: Document) -> list[str]:
-    """The section titles of every plan, with their numbers, as their rows print them."""
+    """The titles of every plan's section rows, with their numbers, as the rows print them: its
+    sections and the top-level activities that print as sections (the order's «1. Мероприятия
+    …» heading the activities 1.1, 1.2 …)."""
+    from roadmapdocs.rendering.context import plan_rows
+
     return [
-        " ".join(part for part in (section.number, section.title) if part)
-        for _, section in walk.sections(document)
+        _plain(row["title"])
+        for _, plan in walk.plans(document)
+        for row in plan_rows(plan)
+        if row["kind"] == "section"
     ]
 
 
