@@ -10,6 +10,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
+import roadmapdocs
 from roadmapdocs.loader import dumps
 from roadmapdocs.schema import json_schema
 from tests.conftest import EXAMPLES
@@ -66,12 +67,14 @@ def test_every_example_is_valid_under_the_schema(path: Path) -> None:
         ("responsible as a list of both", {"responsible": ["УО", {"people": ["Кулиш О.И."]}]}),
         ("a person as «Фамилия И.О.»", {"responsible": [{"people": ["Чиж Л.В."]}]}),
         ("a number as text", {"number": 3, "result": 100}),
+        ("items as a YAML list", {"result": ["протокол", "справка"], "description": ["а", "б"]}),
     ],
 )
 def test_shorthands_are_valid(shorthand: str, value: dict[str, Any]) -> None:
     activity = {"number": "1.1", "text": "Педсовет", **value}
     data = {"kind": "roadmap", "level": "school", "plan": {"activities": [activity]}}
     assert _errors(data) == [], shorthand
+    roadmapdocs.load(data)  # and the model takes it
 
 
 @pytest.mark.parametrize(
@@ -79,7 +82,8 @@ def test_shorthands_are_valid(shorthand: str, value: dict[str, Any]) -> None:
     [
         {"text": "Педсовет", "unknown": 1},
         {"text": "Педсовет", "responsible": 5},
-        {"text": ["Педсовет"]},
+        {"text": {"items": ["Педсовет"]}},
+        {"text": "Педсовет", "result": [["протокол"]]},
         {"text": "Педсовет", "responsible": [{"people": "Чиж Л.В.", "x": 1}]},
     ],
 )

@@ -58,7 +58,11 @@ def _items_on_lines(value: str) -> str:
 
 
 ItemText = Annotated[
-    str, BeforeValidator(_as_items), AfterValidator(_check_text), AfterValidator(_items_on_lines)
+    str,
+    # The schema says what a file may hold: a text, or a list of item texts.
+    BeforeValidator(_as_items, json_schema_input_type=str | list[str]),
+    AfterValidator(_check_text),
+    AfterValidator(_items_on_lines),
 ]
 """Text that may hold a list: a YAML list of items, or «…: - а; - б» as the documents type it,
 is kept one «- item» a line, and printed so, one item a line with its dash."""
