@@ -14,6 +14,7 @@ from roadmapdocs.rendering import metrics
 from roadmapdocs.rendering.layout import (
     CELL_PADDING,
     TableFont,
+    _Table,
     column_widths,
     hyphenate_narrow,
     text_of,
@@ -160,9 +161,9 @@ def test_long_words_of_narrow_columns_get_soft_hyphens() -> None:
         f"<w:tbl {w}><w:tr>{cell('№ п/п')}{cell('Общеобразовательная организация')}</w:tr>"
         f"<w:tr>{cell('1')}{cell('Институциональный уровень, ОЦПРМСО')}</w:tr></w:tbl>"
     )
-    rows = table.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr")
     narrow = FONT.width("Институц") + CELL_PADDING
-    hyphenate_narrow(rows, [2, 2], [2000, narrow], FONT)
+    hyphenate_narrow(_Table(table, 9000, 9000).rows, [2000, narrow], FONT)
+    rows = table.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr")
     texts = [text_of(tc) for row in rows for tc in row]
     assert texts[0] == "№ п/п"  # fits: untouched
     assert (
@@ -182,3 +183,15 @@ def test_metrics_are_those_of_the_installed_font() -> None:
     assert metrics.metrics("Times New Roman").em("о") == 0.5
     assert metrics.metrics("Times New Roman").em("W") == pytest.approx(0.944, abs=0.001)
     assert FONT.width("оо") == 240  # 12 pt
+
+
+def test_a_tie_wider_than_its_column_breaks_between_surname_and_initials() -> None:
+    from roadmapdocs.rendering.layout import _hyphenated
+
+    text = "Управление образования (Зайцева\u00a0Т.А.)"
+    tie = FONT.width("(Зайцева\u00a0Т.А.)")
+    assert _hyphenated(text, tie + 10, FONT, bold=False) == text  # fits: the tie is kept
+    narrow = _hyphenated(text, tie - 10, FONT, bold=False)
+    assert "(Зайцева Т.А.)" in narrow.replace(SOFT, "")
+    assert "\u00a0" not in narrow
+    assert narrow.endswith(" Т.А.)")  # the initials stay whole
