@@ -270,3 +270,21 @@ def test_a_tables_rows_read_in_one_walk_are_its_cells(name: str, tmp_path: Path)
                 "\n".join(text_of(p) for p in paragraphs(tc)) for tc in cells
             ]
             assert row.span == row_span(tr)
+
+
+def test_keep_with_next_stands_where_the_schema_puts_it() -> None:
+    from docx.oxml import parse_xml
+
+    from roadmapdocs.rendering.layout import _keep_with_next
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    styled = parse_xml(f"<w:p {w}><w:pPr><w:pStyle w:val='A'/><w:jc w:val='center'/></w:pPr></w:p>")
+    bare = parse_xml(f"<w:p {w}><w:r><w:t>Раздел</w:t></w:r></w:p>")
+    plain = parse_xml(f"<w:p {w}><w:pPr><w:jc w:val='center'/></w:pPr></w:p>")
+    for paragraph in (styled, bare, plain):
+        _keep_with_next(paragraph)
+        _keep_with_next(paragraph)  # once only
+    assert [c.tag.split("}")[1] for c in styled.pPr] == ["pStyle", "keepNext", "jc"]
+    assert [c.tag.split("}")[1] for c in bare.pPr] == ["keepNext"]
+    assert bare[0].tag == qn("w:pPr")
+    assert [c.tag.split("}")[1] for c in plain.pPr] == ["keepNext", "jc"]

@@ -35,6 +35,7 @@ _W_TC, _W_TR = qn("w:tc"), qn("w:tr")
 _W_TCPR, _W_TRPR, _W_SPAN, _W_TCW = qn("w:tcPr"), qn("w:trPr"), qn("w:gridSpan"), qn("w:tcW")
 _W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 _W_P, _W_T = qn("w:p"), qn("w:t")
+_W_PPR, _W_PSTYLE, _W_KEEP_NEXT = qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext")
 NBSP = "\u00a0"
 
 
@@ -551,7 +552,21 @@ class _Table:
             _flag(tr_pr, _W_CANT_SPLIT, keep or lines[index] * line < page / 5)
             if keep:
                 for paragraph in row.element.iter(_W_P):
-                    paragraph.get_or_add_pPr().get_or_add_keepNext()
+                    _keep_with_next(paragraph)
+
+
+def _keep_with_next(paragraph: Any) -> None:
+    """Mark ``paragraph`` to stay on the page of the next one (``w:keepNext``), in the place the
+    schema gives it: first in the paragraph's properties, after their style."""
+    properties = paragraph.find(_W_PPR)
+    if properties is None:
+        properties = paragraph.makeelement(_W_PPR)
+        paragraph.insert(0, properties)
+    if properties.find(_W_KEEP_NEXT) is not None:
+        return
+    first = properties[0] if len(properties) else None
+    at = 1 if first is not None and first.tag == _W_PSTYLE else 0
+    properties.insert(at, properties.makeelement(_W_KEEP_NEXT))
 
 
 def _flag(tr_pr: Any, tag: str, on: bool) -> None:
