@@ -262,6 +262,24 @@ def test_each_bound_names_itself_and_how_to_raise_it(limit: str, value: int, fra
     assert f"limits.override({limit}=…)" in message
 
 
+def test_too_many_members_are_refused_before_the_directory_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "many.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        for number in range(12_000):
+            package.writestr(f"m{number}", b"")
+
+    def unread(*_: object, **__: object) -> None:
+        raise AssertionError("the directory was read")
+
+    monkeypatch.setattr(archive.zipfile, "ZipFile", unread)
+    with pytest.raises(LimitExceeded) as caught:
+        archive.check_docx(path)
+    assert caught.value.limit == "archive_members"
+    assert "в архиве 12 000 частей" in str(caught.value)
+
+
 def test_a_limit_set_in_the_environment_applies_to_the_command_line(tmp_path: Path) -> None:
     folder = template_folder(tmp_path)
     env = {"ROADMAPDOCS_LIMIT_ARCHIVE_MEMBER_BYTES": "10000"}

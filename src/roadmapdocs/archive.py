@@ -163,6 +163,35 @@ def _xml_parser() -> Any:
     )
 
 
+_END = struct.Struct("<4s6xH")
+_END64_LOCATOR = struct.Struct("<4s4xQ4x")
+_END64 = struct.Struct("<4s28xQ")
+
+
+def _declared_members(handle: BinaryIO, size: int) -> int | None:
+    """The number of members the end record of the archive declares, if one is found.
+
+    The end record is within the last 64 KiB and 22 bytes (its comment is at most 64 KiB); a
+    count of 0xFFFF sends to the ZIP64 end record, which a locator just before it points to.
+    """
+    start = max(0, size - (1 << 16) - 22)  # the record is 22 bytes and its comment
+    handle.seek(start)
+    tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        return None
+    count: int = _END.unpack_from(tail, at)[1]
+    if count != 0xFFFF or at < _END64_LOCATOR.size:
+        return count
+    signature, offset = _END64_LOCATOR.unpack_from(tail, at - _END64_LOCATOR.size)
+    if signature != b"PK\x06\x07" or offset + _END64.size > size:
+        return None
+    handle.seek(offset)
+    record = handle.read(_END64.size)
+    signature, total = _END64.unpack(record)
+    return int(total) if signature == b"PK\x06\x06" else None
+
+
 def _open_zip(path: Path, package: Package, broken: Failure) -> zipfile.ZipFile:
     """The archive's central directory, after the file's size and first bytes are checked."""
     where = Location(str(path))
@@ -170,6 +199,7 @@ def _open_zip(path: Path, package: Package, broken: Failure) -> zipfile.ZipFile:
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(8)
+            members = _declared_members(handle, size)
     except OSError as exc:
         raise broken(phrase("unreadable", detail=exc.strerror or exc), where) from None
     bound = limits.current().file_bytes
@@ -198,6 +228,10 @@ def _open_zip(path: Path, package: Package, broken: Failure) -> zipfile.ZipFile:
             ),
             where,
         )
+    if members is not None and members > limits.current().archive_members:
+        # Said before the directory is read: its entries would all be built in memory first.
+        found = Phrase("в архиве {count} частей", "the archive has {count} members")
+        raise limit_exceeded("archive_members", found.format(count=_number(members)), where)
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
