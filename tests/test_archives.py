@@ -391,6 +391,24 @@ def test_a_doctype_in_a_header_stops_a_render_with_one_message(tmp_path: Path) -
     assert not out.exists()
 
 
+def test_a_part_declared_xml_by_its_content_type_is_parsed_whatever_its_name(
+    tmp_path: Path,
+) -> None:
+    members = members_of(BUILTIN.docx)
+    types = members["[Content_Types].xml"]
+    odd = b'<Override PartName="/word/custom.bin" ContentType="application/xml"/></Types>'
+    members["[Content_Types].xml"] = types.replace(b"</Types>", odd)
+    members["word/custom.bin"] = b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>'
+    path = write_package(tmp_path / "t.docx", members)
+    with pytest.raises(TemplateError) as caught:
+        archive.check_docx(path)
+    assert "часть word/custom.bin: XML содержит объявление DOCTYPE" in str(caught.value)
+    members["word/custom.bin"] = b"\x89PNG, not XML"
+    del members["[Content_Types].xml"]
+    members = {"[Content_Types].xml": types, **members}
+    archive.check_docx(write_package(tmp_path / "png.docx", members))  # not declared: not parsed
+
+
 def test_broken_packages_are_worded_in_the_language_of_the_call(tmp_path: Path) -> None:
     path = tmp_path / "t.docx"
     path.write_bytes(b"plain text")

@@ -112,6 +112,7 @@ _CHUNK = 1 << 16
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _LOCAL_HEADER = struct.Struct("<4s22xHH")
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_CONTENT_TYPES = "[Content_Types].xml"
 
 
 def _number(value: int) -> str:
@@ -151,11 +152,32 @@ class _Nothing:
         return None
 
 
-def _xml_parser() -> Any:
+class _ContentTypes(_Nothing):
+    """Reads ``[Content_Types].xml`` for the parts and extensions it declares to be XML: those
+    are parsed too, whatever their names (python-docx and openpyxl go by the content type)."""
+
+    def __init__(self) -> None:
+        self.parts: set[str] = set()
+        self.extensions: set[str] = set()
+
+    def start(self, tag: str, attributes: Any) -> None:
+        if not str(attributes.get("ContentType", "")).lower().endswith("xml"):
+            return
+        if tag.endswith("}Override"):
+            self.parts.add(str(attributes.get("PartName", "")).lstrip("/").lower())
+        elif tag.endswith("}Default"):
+            self.extensions.add(str(attributes.get("Extension", "")).lower())
+
+    def declares(self, name: str) -> bool:
+        lowered = name.lower()
+        return lowered in self.parts or lowered.rpartition(".")[2] in self.extensions
+
+
+def _xml_parser(target: _Nothing) -> Any:
     from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
     return etree.XMLParser(
-        target=_Nothing(),
+        target=target,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -330,9 +352,14 @@ def _inflate(handle: BinaryIO, info: zipfile.ZipInfo, bound: int) -> Iterator[by
 
 
 def _check_member(
-    handle: BinaryIO, info: zipfile.ZipInfo, xml: bool, broken: Failure, where: Location
+    handle: BinaryIO,
+    info: zipfile.ZipInfo,
+    xml: _Nothing | None,
+    broken: Failure,
+    where: Location,
 ) -> None:
-    """Inflate one member within its bounds, verify its size and checksum, parse it if XML."""
+    """Inflate one member within its bounds, verify its size and checksum, and parse it with
+    the parser target ``xml`` unless that is None (not an XML part)."""
     member = info.filename
     if info.flag_bits & 0x1:
         raise broken(
@@ -357,7 +384,7 @@ def _check_member(
             where,
         )
     bound = min(info.file_size, limits.current().archive_member_bytes)
-    parser = _xml_parser() if xml else None
+    parser = _xml_parser(xml) if xml is not None else None
     size = crc = 0
     try:
         for chunk in _inflate(handle, info, bound):
@@ -484,9 +511,18 @@ def check_package(path: str | os.PathLike[str], package: Package, broken: Failur
         except OSError as exc:
             raise broken(phrase("unreadable", detail=exc.strerror or exc), where) from None
         with handle:
-            for info in members:
-                if not info.is_dir():
-                    _check_member(handle, info, _is_xml(info.filename), broken, where)
+            types = _ContentTypes()
+            # The content types first: they say which other parts are XML.
+            for info in sorted(members, key=lambda i: i.filename != _CONTENT_TYPES):
+                if info.is_dir():
+                    continue
+                if info.filename == _CONTENT_TYPES:
+                    target: _Nothing | None = types
+                elif _is_xml(info.filename) or types.declares(info.filename):
+                    target = _Nothing()
+                else:
+                    target = None
+                _check_member(handle, info, target, broken, where)
 
 
 _CHECKED: dict[tuple[Any, ...], None] = {}
