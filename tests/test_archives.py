@@ -490,6 +490,19 @@ def test_a_link_out_of_the_template_folder_is_refused_and_one_inside_is_followed
     assert "ссылка, которая никуда не ведёт" in dangling.output
 
 
+def test_fork_refuses_a_broken_template_and_makes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "templates"
+    template_folder(root, with_member(HEADER, with_doctype(_LAUGHS, "lol9")))
+    destination = tmp_path / "copy"
+    result = CliRunner().invoke(
+        main, ["templates", "fork", "school/order", str(destination), "--templates", str(root)]
+    )
+    assert result.exit_code == 1
+    assert f"{root / 'school' / 'order' / 'template.docx'}: " in result.output
+    assert "DOCTYPE" in result.output
+    assert not destination.exists()
+
+
 def test_every_built_in_template_passes_the_check() -> None:
     registry = Registry(use_env=False, packs=False)
     for name in registry.names():

@@ -484,6 +484,7 @@ def fork(registry: Registry, name: str, destination: str | os.PathLike[str]) -> 
     once its folder is on the search path it wins over the original.
     """
     template = registry.get(name)
+    original = template.docx  # checked before anything is made: a refused file leaves no folder
     target = Path(destination)
     if target.exists() and any(target.iterdir()):
         raise TemplateError(
@@ -494,7 +495,7 @@ def fork(registry: Registry, name: str, destination: str | os.PathLike[str]) -> 
             Location(str(target)),
         )
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(template.docx, target / DOCX)
+    shutil.copyfile(original, target / DOCX)
     manifest = template.manifest
     # The manifest is the template's own text, in the language of its documents: Russian.
     description = f"Копия шаблона {manifest.name} ({template.source.describe('ru')})."
