@@ -64,7 +64,13 @@ def test_a_cell_over_the_limit_is_a_located_limit_error(tmp_path: Path) -> None:
     with limits.override(csv_cell_chars=1_000), pytest.raises(LimitExceeded) as caught:
         read_table(path)
     assert caught.value.limit == "csv_cell_chars"
-    assert_located(caught.value, path, 3, "больше 1 000 знаков", "ROADMAPDOCS_LIMIT_CSV_CELL_CHARS")
+    assert_located(
+        caught.value,
+        path,
+        3,
+        "слишком много знаков (больше 1 000)",
+        "ROADMAPDOCS_LIMIT_CSV_CELL_CHARS",
+    )
 
 
 def test_a_cell_over_the_default_limit_stops_the_merge(tmp_path: Path) -> None:
@@ -261,7 +267,7 @@ def test_an_xlsx_cell_over_the_limit_names_the_cell(tmp_path: Path) -> None:
     book.save(path)
     with limits.override(csv_cell_chars=1_000), pytest.raises(LimitExceeded) as caught:
         read_table(path)
-    assert_located(caught.value, path, 3, "в ячейке B3 больше 1 000 знаков")
+    assert_located(caught.value, path, 3, "в ячейке B3 слишком много знаков (больше 1 000)")
 
 
 def test_a_sound_xlsx_still_reads(tmp_path: Path) -> None:

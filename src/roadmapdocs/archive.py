@@ -252,7 +252,7 @@ def _open_zip(path: Path, package: Package, broken: Failure) -> zipfile.ZipFile:
         )
     if members is not None and members > limits.current().archive_members:
         # Said before the directory is read: its entries would all be built in memory first.
-        found = Phrase("в архиве {count} частей", "the archive has {count} members")
+        found = Phrase("частей в архиве: {count}", "members in the archive: {count}")
         raise limit_exceeded("archive_members", found.format(count=_number(members)), where)
     try:
         return zipfile.ZipFile(path)
@@ -275,7 +275,7 @@ def _check_directory(members: list[zipfile.ZipInfo], package: Package, where: Lo
     """The bounds that the central directory alone decides, before anything is inflated."""
     bounds = limits.current()
     if len(members) > bounds.archive_members:
-        found = Phrase("в архиве {count} частей", "the archive has {count} members")
+        found = Phrase("частей в архиве: {count}", "members in the archive: {count}")
         raise limit_exceeded("archive_members", found.format(count=_number(len(members))), where)
     total = 0
     for info in members:

@@ -136,7 +136,8 @@ def _check_header(table: Path, line: int, header: list[str]) -> None:
 
 def _cell_too_long(table: Path, line: int, cell: Phrase, length: int) -> RoadmapdocsError:
     found = Phrase(
-        "в ячейке {cell} больше {length} знаков", "cell {cell} holds more than {length} characters"
+        "в ячейке {cell} слишком много знаков (больше {length})",
+        "cell {cell} holds too many characters (more than {length})",
     ).format(cell=cell, length=f"{length:,}".replace(",", " "))
     return limit_exceeded("csv_cell_chars", found, Location(str(table), line=line))
 
