@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from roadmapdocs.archive import check_docx
 from roadmapdocs.errors import Location, TemplateError, TemplateNotFound
 from roadmapdocs.messages import Lang, Phrase, current, pydantic_message
 from roadmapdocs.model import kinds
@@ -96,9 +97,16 @@ class Template:
 
     @property
     def docx(self) -> Path:
-        """The .docx this template renders: its own, else the one of the template it extends."""
+        """The .docx this template renders: its own, else the one of the template it extends.
+
+        The file is checked before anyone opens it (:func:`roadmapdocs.archive.check_docx`):
+        a broken, hostile or oversized package is a located error, never a traceback. A
+        ``template.docx`` that is there but is no file (a folder, a dangling link, a link out
+        of the template's folder) is an error too, not a reason to fall back on the parent.
+        """
         own = self.folder / DOCX
-        if own.is_file():
+        if own.is_symlink() or own.exists():
+            _check_own_docx(own, self.name)
             return own
         if self.parent is not None:
             return self.parent.docx
@@ -127,6 +135,55 @@ class Template:
                 ).format(name=self.name, detail=_settings_problems(exc)),
                 Location(str(self.folder / MANIFEST)),
             ) from None
+
+
+def _check_own_docx(path: Path, name: str) -> None:
+    """Refuse a template's own ``template.docx`` unless it is a sound .docx within the limits.
+
+    A symbolic link is followed only while it stays inside the template's folder: a template
+    copied from elsewhere must not read (or ``fork`` copy) a file outside it. Templates share a
+    .docx through ``extends`` instead.
+    """
+    where = Location(str(path))
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise TemplateError(
+                Phrase(
+                    "файл {docx} шаблона «{name}» — ссылка, которая никуда не ведёт",
+                    "the file {docx} of template «{name}» is a link that leads nowhere",
+                ).format(docx=DOCX, name=name),
+                where,
+            ) from None
+        if not target.is_relative_to(path.parent.resolve()):
+            raise TemplateError(
+                Phrase(
+                    "файл {docx} шаблона «{name}» — ссылка за пределы папки шаблона ({target}); "
+                    "положите в папку сам файл или возьмите его у другого шаблона через extends",
+                    "the file {docx} of template «{name}» is a link out of the template's folder "
+                    "({target}); put the file itself in the folder, or take another template's "
+                    "through extends",
+                ).format(docx=DOCX, name=name, target=target),
+                where,
+            )
+    if path.is_dir():
+        raise TemplateError(
+            Phrase(
+                "{docx} шаблона «{name}» — папка, а не файл; положите на её место документ Word",
+                "{docx} of template «{name}» is a folder, not a file; put a Word document there",
+            ).format(docx=DOCX, name=name),
+            where,
+        )
+    if not path.is_file():
+        raise TemplateError(
+            Phrase(
+                "{docx} шаблона «{name}» — не обычный файл",
+                "{docx} of template «{name}» is not a regular file",
+            ).format(docx=DOCX, name=name),
+            where,
+        )
+    check_docx(path)
 
 
 def _settings_problems(error: ValidationError) -> str:
@@ -427,6 +484,7 @@ def fork(registry: Registry, name: str, destination: str | os.PathLike[str]) -> 
     once its folder is on the search path it wins over the original.
     """
     template = registry.get(name)
+    original = template.docx  # checked before anything is made: a refused file leaves no folder
     target = Path(destination)
     if target.exists() and any(target.iterdir()):
         raise TemplateError(
@@ -437,7 +495,7 @@ def fork(registry: Registry, name: str, destination: str | os.PathLike[str]) -> 
             Location(str(target)),
         )
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(template.docx, target / DOCX)
+    shutil.copyfile(original, target / DOCX)
     manifest = template.manifest
     # The manifest is the template's own text, in the language of its documents: Russian.
     description = f"Копия шаблона {manifest.name} ({template.source.describe('ru')})."
