@@ -21,6 +21,8 @@ LAYERS: dict[str, int] = {
     "roadmapdocs.lazy": 0,
     "roadmapdocs.messages": 0,
     "roadmapdocs.errors": 0,
+    "roadmapdocs.limits": 0,
+    "roadmapdocs.archive": 0,
     "roadmapdocs.sourcemap": 0,
     "roadmapdocs.tomlfile": 0,
     "roadmapdocs.plugins": 0,
