@@ -14,7 +14,6 @@ from roadmapdocs.rendering import metrics
 from roadmapdocs.rendering.layout import (
     CELL_PADDING,
     TableFont,
-    _Table,
     column_widths,
     hyphenate_narrow,
     text_of,
@@ -161,9 +160,9 @@ def test_long_words_of_narrow_columns_get_soft_hyphens() -> None:
         f"<w:tbl {w}><w:tr>{cell('№ п/п')}{cell('Общеобразовательная организация')}</w:tr>"
         f"<w:tr>{cell('1')}{cell('Институциональный уровень, ОЦПРМСО')}</w:tr></w:tbl>"
     )
-    narrow = FONT.width("Институц") + CELL_PADDING
-    hyphenate_narrow(_Table(table, 9000, 9000).rows, [2000, narrow], FONT)
     rows = table.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr")
+    narrow = FONT.width("Институц") + CELL_PADDING
+    hyphenate_narrow(rows, [2, 2], [2000, narrow], FONT)
     texts = [text_of(tc) for row in rows for tc in row]
     assert texts[0] == "№ п/п"  # fits: untouched
     assert (

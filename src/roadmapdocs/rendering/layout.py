@@ -34,7 +34,6 @@ _TWIPS_PER_MM = 1440 / 25.4
 _W_TC, _W_TR = qn("w:tc"), qn("w:tr")
 _W_TCPR, _W_TRPR, _W_SPAN, _W_TCW = qn("w:tcPr"), qn("w:trPr"), qn("w:gridSpan"), qn("w:tcW")
 _W_VAL, _W_W, _W_TYPE = qn("w:val"), qn("w:w"), qn("w:type")
-_W_P, _W_T = qn("w:p"), qn("w:t")
 _W_PPR, _W_PSTYLE, _W_KEEP_NEXT = qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext")
 NBSP = "\u00a0"
 
@@ -301,7 +300,7 @@ def fit_plan_tables(document: DocxDocument, settings: Settings) -> None:
             template = table.template_widths() if settings.column_widths == "template" else None
             widths = template or measured
             table.apply(widths)
-            lines = hyphenate_narrow(table.rows, widths, font)
+            lines = hyphenate_narrow(table.rows, table.spans, widths, font)
             table.paginate(lines, font.line, table.height)
 
 
@@ -315,61 +314,23 @@ def _after(sect_pr: Any, table: Any) -> bool:
 
 
 class _Cell:
-    """A table cell read once for fitting: its element, width element, span, text and the text
-    nodes that hold it (a paragraph is a line of its own)."""
+    """A table cell with what fitting needs of it, read once: its element, properties and span."""
 
-    __slots__ = ("element", "nodes", "span", "text", "width")
+    __slots__ = ("element", "properties", "span")
 
     def __init__(self, element: Any) -> None:
         self.element = element
-        properties = element[0] if len(element) and element[0].tag == _W_TCPR else None
-        self.width = properties.find(_W_TCW) if properties is not None else None
-        span = properties.find(_W_SPAN) if properties is not None else None
+        properties = element.find(_W_TCPR)
+        if properties is None:
+            properties = element.makeelement(_W_TCPR)
+            element.insert(0, properties)
+        self.properties = properties
+        span = properties.find(_W_SPAN)
         self.span = int(span.get(_W_VAL)) if span is not None else 1
-        nodes: list[Any] = []
-        parts: list[str] = []
-        for node in element.iter(_W_P, _W_T):
-            if node.tag == _W_P:
-                parts.append("\n")
-            elif node.text:
-                nodes.append(node)
-                parts.append(node.text)
-        self.nodes = nodes
-        self.text = "".join(parts)[1:]
 
-    def set_width(self, twips: str) -> None:
-        """Set the cell's width, adding its properties and width elements where missing."""
-        width = self.width
-        if width is None:
-            element = self.element
-            properties = element[0] if len(element) and element[0].tag == _W_TCPR else None
-            if properties is None:
-                properties = element.makeelement(_W_TCPR)
-                element.insert(0, properties)
-            width = self.width = properties.makeelement(_W_TCW)
-            properties.insert(0, width)
-        width.set(_W_W, twips)
-        width.set(_W_TYPE, "dxa")
-
-
-class _Row:
-    """A table row read once for fitting: its element, its cells and the columns they span."""
-
-    __slots__ = ("cells", "element", "span")
-
-    def __init__(self, element: Any) -> None:
-        self.element = element
-        self.cells = [_Cell(tc) for tc in element.iterchildren(_W_TC)]
-        self.span = sum(cell.span for cell in self.cells)
-
-    def properties(self) -> Any:
-        """The row's properties, added where missing."""
-        element = self.element
-        found = element.find(_W_TRPR)
-        if found is None:
-            found = element.makeelement(_W_TRPR)
-            element.insert(0, found)
-        return found
+    @property
+    def text(self) -> str:
+        return text_of(self.element)
 
 
 _NAMESPACES = {"w": nsmap["w"]}
@@ -377,6 +338,8 @@ _ROW_COLUMNS = etree.XPath(
     "sum(w:tc/w:tcPr/w:gridSpan/@w:val) + count(w:tc[not(w:tcPr/w:gridSpan)])",
     namespaces=_NAMESPACES,
 )
+_ROW_CELLS = etree.XPath("count(w:tc)", namespaces=_NAMESPACES)
+_ROW_CELL_WIDTHS = etree.XPath("w:tc/w:tcPr/w:tcW", namespaces=_NAMESPACES)
 _TEXTS = etree.XPath(".//w:t/text()", namespaces=_NAMESPACES)
 _TABLE_STYLE = etree.XPath("string(w:tblPr/w:tblStyle/@w:val)", namespaces=_NAMESPACES)
 
@@ -399,9 +362,36 @@ def table_style(table: Any) -> str:
     return str(_TABLE_STYLE(table))
 
 
+def _row_texts(row: Any, *, simple: bool) -> list[tuple[int, str]]:
+    """Each cell of a row as (columns it spans, text); ``simple``: every cell spans one."""
+    if simple:
+        return [(1, text_of(tc)) for tc in row.iterchildren(_W_TC)]
+    return [(cell.span, cell.text) for cell in map(_Cell, row.iterchildren(_W_TC))]
+
+
+_CELL_PARTS = etree.XPath("w:p | w:p//w:t/text()", namespaces=_NAMESPACES)
+_W_T = qn("w:t")
+
+
 def _cell_text(cell: Any) -> str:
-    """A cell's text, a line per paragraph."""
-    return str(_Cell(cell).text)
+    """A cell's text, a line per paragraph (read by one XPath, in document order)."""
+    return "".join(part if isinstance(part, str) else "\n" for part in _CELL_PARTS(cell))[1:]
+
+
+_ROW_TEXT_PARTS = etree.XPath("w:tc | w:tc/w:p | w:tc/w:p//w:t/text()", namespaces=_NAMESPACES)
+
+
+def _cell_texts(row: Any) -> list[str]:
+    """The text of each cell of ``row``, as :func:`_cell_text` reads it, by one XPath a row."""
+    cells: list[list[str]] = []
+    for part in _ROW_TEXT_PARTS(row):
+        if isinstance(part, str):
+            cells[-1].append(part)
+        elif part.tag == _W_TC:
+            cells.append([])
+        else:  # a paragraph: a line of its own
+            cells[-1].append("\n")
+    return ["".join(parts)[1:] for parts in cells]
 
 
 _SAMPLE_ROWS = 100
@@ -453,31 +443,24 @@ def words(text: str) -> list[str]:
 
 
 class _Table:
-    """A plan table read once for fitting: its rows and cells, its grid and text width.
-
-    Every row and cell is visited once, here, in one walk of its elements: a plan of
-    thousands of rows has tens of thousands of cells, and asking each row again for its
-    cells, widths and texts (an XPath a row and a pass) cost more than docxtpl's render.
-    """
+    """A plan table read once for fitting: rows, their spans, its grid and text width."""
 
     def __init__(self, element: Any, width: int, height: int) -> None:
         self.element = element
         self.width = width
         self.height = height
-        self.rows = [_Row(tr) for tr in element.iterchildren(_W_TR)]
-        self.columns = max((row.span for row in self.rows), default=0)
-        header = [cell.text for cell in self.rows[0].cells] if self.rows else []
+        self.rows = element.findall(_W_TR)
+        # The grid of a row is read by XPath, in C: a plan of thousands of rows has tens of
+        # thousands of cells, and visiting each from Python would cost more than docxtpl's render.
+        self.spans = [row_span(row) for row in self.rows]
+        self.columns = max(self.spans, default=0)
+        header = [_cell_text(tc) for tc in self.rows[0].iterchildren(_W_TC)] if self.rows else []
         self.key = (width, tuple(" ".join(text.split()) for text in header))
-
-    @property
-    def spans(self) -> list[int]:
-        """How many grid columns each row covers."""
-        return [row.span for row in self.rows]
 
     def sample(self) -> list[list[tuple[int, str]]]:
         """The header row and up to :data:`_SAMPLE_ROWS` body rows spread through the table,
         each cell as (columns it spans, text)."""
-        rows = self.rows
+        rows, spans = self.rows, self.spans
         body = len(rows) - 1
         if body <= _SAMPLE_ROWS:
             chosen: Sequence[int] = range(1, len(rows))
@@ -485,7 +468,15 @@ class _Table:
             # Spread by the golden ratio rather than by a fixed step, which a plan's rhythm
             # (a section row every eleven rows) would alias into a sample of section rows only.
             chosen = sorted({1 + int((i * _GOLDEN) % 1 * body) for i in range(_SAMPLE_ROWS)})
-        return [[(cell.span, cell.text) for cell in rows[index].cells] for index in [0, *chosen]]
+        sample = []
+        for index in [0, *chosen]:
+            texts = _cell_texts(rows[index])
+            if len(texts) == spans[index]:  # one cell per column: no span to read
+                sample.append([(1, text) for text in texts])
+            else:
+                cells = rows[index].iterchildren(_W_TC)
+                sample.append([(_Cell(tc).span, _cell_text(tc)) for tc in cells])
+        return sample
 
     def template_widths(self) -> list[int] | None:
         """The widths the template gives its columns, when its grid has one per column."""
@@ -495,7 +486,7 @@ class _Table:
 
     def apply(self, widths: list[int]) -> None:
         """Set the grid, the fixed layout and every cell's width."""
-        table = self.element
+        table, rows, spans, columns = self.element, self.rows, self.spans, self.columns
         grid = table.find(qn("w:tblGrid"))
         if grid is not None:
             for col in list(grid):
@@ -516,15 +507,23 @@ class _Table:
             tbl_pr.append(tbl_w)
         tbl_w.set(_W_W, str(sum(widths)))
         tbl_w.set(_W_TYPE, "dxa")
-        spanned: dict[tuple[int, int], str] = {}
-        for row in self.rows:
+        texts = [str(w) for w in widths]
+        for index, row in enumerate(rows):
+            cell_widths = _ROW_CELL_WIDTHS(row)
+            if spans[index] == columns == len(cell_widths) == int(_ROW_CELLS(row)):
+                # One cell per column, each with its width element: set them in order.
+                for tc_w, text in zip(cell_widths, texts, strict=True):
+                    tc_w.set(_W_W, text)
+                    tc_w.set(_W_TYPE, "dxa")
+                continue
             position = 0
-            for cell in row.cells:
-                key = (position, cell.span)
-                text = spanned.get(key)
-                if text is None:
-                    text = spanned[key] = str(sum(widths[position : position + cell.span]))
-                cell.set_width(text)
+            for cell in map(_Cell, row.iterchildren(_W_TC)):
+                tc_w = cell.properties.find(_W_TCW)
+                if tc_w is None:
+                    tc_w = cell.properties.makeelement(_W_TCW)
+                    cell.properties.insert(0, tc_w)
+                tc_w.set(_W_W, str(sum(widths[position:][: cell.span])))
+                tc_w.set(_W_TYPE, "dxa")
                 position += cell.span
 
     def paginate(self, lines: Sequence[int], line: float, page: int) -> None:
@@ -536,22 +535,21 @@ class _Table:
         break, so that it does not leave the rest of a page empty. The header and each section
         row (one cell across the table) are kept whole and on the page of the row after them.
         """
-        rows, columns = self.rows, self.columns
-        headers = 0
-        for row in rows:
-            if not _HEADER(row.element):
-                break
-            headers += 1
-        headers = headers or 1
+        rows, spans, columns = self.rows, self.spans, self.columns
+        marked = [_HEADER(row) for row in rows]
+        headers = next((i for i, on in enumerate(marked) if not on), len(rows)) or 1
         for index, row in enumerate(rows):
-            tr_pr = row.properties()
+            tr_pr = row.find(_W_TRPR)
+            if tr_pr is None:
+                tr_pr = OxmlElement("w:trPr")
+                row.insert(0, tr_pr)
             header = index < headers
             _flag(tr_pr, _W_HEADER, header)
-            section = columns > 1 and row.span == columns and len(row.cells) == 1
+            section = columns > 1 and spans[index] == columns and int(_ROW_CELLS(row)) == 1
             keep = header or section
             _flag(tr_pr, _W_CANT_SPLIT, keep or lines[index] * line < page / 5)
             if keep:
-                for paragraph in row.element.iter(_W_P):
+                for paragraph in row.iter(_W_P):
                     _keep_with_next(paragraph)
 
 
@@ -580,7 +578,7 @@ def _flag(tr_pr: Any, tag: str, on: bool) -> None:
         tr_pr.remove(found)
 
 
-_W_HEADER, _W_CANT_SPLIT = qn("w:tblHeader"), qn("w:cantSplit")
+_W_HEADER, _W_CANT_SPLIT, _W_P = qn("w:tblHeader"), qn("w:cantSplit"), qn("w:p")
 _HEADER = etree.XPath(
     "boolean(w:trPr/w:tblHeader[not(@w:val) or not(@w:val = '0' or @w:val = 'false' or @w:val = 'off')])",
     namespaces=_NAMESPACES,
@@ -726,7 +724,9 @@ _WORD = re.compile(r"[^ \t\n\-]{4,}-?")
 """What a line cannot break inside: a run of characters up to a space or after a hyphen."""
 
 
-def hyphenate_narrow(rows: Sequence[_Row], widths: Sequence[int], font: TableFont) -> list[int]:
+def hyphenate_narrow(
+    rows: Sequence[Any], spans: Sequence[int], widths: Sequence[int], font: TableFont
+) -> list[int]:
     """Soft hyphens in every word wider than its column, at the points Russian hyphenation
     allows: such a word then breaks at a syllable with a hyphen, never between two letters.
     The header row is measured in bold.
@@ -739,35 +739,48 @@ def hyphenate_narrow(rows: Sequence[_Row], widths: Sequence[int], font: TableFon
     # A word of fewer characters than fit a column's room (no letter is wider than 0.95 em but
     # «Ш», «Щ», «Ю» in bold) needs no measuring.
     widest = font.size * 20 * 0.95
-    rooms: dict[tuple[int, int], tuple[int, int]] = {}
-    # Whether a text holds a word wider than its room, for the texts a plan repeats.
+    limits = [int((w - CELL_PADDING) / widest) for w in widths]
+    rooms = [w - CELL_PADDING for w in widths]
+    # Whether a text holds a word wider than its column, for the texts a plan repeats.
     seen: dict[tuple[str, int, bool], bool] = {}
     heights: list[int] = []
     for index, row in enumerate(rows):
         bold = index == 0
         height = 1
+        parts = _ROW_PARTS(row)
+        starts = [i for i, part in enumerate(parts) if part.is_attribute]
+        if spans[index] == len(widths) == len(starts) == int(_ROW_CELLS(row)):
+            # One cell per column, each with its width: the row's text is read by one XPath,
+            # each cell's text nodes after its width, and no element is made for a cell
+            # unless it holds a word to hyphenate.
+            for column, (start, end) in enumerate(
+                zip(starts, [*starts[1:], len(parts)], strict=True)
+            ):
+                texts = parts[start + 1 : end]
+                text = "".join(texts)
+                limit, room = limits[column], rooms[column]
+                if len(text) > limit:
+                    key = (text, column, bold)
+                    wide = seen.get(key)
+                    if wide is None:
+                        wide = seen[key] = any(
+                            font.width(word, bold=bold) > room
+                            for word in text.split()
+                            if len(word) > limit
+                        )
+                    if wide:
+                        for found in texts:
+                            node = found.getparent()
+                            node.text = _hyphenated(node.text, room, font, bold=bold)
+                    height = max(height, math.ceil(len(text) * character / room))
+            heights.append(height)
+            continue
         position = 0
-        for cell in row.cells:
-            key = (position, cell.span)
+        for cell in map(_Cell, row.iterchildren(_W_TC)):
+            room = sum(widths[position : position + cell.span]) - CELL_PADDING
             position += cell.span
-            found = rooms.get(key)
-            if found is None:
-                room = max(sum(widths[key[0] : position]) - CELL_PADDING, 1)
-                found = rooms[key] = (room, int(room / widest))
-            room, limit = found
-            text = cell.text
-            if len(text) <= limit:
-                continue
-            test = (text, room, bold)
-            wide = seen.get(test)
-            if wide is None:
-                wide = seen[test] = any(
-                    font.width(word, bold=bold) > room for word in text.split() if len(word) > limit
-                )
-            if wide:
-                for node in cell.nodes:
-                    node.text = _hyphenated(node.text, room, font, bold=bold)
-            height = max(height, math.ceil(len(text) * character / room))
+            _hyphenate_cell(cell.element, room, font, bold=bold)
+            height = max(height, math.ceil(len(cell.text) * character / max(room, 1)))
         heights.append(height)
     return heights
 
@@ -777,6 +790,16 @@ _MEAN_TEXT = (
     "низкими результатами обучения, 2024/2025 учебный год"
 )
 """Russian text of plans, whose mean character width stands for every cell's."""
+
+
+_ROW_PARTS = etree.XPath("w:tc/w:tcPr/w:tcW/@w:w | w:tc/w:p//w:t/text()", namespaces=_NAMESPACES)
+
+
+def _hyphenate_cell(cell: Any, room: int, font: TableFont, *, bold: bool) -> None:
+    """Soft hyphens in the words of ``cell`` wider than ``room`` twips."""
+    for node in cell.iter(_W_T):
+        if node.text:
+            node.text = _hyphenated(node.text, room, font, bold=bold)
 
 
 def _hyphenated(text: str, room: int, font: TableFont, *, bold: bool) -> str:
