@@ -2,14 +2,17 @@
 
 Run by a Python that can ``import uno`` (LibreOffice's own, or the system's with python3-uno),
 not by roadmapdocs' interpreter, so it imports nothing of roadmapdocs. Arguments: the soffice
-executable and an empty folder for the profile. Protocol, one JSON object per line:
+executable, an empty folder for the profile and, optionally, the caller's scratch folder to
+remove if the caller dies. Protocol, one JSON object per line:
 
+- each time it starts soffice it says ``{"office": pid}``: soffice leads a process group of its
+  own, which the caller kills (with all soffice started) when a document takes too long;
 - it answers ``{"ready": true}`` once LibreOffice accepts requests (or ``{"error": …}`` and ends);
 - each request ``{"source": path, "target": path, "filter": name}`` (an export filter such as
   ``writer_pdf_Export``) is answered ``{"ok": true}`` or
   ``{"error": text}``; a LibreOffice that died is started again and the document tried once more;
-- at the end of its input it closes LibreOffice and ends, so a caller that dies takes
-  LibreOffice with it.
+- at the end of its input it closes LibreOffice and ends; if its parent dies (even killed, with
+  no chance to close the input), it kills LibreOffice, removes the scratch folder and ends.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -65,7 +71,9 @@ class Office:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=os.name == "posix",  # its group holds all it starts, to kill at once
         )
+        _answer(office=self.process.pid)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local
@@ -113,7 +121,24 @@ class Office:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+            self.kill()  # what soffice left running in its group
         self.process = self.desktop = None
+
+    def kill(self) -> None:
+        if self.process is not None and os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def _watch_parent(office: Office, scratch: str | None) -> None:
+    """End everything when the parent is gone: it cannot close the input if it was killed."""
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    office.kill()
+    if scratch:
+        shutil.rmtree(scratch, ignore_errors=True)
+    os._exit(1)
 
 
 def _answer(**values: Any) -> None:
@@ -123,7 +148,9 @@ def _answer(**values: Any) -> None:
 
 def main() -> int:
     soffice, profile = sys.argv[1], Path(sys.argv[2])
+    scratch = sys.argv[3] if len(sys.argv) > 3 else None
     office = Office(soffice, profile)
+    threading.Thread(target=_watch_parent, args=(office, scratch), daemon=True).start()
     try:
         office.start()
     except Exception as exc:
