@@ -100,7 +100,9 @@ def test_a_hanging_soffice_is_killed_with_its_children_after_pdf_seconds(
     assert time.monotonic() - started < 30
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
-    assert "LibreOffice не ответил за 2 с при создании PDF" in done.stderr
+    assert done.stderr.startswith(
+        f"ошибка: {ORDER}: LibreOffice не ответил за 2 с при создании PDF"
+    ), done.stderr
     assert "ROADMAPDOCS_LIMIT_PDF_SECONDS" in done.stderr
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
@@ -116,7 +118,10 @@ def test_a_soffice_that_writes_garbage_replaces_nothing(
     done = _cli("render", str(ORDER), "-o", str(target))
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
-    assert "сделал не PDF (нет заголовка %PDF-)" in done.stderr
+    assert done.stderr.strip() == (
+        f"ошибка: {ORDER}: LibreOffice закончил без ошибки, но сделал не PDF (нет заголовка "
+        "%PDF-); прежний файл не тронут"
+    )
     assert target.read_bytes() == b"%PDF-1.4 the old file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["order.pdf", "soffice"]
     _none_left(marker)

@@ -238,9 +238,9 @@ class SofficeRun:
                     shutil.copyfile(produced, temporary)
             if missing:
                 names = ", ".join(str(m) for m in missing)
-                what = _NOT_MADE.format(what=export.what, names=names)
+                what = _NOT_MADE.format(what=export.what, names=names).in_()
                 if garbled is not None:
-                    what = what + Phrase(": ", ": ") + garbled.message
+                    what = garbled.message if len(missing) == 1 else f"{what}: {garbled}"
                 raise ConversionError(what, Location(str(missing[0])))
         return list(targets)
 
