@@ -67,6 +67,10 @@ _WORKER_DIED = Phrase(
     "the document was not made: the worker process died on it (out of memory or a crash); the "
     "other documents go on",
 )
+_POOL_BROKEN = Phrase(
+    "документ не сделан: рабочий процесс пула аварийно завершился, пока документ был в работе",
+    "the document was not made: a worker of the pool died while the document was in it",
+)
 _WORKER_FAILED = Phrase(
     "документ не сделан: рабочий процесс не ответил ({detail})",
     "the document was not made: the worker did not answer ({detail})",
@@ -473,7 +477,7 @@ class _Run:
             future = pool.submit(_render_chunk, entries, self.job)
         except BrokenProcessPool:  # broke under an earlier call: that call's settling rebuilds
             if not self.pools.rebuild(pool):
-                self._fail(entries, _WORKER_DIED)
+                self._fail(entries, _POOL_BROKEN)
                 return
             self._send(entries, stage)
             return
@@ -496,14 +500,14 @@ class _Run:
             self.ready.extend(future.result())
             return
         except BrokenProcessPool:
-            pool = self.pools.solo() if stage == 2 else self.pools.main
+            pool = self.pools.alone if stage == 2 else self.pools.main
             if not retry or stage == 2 or not self.pools.owned:
-                if stage == 2 and self.pools.owned:
+                if pool is not None and stage == 2 and self.pools.owned:
                     self.pools.rebuild(pool)
-                self._fail(entries, _WORKER_DIED)
+                self._fail(entries, _WORKER_DIED if stage == 2 else _POOL_BROKEN)
                 return
-            if pool is self.pools.main and self._pool_broken(pool):
-                self.pools.rebuild(pool)
+            if self._pool_broken(self.pools.main):
+                self.pools.rebuild(self.pools.main)
         except cf.CancelledError:
             return
         except Exception as error:  # a cluster's failure, a result not unpickled
@@ -573,7 +577,7 @@ def _conversion_stage(
         try:
             result = future.result()
         except Exception as error:  # a worker died, or the executor failed
-            why = _WORKER_DIED if isinstance(error, BrokenProcessPool) else _WORKER_FAILED
+            why = _POOL_BROKEN if isinstance(error, BrokenProcessPool) else _WORKER_FAILED
             message = why.format(detail=_brief(error)).in_(lang)
             yield BatchResult(label, None, error=f"{label}: {message}")
             continue
