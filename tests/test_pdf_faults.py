@@ -6,6 +6,7 @@ unique to the test, so that what survives can be found.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import shutil
@@ -210,3 +211,38 @@ def test_pdf_seconds_comes_from_the_limits(monkeypatch: pytest.MonkeyPatch) -> N
         assert pdf._seconds() == 3.5
     assert pdf._seconds() == limits.current().pdf_seconds
     assert os.environ.get("ROADMAPDOCS_LIMIT_PDF_SECONDS") is None
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or uno_python() is None,
+    reason="LibreOffice с Python UNO (python3-uno) не установлен",
+)
+def test_a_killed_batch_takes_its_libreoffice_and_temporary_folders_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = _fake(tmp_path, monkeypatch, _HANGS)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    command = ["batch", str(ORDER), "-o", str(tmp_path / "o"), "--pdf", "-q"]
+    run = subprocess.Popen(
+        [sys.executable, "-m", "roadmapdocs.cli", *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=_bounded,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not _survivors(marker):  # the worker's LibreOffice has started
+            assert run.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        everything = psutil.Process(run.pid).children(recursive=True)
+        run.kill()
+        run.wait(timeout=10)
+        _, alive = psutil.wait_procs(everything, timeout=15)
+        assert not alive, alive
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            run.kill()
+    _none_left(marker)
+    assert list(scratch.iterdir()) == []

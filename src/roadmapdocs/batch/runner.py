@@ -16,6 +16,7 @@ import ctypes
 import functools
 import multiprocessing.util
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -128,6 +129,7 @@ def _start_worker(bounds: limits.Limits, parent: int) -> None:
     ignore_interrupts()
     limits.set_current(bounds)
     end_with_parent(parent)
+    _own_worker.append(True)
 
 
 _PR_SET_PDEATHSIG = 1
@@ -229,6 +231,24 @@ def _unexpected(error: BaseException, label: str, lang: Lang) -> str:
 
 _local = threading.local()
 _converters: list[Converter] = []
+_own_worker: list[bool] = []
+"""Not empty in a worker of a pool :func:`render_many` made (there the process is ours)."""
+
+
+def _use_worker_scratch() -> None:
+    """Give this worker a temporary folder of its own, for everything it and its LibreOffice
+    write (scratch .docx files, the profile, LibreOffice's own temporary files): removed when
+    the worker ends, and by its LibreOffice bridge if the worker is killed."""
+    from roadmapdocs.rendering.pdf import WORKER_SCRATCH
+
+    if tempfile.gettempdir().rpartition(os.sep)[2].startswith(WORKER_SCRATCH):
+        return
+    folder = tempfile.mkdtemp(prefix=WORKER_SCRATCH)
+    tempfile.tempdir = folder
+    os.environ["TMPDIR"] = folder  # LibreOffice, started from here, writes there too
+    multiprocessing.util.Finalize(
+        None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=5
+    )
 
 
 def _close_converters() -> None:
@@ -244,6 +264,8 @@ def _worker_converter(output: OutputFormat) -> Converter | None:
     converter = kept.get(output.name)
     if converter is not None:
         return converter
+    if _own_worker and output.name != "docx":
+        _use_worker_scratch()
     try:
         made = output.converter(long_lived=True)
     except SofficeNotFound:  # this worker has no UNO: one LibreOffice run per file

@@ -11,8 +11,9 @@ remove if the caller dies. Protocol, one JSON object per line:
 - each request ``{"source": path, "target": path, "filter": name}`` (an export filter such as
   ``writer_pdf_Export``) is answered ``{"ok": true}`` or
   ``{"error": text}``; a LibreOffice that died is started again and the document tried once more;
-- at the end of its input it closes LibreOffice and ends; if its parent dies (even killed, with
-  no chance to close the input), it kills LibreOffice, removes the scratch folder and ends.
+- ``{"end": true}`` closes LibreOffice and ends it; an input that ends without it means that the
+  parent died: then, as when its parent dies while it waits, it kills LibreOffice, removes the
+  scratch folder and ends.
 """
 
 from __future__ import annotations
@@ -158,9 +159,13 @@ def main() -> int:
         office.stop()
         return 1
     _answer(ready=True)
+    ended = False
     try:
         for line in sys.stdin:
             request = json.loads(line)
+            if request.get("end"):
+                ended = True
+                break
             for attempt in (1, 2):
                 try:
                     if not office.alive():
@@ -175,7 +180,12 @@ def main() -> int:
                     _answer(ok=True)
                 break
     finally:
-        office.stop()
+        if ended:
+            office.stop()
+        else:  # the parent is gone: nobody waits for LibreOffice to end politely
+            office.kill()
+            if scratch:
+                shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 

@@ -291,6 +291,9 @@ def convert_to_pdf(
 # A LibreOffice kept running ---------------------------------------------------------------------
 
 UNO_PYTHON_VAR = "ROADMAPDOCS_UNO_PYTHON"
+WORKER_SCRATCH = "roadmapdocs-worker-"
+"""How a batch worker's own temporary folder begins: the bridge removes all of it if the worker
+dies, since nothing else in it outlives the worker."""
 BRIDGE = Path(__file__).with_name("_lo_bridge.py")
 START_TIMEOUT = 90
 
@@ -378,7 +381,7 @@ class OfficeConverter:
         profile = self._work / f"profile-{self.starts}"
         assert self.python is not None
         process = subprocess.Popen(
-            [self.python, str(BRIDGE), self.soffice, str(profile), str(self._work)],
+            [self.python, str(BRIDGE), self.soffice, str(profile), str(self._scratch())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -403,6 +406,12 @@ class OfficeConverter:
             raise
         self._failed_starts.clear()
         return process
+
+    def _scratch(self) -> Path:
+        """What the bridge removes if this process dies: the profile and the files converted,
+        or the whole temporary folder of a batch worker."""
+        here = Path(tempfile.gettempdir())
+        return here if here.name.startswith(WORKER_SCRATCH) else self._work
 
     @staticmethod
     def _read(process: subprocess.Popen[str], answers: queue.Queue[str | None]) -> None:
@@ -509,6 +518,7 @@ class OfficeConverter:
         if process is not None:
             with contextlib.suppress(OSError):
                 assert process.stdin is not None
+                process.stdin.write('{"end": true}\n')  # an end, not a death: nothing to remove
                 process.stdin.close()
             try:
                 process.wait(timeout=30)
