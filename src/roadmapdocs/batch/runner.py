@@ -111,11 +111,11 @@ class BatchResult:
 
 
 def ignore_interrupts() -> None:
-    """Initializer of worker processes: Ctrl-C is the caller's to handle.
+    """Initializer of worker processes: Ctrl-C and SIGTERM are the caller's to handle.
 
-    A terminal sends Ctrl-C to every process of the batch; a worker that took it would die
-    half-way through a document and print its own traceback. Workers finish what they hold
-    instead, and the caller stops handing out more. Telling which font LibreOffice prints in
+    A terminal sends Ctrl-C to every process of the batch (a service manager may send SIGTERM
+    to all of them); a worker that took it would die half-way through a document and print its
+    own traceback. Workers finish what they hold instead, and the caller stops handing out more. Telling which font LibreOffice prints in
     is the caller's too: a worker's warning would print with a file and line, once per worker.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
