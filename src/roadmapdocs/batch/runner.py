@@ -57,7 +57,7 @@ _UNEXPECTED = Phrase(
 )
 _TOO_DEEP = Phrase(
     "документ не сделан: данные вложены слишком глубоко",
-    "the document was not made: the data nest too deep",
+    "the document was not made: the data are nested too deep",
 )
 _NO_MEMORY = Phrase(
     "документ не сделан: не хватило памяти", "the document was not made: out of memory"
