@@ -25,6 +25,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -54,9 +55,14 @@ class Office:
         self.soffice, self.profile = soffice, profile
         self.process: subprocess.Popen[bytes] | None = None
         self.desktop: Any = None
+        self.pipe = ""
+        self.dying = False
+        """Set when the parent is gone: no LibreOffice may be started any more."""
 
     def start(self) -> None:
-        pipe = f"roadmapdocs-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        if self.dying:
+            raise RuntimeError("the parent is gone")
+        pipe = self.pipe = f"roadmapdocs-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.process = subprocess.Popen(
             [
                 self.soffice,
@@ -74,6 +80,9 @@ class Office:
             stderr=subprocess.DEVNULL,
             start_new_session=os.name == "posix",  # its group holds all it starts, to kill at once
         )
+        if self.dying:  # the parent went while this one started: the watcher may have missed it
+            self.kill()
+            raise RuntimeError("the parent is gone")
         _answer(office=self.process.pid)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
@@ -129,6 +138,10 @@ class Office:
         if self.process is not None and os.name == "posix":
             with contextlib.suppress(OSError):
                 os.killpg(self.process.pid, signal.SIGKILL)
+            # A killed LibreOffice leaves the socket of its pipe behind.
+            for folder in {tempfile.gettempdir(), "/tmp"}:
+                for socket in Path(folder).glob(f"OSL_PIPE_*_{self.pipe}"):
+                    socket.unlink(missing_ok=True)
 
 
 def _watch_parent(office: Office, scratch: str | None) -> None:
@@ -136,9 +149,11 @@ def _watch_parent(office: Office, scratch: str | None) -> None:
     parent = os.getppid()
     while os.getppid() == parent:
         time.sleep(0.5)
+    office.dying = True
     office.kill()
     if scratch:
         shutil.rmtree(scratch, ignore_errors=True)
+    office.kill()  # one the main thread started meanwhile
     os._exit(1)
 
 
