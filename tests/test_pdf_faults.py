@@ -167,7 +167,11 @@ def test_a_worker_whose_libreoffice_hangs_names_each_file_and_stops_trying(
     for i, error in enumerate(errors):
         assert error.startswith(f"order-{i}: LibreOffice"), error
     assert "не ответил за 2 с" in errors[0] and "не ответил за 2 с" in errors[1]
-    assert "не запускается (2 попытки подряд)" in errors[2]
+    assert errors[2] == (
+        "order-2: LibreOffice не запускается (2 попытки подряд), этот документ не переводился: "
+        "LibreOffice не ответил за 2 с при создании PDF; LibreOffice остановлен (предел "
+        "pdf_seconds, меняется переменной ROADMAPDOCS_LIMIT_PDF_SECONDS)"
+    )
     assert list(out.iterdir()) == []
     _none_left(marker)
 

@@ -374,7 +374,9 @@ class OfficeConverter:
     def _start(self, deadline: float, source: Path) -> subprocess.Popen[str]:
         if len(self._failed_starts) >= 2:
             raise ConversionError(
-                _WONT_START.format(count=len(self._failed_starts), error=self._failed_starts[-1]),
+                _WONT_START.format(
+                    count=len(self._failed_starts), error=self._failed_starts[-1].message
+                ),
                 Location(str(source)),
             )
         self._work.mkdir(parents=True, exist_ok=True)
