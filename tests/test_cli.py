@@ -169,3 +169,33 @@ def test_english_messages_of_the_template_commands(tmp_path: Path) -> None:
         main, ["templates", "fork", "school/order", str(tmp_path / "mine"), "--lang", "en"]
     )
     assert forked.exit_code == 0 and "Copy of the template school/order" in forked.output
+
+
+def test_an_unknown_setting_is_refused_with_a_suggestion(tmp_path: Path) -> None:
+    target = tmp_path / "o.docx"
+    done = run(
+        "render", str(EXAMPLES / "school-order.yaml"), "-o", str(target), "--set", "font_sise=13"
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith(
+        "ошибка: --set font_sise: у шаблона «school/order» нет настройки «font_sise» "
+        "(может быть, «font_size»?)"
+    ), done.stderr
+    assert not target.exists()
+
+
+def test_a_setting_the_template_declares_is_accepted(tmp_path: Path) -> None:
+    folder = tmp_path / "templates" / "school" / "order"
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(
+        '[template]\nname = "school/order"\nlevel = "school"\nkind = "order"\n'
+        'extends = "school/order"\n[settings]\nmotto = ""\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "o.docx"
+    source = str(EXAMPLES / "school-order.yaml")
+    args = ("render", source, "-o", str(target), "--templates", str(tmp_path / "templates"))
+    done = run(*args, "--set", "motto=Вперёд")
+    assert done.returncode == 0, done.stderr
+    assert target.is_file()

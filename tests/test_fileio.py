@@ -125,3 +125,23 @@ def test_output_errors_are_english_when_asked_and_russian_by_default(
         make_error(tmp_path / "ru")
     assert russian in by_default.value.message
     assert is_russian(by_default.value.message)
+
+
+def test_a_symbolic_link_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.docx"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.docx"
+    link.symlink_to(real.name)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and os.readlink(link) == real.name
+    assert real.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.docx", "real.docx"]
+
+
+def test_a_link_to_nothing_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "link.docx"
+    link.symlink_to("missing.docx")
+    with language("ru"), pytest.raises(OutputError, match="символическая ссылка на несуществующий"):
+        write_atomic(link, b"new")
+    assert link.is_symlink() and not (tmp_path / "missing.docx").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.docx"]

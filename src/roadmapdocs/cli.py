@@ -17,17 +17,19 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 import roadmapdocs
-from roadmapdocs.errors import FontSubstituted, LoadError, RoadmapdocsError
+from roadmapdocs.errors import FontSubstituted, LoadError, Location, RoadmapdocsError
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, language, text
 
 if TYPE_CHECKING:
     from roadmapdocs.pipeline import Checks
     from roadmapdocs.rules import Finding
+    from roadmapdocs.templates import Template
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
+EXIT_TERMINATED = 143  # the shell's code for a command ended by SIGTERM
 
 _LANG = click.option(
     "--lang",
@@ -50,6 +52,11 @@ _SELECTION_NEEDS_ANNOTATE = Phrase(
     "--select, --ignore and --as-of choose the rules of --annotate",
 )
 _COMMENTS = Phrase("Замечаний в документе: {count}.", "Findings in the document: {count}.")
+_UNKNOWN_SETTING = Phrase(
+    "у шаблона «{template}» нет настройки «{key}»{hint}. Настройки шаблона: {known}",
+    "the template «{template}» has no setting «{key}»{hint}. Its settings: {known}",
+)
+_DID_YOU_MEAN = Phrase(" (может быть, «{close}»?)", " (did you mean «{close}»?)")
 
 
 def _fail(error: RoadmapdocsError, lang: Lang = DEFAULT_LANG) -> NoReturn:
@@ -263,10 +270,11 @@ def render(
             if annotate:
                 findings = list(pipeline.check(document, checks, lang))
             rendering = pipeline.Rendering(template_name, Registry(template_dirs), settings)
+            _known_settings(settings, rendering.resolve(document))
             marks = findings if annotate else False
             rendering.write(document, target, made, annotate=marks, checks=checks, lang=lang)
         except RoadmapdocsError as error:
-            _fail(error, lang)
+            _fail(_about(error, file), lang)
     for warning in substituted:
         if issubclass(warning.category, FontSubstituted):  # a line of its own, as errors are
             click.echo(f"{text('severity_warning', lang)}: {warning.message}", err=True)
@@ -277,6 +285,40 @@ def render(
     click.echo(str(target))
     if annotate:
         click.echo(_COMMENTS.format(count=len(findings)).in_(lang), err=True)
+
+
+def _about(error: RoadmapdocsError, file: str) -> RoadmapdocsError:
+    """``error`` located at the input ``file`` when it names a scratch file of the render (the
+    .docx LibreOffice was given), which the user never saw."""
+    place = error.location.file if error.location is not None else None
+    if place is None or not any(p.startswith("roadmapdocs-") for p in Path(place).parts[:-1]):
+        return error
+    return RoadmapdocsError(error.message, Location(file))
+
+
+def _known_settings(settings: dict[str, Any], template: Template) -> None:
+    """Refuse a ``--set`` key that neither roadmapdocs nor the template (or one it extends)
+    declares: a typo would otherwise be kept silently and change nothing."""
+    import difflib
+
+    from roadmapdocs.settings import Settings
+
+    known = set(Settings.model_fields)
+    node: Template | None = template
+    while node is not None:
+        known.update(node.manifest.settings)
+        node = node.parent
+    for key in settings:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, sorted(known), n=1)
+        hint = _DID_YOU_MEAN.format(close=close[0]) if close else Phrase("", "")
+        raise RoadmapdocsError(
+            _UNKNOWN_SETTING.format(
+                key=key, template=template.name, hint=hint, known=", ".join(sorted(known))
+            ),
+            Location(f"--set {key}"),
+        )
 
 
 def _parse_setting(item: str, lang: Lang) -> tuple[str, Any]:
@@ -354,15 +396,16 @@ def batch(
         lang=lang,
     )
     try:
-        with language(lang):
+        with language(lang), command.sigterm_as_interrupt():
             summary = command.run(request)
     except RoadmapdocsError as error:
         _fail(error, lang)
-    except KeyboardInterrupt:
-        # Documents already started were finished (workers ignore Ctrl-C), the rest cancelled;
-        # every write is atomic, so the folder holds whole files only.
-        click.echo(command.INTERRUPTED.in_(lang), err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as interrupt:
+        # Documents already started were finished (workers ignore Ctrl-C and SIGTERM), the rest
+        # cancelled; every write is atomic, so the folder holds whole files only.
+        terminated = isinstance(interrupt, command.Terminated)
+        click.echo((command.TERMINATED if terminated else command.INTERRUPTED).in_(lang), err=True)
+        sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
     click.echo(summary.line(lang), err=True)
     sys.exit(EXIT_PROBLEMS if summary.failed else EXIT_OK)
 

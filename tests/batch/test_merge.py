@@ -26,6 +26,9 @@ from tests.conftest import EXAMPLES
         ("точка в конце. ", "точка в конце"),
         ("", "_"),
         ("табуляция\tи\nперевод.docx", "табуляция_и_перевод.docx"),
+        ("Иванов А.Б..docx", "Иванов А.Б..docx"),
+        ("Отчёт v1.2.pdf", "Отчёт v1.2.pdf"),
+        ("Иванов А.Б. " + "я" * 200 + ".docx", "Иванов А.Б. " + "я" * 107 + ".docx"),
     ],
 )
 def test_safe_filename(name: str, expected: str) -> None:
@@ -92,3 +95,17 @@ def test_a_merged_order_is_not_told_its_appendix_quotes_the_base_order() -> None
     seed = roadmapdocs.load(ORDER)
     ((copied, _),) = merge(seed, rows, "{number}.docx")
     assert "order-appendix-mismatch" in [f.name for f in roadmapdocs.validate(copied)]
+
+
+def test_names_that_differ_after_the_last_dot_stay_apart(tmp_path: Path) -> None:
+    # «Иванов А.Б.» and «Иванов А.В.» were both cut to «Иванов А», and the merge refused.
+    base = roadmapdocs.load(ORDER)
+    rows = [{"signer.person": "Иванов А.Б."}, {"signer.person": "Иванов А.В."}]
+    items = list(merge(base, rows, "{signer.person}"))
+    assert [name for _, name in items] == ["Иванов А.Б..docx", "Иванов А.В..docx"]
+    out = tmp_path / "out"
+    out.mkdir()
+    with ThreadPoolExecutor(1) as pool:
+        results = list(render_many(items, out, executor=pool, pdf=False))
+    assert [r.error for r in results] == [None, None]
+    assert sorted(p.name for p in out.iterdir()) == ["Иванов А.Б..docx", "Иванов А.В..docx"]

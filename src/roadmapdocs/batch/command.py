@@ -3,9 +3,10 @@ of workers, each result reported as it comes, and a summary of what became of th
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,10 +17,10 @@ import click
 from roadmapdocs import pipeline
 from roadmapdocs.batch.inputs import collect_inputs
 from roadmapdocs.batch.merge import merge
-from roadmapdocs.batch.runner import BatchResult, ignore_interrupts, render_many
+from roadmapdocs.batch.runner import BatchResult, render_many
 from roadmapdocs.batch.tables import read_table
-from roadmapdocs.errors import RoadmapdocsError
-from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, text
+from roadmapdocs.errors import Location, OutputError, RoadmapdocsError
+from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, phrase, text
 from roadmapdocs.rules import Config
 
 INTERRUPTED = Phrase(
@@ -27,6 +28,12 @@ INTERRUPTED = Phrase(
     "повторите команду с --skip-existing",
     "interrupted: the finished files are kept and there are no half-made ones; to make the "
     "rest, run the command again with --skip-existing",
+)
+TERMINATED = Phrase(
+    "остановлено сигналом SIGTERM: готовые файлы сохранены, недоделанных и временных нет; "
+    "чтобы доделать остальные, повторите команду с --skip-existing",
+    "stopped by SIGTERM: the finished files are kept, there are no half-made or temporary "
+    "ones; to make the rest, run the command again with --skip-existing",
 )
 _MERGE_USAGE = Phrase(
     "с --data нужны ровно один документ-основа и --name",
@@ -61,6 +68,29 @@ class Request:
     as_of: date | None = None
     template_dirs: Sequence[str] = ()
     lang: Lang = DEFAULT_LANG
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: what was started is finished, the rest cancelled, every
+    temporary file and folder removed."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` (in the main thread only)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @dataclass
@@ -103,27 +133,34 @@ def run(request: Request) -> Summary:
                 summary.failed.append(entry)
             else:
                 items.append(entry)
-    Path(request.out_dir).mkdir(parents=True, exist_ok=True)
+    try:
+        Path(request.out_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            phrase("write_failed", detail=error.strerror or error), Location(request.out_dir)
+        ) from None
     if request.pdf:
         _tell_font(request)
-    executor = ProcessPoolExecutor(max_workers=request.jobs, initializer=ignore_interrupts)
-    with executor:
-        results = render_many(
-            items,
-            request.out_dir,
-            executor=executor,
-            template=request.template,
-            pdf=request.pdf,
-            skip_existing=request.skip_existing,
-            registry_folders=request.template_dirs,
-            annotate=request.annotate,
-            rules=rules,
-            select=request.select,
-            ignore=request.ignore,
-            as_of=request.as_of,
-            lang=request.lang,
-        )
+    # The pool is render_many's own, so that it can rebuild it when a worker dies.
+    results = render_many(
+        items,
+        request.out_dir,
+        jobs=request.jobs,
+        template=request.template,
+        pdf=request.pdf,
+        skip_existing=request.skip_existing,
+        registry_folders=request.template_dirs,
+        annotate=request.annotate,
+        rules=rules,
+        select=request.select,
+        ignore=request.ignore,
+        as_of=request.as_of,
+        lang=request.lang,
+    )
+    try:
         _report(results, summary, len(items), request)
+    finally:
+        results.close()
     return summary
 
 
@@ -169,23 +206,51 @@ def _report(results: Any, summary: Summary, total: int, request: Request) -> Non
         else:
             click.echo(message, err=True)
 
+    def made(result: BatchResult) -> None:
+        summary.skipped += result.skipped
+        summary.rendered += not result.skipped
+        summary.with_findings += bool(result.findings)
+        if listing:
+            count = len(result.findings)
+            note = _FINDINGS.format(count=count).in_(lang) if count else ""
+            click.echo(f"{result.path}{note}")
+
     with Progress(console=bar, transient=True, disable=not live) as progress:
         for earlier in summary.failed:
             error(earlier)
         task = progress.add_task(_BAR.in_(lang), total=total)
-        for result in results:
-            progress.advance(task)
-            if result.error is not None:
-                summary.failed.append(result)
-                error(result)
-                if request.fail_fast:
-                    results.close()
-                    break
-                continue
-            summary.skipped += result.skipped
-            summary.rendered += not result.skipped
-            summary.with_findings += bool(result.findings)
-            if listing:
-                count = len(result.findings)
-                note = _FINDINGS.format(count=count).in_(lang) if count else ""
-                click.echo(f"{result.path}{note}")
+        try:
+            for result in results:
+                progress.advance(task)
+                if result.error is not None:
+                    summary.failed.append(result)
+                    error(result)
+                    if request.fail_fast:
+                        results.close()
+                        break
+                    continue
+                made(result)
+        except KeyboardInterrupt:
+            # The documents the workers finish after the interrupt are written: list them too,
+            # so that the list printed is the list of files made.
+            for result in _finish(results):
+                if result.error is not None:
+                    summary.failed.append(result)
+                    error(result)
+                else:
+                    made(result)
+            raise
+
+
+def _finish(results: Any) -> Iterator[BatchResult]:
+    """What ``results`` (a :func:`render_many` iterator) still yields once told to stop."""
+    throw = getattr(results, "throw", None)
+    if throw is None:
+        return
+    try:
+        result = throw(KeyboardInterrupt())
+        while True:
+            yield result
+            result = next(results)
+    except (KeyboardInterrupt, StopIteration):
+        return

@@ -57,16 +57,26 @@ _RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNOR
 _NAME_BYTES = 240  # below the 255-byte limit of common file systems, with room for a suffix
 
 
+_SUFFIX = re.compile(r"\.(docx|pdf|odt)$", re.IGNORECASE)
+
+
 def safe_filename(name: str) -> str:
-    """``name`` made valid on Windows, macOS and Linux, keeping Russian letters as they are."""
+    """``name`` made valid on Windows, macOS and Linux, keeping Russian letters as they are.
+
+    Every dot stays: «Иванов А.Б..docx» is not «Иванов А.docx». Only an output suffix
+    (.docx, .pdf, .odt) counts as one: a name too long is shortened before it.
+    """
     cleaned = _FORBIDDEN.sub("_", unicodedata.normalize("NFC", name)).strip().rstrip(". ")
     if _RESERVED.match(cleaned):
         cleaned = "_" + cleaned
-    stem, dot, suffix = cleaned.rpartition(".") if "." in cleaned else (cleaned, "", "")
-    budget = _NAME_BYTES - len((dot + suffix).encode())
+    found = _SUFFIX.search(cleaned)
+    stem, suffix = (cleaned[: found.start()], found.group()) if found else (cleaned, "")
+    budget = _NAME_BYTES - len(suffix.encode())
     while len(stem.encode()) > budget:
         stem = stem[:-1]
-    return (stem.rstrip(". ") or "_") + dot + suffix
+    if len(stem) < len(cleaned) - len(suffix):  # shortened: no dot or space may end it
+        stem = stem.rstrip(". ")
+    return (stem.strip() or "_") + suffix
 
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -108,7 +118,12 @@ def merge(
         for key, value in row.items():
             if value:
                 _set(filled, key, value)
-        name = safe_filename(_fill(pattern, filled))
+        filled_name = _fill(pattern, filled)
+        if not _SUFFIX.search(filled_name.rstrip()):
+            # The output suffix goes on before the name is made safe, so that a name ending in
+            # a dot («Иванов А.Б.») keeps it: «Иванов А.Б..docx».
+            filled_name = filled_name.rstrip() + ".docx"
+        name = safe_filename(filled_name)
         try:
             yield load(filled, lang=lang), name
         except LoadError as error:

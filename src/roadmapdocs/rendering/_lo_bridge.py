@@ -2,14 +2,18 @@
 
 Run by a Python that can ``import uno`` (LibreOffice's own, or the system's with python3-uno),
 not by roadmapdocs' interpreter, so it imports nothing of roadmapdocs. Arguments: the soffice
-executable and an empty folder for the profile. Protocol, one JSON object per line:
+executable, an empty folder for the profile and, optionally, the caller's scratch folder to
+remove if the caller dies. Protocol, one JSON object per line:
 
+- each time it starts soffice it says ``{"office": pid}``: soffice leads a process group of its
+  own, which the caller kills (with all soffice started) when a document takes too long;
 - it answers ``{"ready": true}`` once LibreOffice accepts requests (or ``{"error": …}`` and ends);
 - each request ``{"source": path, "target": path, "filter": name}`` (an export filter such as
   ``writer_pdf_Export``) is answered ``{"ok": true}`` or
   ``{"error": text}``; a LibreOffice that died is started again and the document tried once more;
-- at the end of its input it closes LibreOffice and ends, so a caller that dies takes
-  LibreOffice with it.
+- ``{"end": true}`` closes LibreOffice and ends it; an input that ends without it means that the
+  parent died: then, as when its parent dies while it waits, it kills LibreOffice, removes the
+  scratch folder and ends.
 """
 
 from __future__ import annotations
@@ -17,8 +21,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -47,9 +55,14 @@ class Office:
         self.soffice, self.profile = soffice, profile
         self.process: subprocess.Popen[bytes] | None = None
         self.desktop: Any = None
+        self.pipe = ""
+        self.dying = False
+        """Set when the parent is gone: no LibreOffice may be started any more."""
 
     def start(self) -> None:
-        pipe = f"roadmapdocs-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        if self.dying:
+            raise RuntimeError("the parent is gone")
+        pipe = self.pipe = f"roadmapdocs-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.process = subprocess.Popen(
             [
                 self.soffice,
@@ -65,7 +78,12 @@ class Office:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=os.name == "posix",  # its group holds all it starts, to kill at once
         )
+        if self.dying:  # the parent went while this one started: the watcher may have missed it
+            self.kill()
+            raise RuntimeError("the parent is gone")
+        _answer(office=self.process.pid)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local
@@ -113,7 +131,30 @@ class Office:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+            self.kill()  # what soffice left running in its group
         self.process = self.desktop = None
+
+    def kill(self) -> None:
+        if self.process is not None and os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            # A killed LibreOffice leaves the socket of its pipe behind.
+            for folder in {tempfile.gettempdir(), "/tmp"}:
+                for socket in Path(folder).glob(f"OSL_PIPE_*_{self.pipe}"):
+                    socket.unlink(missing_ok=True)
+
+
+def _watch_parent(office: Office, scratch: str | None) -> None:
+    """End everything when the parent is gone: it cannot close the input if it was killed."""
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    office.dying = True
+    office.kill()
+    if scratch:
+        shutil.rmtree(scratch, ignore_errors=True)
+    office.kill()  # one the main thread started meanwhile
+    os._exit(1)
 
 
 def _answer(**values: Any) -> None:
@@ -123,7 +164,9 @@ def _answer(**values: Any) -> None:
 
 def main() -> int:
     soffice, profile = sys.argv[1], Path(sys.argv[2])
+    scratch = sys.argv[3] if len(sys.argv) > 3 else None
     office = Office(soffice, profile)
+    threading.Thread(target=_watch_parent, args=(office, scratch), daemon=True).start()
     try:
         office.start()
     except Exception as exc:
@@ -131,9 +174,13 @@ def main() -> int:
         office.stop()
         return 1
     _answer(ready=True)
+    ended = False
     try:
         for line in sys.stdin:
             request = json.loads(line)
+            if request.get("end"):
+                ended = True
+                break
             for attempt in (1, 2):
                 try:
                     if not office.alive():
@@ -148,7 +195,12 @@ def main() -> int:
                     _answer(ok=True)
                 break
     finally:
-        office.stop()
+        if ended:
+            office.stop()
+        else:  # the parent is gone: nobody waits for LibreOffice to end politely
+            office.kill()
+            if scratch:
+                shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 

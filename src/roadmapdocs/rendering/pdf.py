@@ -9,16 +9,19 @@ import functools
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from roadmapdocs import limits
 from roadmapdocs.errors import ConversionError, Location, SofficeNotFound
 from roadmapdocs.fileio import atomic_path
 from roadmapdocs.messages import Phrase
@@ -35,11 +38,28 @@ INSTALL_HINT = Phrase(
     "DOCX is made without it.",
 )
 TIMEOUT_PER_FILE = 120
+"""The default of the limit ``pdf_seconds``, kept for code that imports it; the limit in force
+is :func:`roadmapdocs.limits.current`'s."""
 
 _NO_FILE = Phrase("{variable}: файл не найден. ", "{variable}: file not found. ")
 _TIMED_OUT = Phrase(
-    "LibreOffice не ответил вовремя при создании {what}",
-    "LibreOffice did not answer in time while making {what}",
+    "LibreOffice не ответил за {seconds} с при создании {what}; LibreOffice остановлен "
+    "(предел pdf_seconds, меняется переменной ROADMAPDOCS_LIMIT_PDF_SECONDS)",
+    "LibreOffice did not answer within {seconds} s while making {what}; LibreOffice was "
+    "stopped (the limit pdf_seconds, changed by the variable ROADMAPDOCS_LIMIT_PDF_SECONDS)",
+)
+_NOT_A_FILE = Phrase(
+    "LibreOffice закончил без ошибки, но сделал не {what} ({why}); прежний файл не тронут",
+    "LibreOffice ended without an error but did not make a {what} ({why}); no file was replaced",
+)
+_NO_HEADER = Phrase("нет заголовка %PDF-", "no %PDF- header")
+_NO_END = Phrase("нет конца файла %%EOF", "no %%EOF end")
+_NO_PAGES = Phrase("ни одной страницы", "no page")
+_NOT_ZIP = Phrase("не архив OpenDocument", "not an OpenDocument archive")
+_WONT_START = Phrase(
+    "LibreOffice не запускается ({count} попытки подряд), этот документ не переводился: {error}",
+    "LibreOffice does not start ({count} attempts in a row), this document was not converted: "
+    "{error}",
 )
 _DIED = Phrase(
     "LibreOffice неожиданно завершился при создании {what}",
@@ -90,6 +110,59 @@ def find_soffice() -> str:
         if found:
             return found
     raise SofficeNotFound(INSTALL_HINT)
+
+
+def _seconds() -> float:
+    """How long LibreOffice may take over one document: the limit ``pdf_seconds``."""
+    return limits.current().pdf_seconds
+
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_TAIL = 2048
+
+
+def check_output(path: Path, export: Export) -> None:
+    """Raise :class:`ConversionError` unless ``path`` looks like a whole file of ``export``'s
+    type. A PDF must start with ``%PDF-``, end with ``%%EOF`` and hold a page; an ODT must be a
+    zip archive. Cheap: the file is read once, no program is run unless the pages are packed in
+    compressed object streams and ``pdfinfo`` is there to count them."""
+    data = path.read_bytes()
+    why: Phrase | None = None
+    if export.extension == "pdf":
+        if not data[:1024].lstrip().startswith(b"%PDF-"):
+            why = _NO_HEADER
+        elif b"%%EOF" not in data[-_TAIL:]:
+            why = _NO_END
+        elif not _PAGE.search(data) and not _pdfinfo_pages(path):
+            why = _NO_PAGES
+    elif export.extension == "odt" and not data.startswith(b"PK\x03\x04"):
+        why = _NOT_ZIP
+    if why is not None:
+        raise ConversionError(_NOT_A_FILE.format(what=export.what, why=why))
+
+
+def _pdfinfo_pages(path: Path) -> int:
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        return 0
+    try:
+        done = subprocess.run(
+            [pdfinfo, str(path)], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return 0
+    found = re.search(r"^Pages:\s+(\d+)", done.stdout, re.MULTILINE)
+    return int(found.group(1)) if found else 0
+
+
+def _kill_group(process: subprocess.Popen[Any]) -> None:
+    """End ``process`` and everything it started: it leads its own process group."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        process.kill()
+    process.wait()
 
 
 class Converter(Protocol):
@@ -146,31 +219,58 @@ class SofficeRun:
                 str(work_dir / "out"),
                 *map(str, staged),
             ]
-            try:
-                subprocess.run(
-                    command,
-                    capture_output=True,
-                    check=False,
-                    timeout=TIMEOUT_PER_FILE * max(1, len(staged)),
-                )
-            except FileNotFoundError:
-                raise SofficeNotFound(INSTALL_HINT) from None
-            except subprocess.TimeoutExpired:
-                raise ConversionError(_TIMED_OUT.format(what=export.what)) from None
+            seconds = _seconds() * max(1, len(staged))
+            self._run(command, seconds, sources)
             missing: list[Path] = []
+            garbled: ConversionError | None = None
             for copy, source, target in zip(staged, sources, targets, strict=True):
                 produced = work_dir / "out" / f"{copy.stem}.{export.extension}"
                 if not produced.is_file():
                     missing.append(source)
                     continue
+                try:
+                    check_output(produced, export)
+                except ConversionError as error:
+                    missing.append(source)
+                    garbled = garbled or error
+                    continue
                 with atomic_path(target) as temporary:
                     shutil.copyfile(produced, temporary)
             if missing:
                 names = ", ".join(str(m) for m in missing)
-                raise ConversionError(
-                    _NOT_MADE.format(what=export.what, names=names), Location(str(missing[0]))
-                )
+                what = _NOT_MADE.format(what=export.what, names=names).in_()
+                if garbled is not None:
+                    what = garbled.message if len(missing) == 1 else f"{what}: {garbled}"
+                raise ConversionError(what, Location(str(missing[0])))
         return list(targets)
+
+    def _run(self, command: list[str], seconds: float, sources: Sequence[Path]) -> None:
+        """Run soffice in a process group of its own, so that a timeout (or Ctrl-C) ends it and
+        whatever it started."""
+        try:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=os.name == "posix",
+            )
+        except FileNotFoundError:
+            raise SofficeNotFound(INSTALL_HINT) from None
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            where = Location(str(sources[0])) if sources else None
+            raise ConversionError(
+                _TIMED_OUT.format(seconds=f"{seconds:g}", what=self.export.what), where
+            ) from None
+        except BaseException:
+            _kill_group(process)
+            raise
+        if os.name == "posix":  # what it left running in its group goes with it
+            with contextlib.suppress(OSError):
+                os.killpg(process.pid, signal.SIGKILL)
 
     def close(self) -> None:
         """Nothing is kept between runs."""
@@ -191,6 +291,9 @@ def convert_to_pdf(
 # A LibreOffice kept running ---------------------------------------------------------------------
 
 UNO_PYTHON_VAR = "ROADMAPDOCS_UNO_PYTHON"
+WORKER_SCRATCH = "roadmapdocs-worker-"
+"""How a batch worker's own temporary folder begins: the bridge removes all of it if the worker
+dies, since nothing else in it outlives the worker."""
 BRIDGE = Path(__file__).with_name("_lo_bridge.py")
 START_TIMEOUT = 90
 
@@ -230,10 +333,17 @@ class OfficeConverter:
     Starting LibreOffice costs about a second; converting a short order in a running one, a
     tenth of that. The office lives in a small bridge process (:mod:`._lo_bridge`) run by a
     Python that has LibreOffice's UNO module; it is started on first use, started again if it
-    dies, and ended by :meth:`close` (or when this process ends, since the bridge ends with its
-    input). A long-running office grows, as LibreOffice does: every ``restart_every`` documents
-    it is ended and started afresh (0: never). Not thread-safe: give each thread or process its
-    own. Without such a Python it raises :class:`SofficeNotFound`; :class:`SofficeRun` needs none.
+    dies, and ended by :meth:`close` (or when this process ends: the bridge ends with its input
+    and with its parent). A long-running office grows, as LibreOffice does: every
+    ``restart_every`` documents it is ended and started afresh (0: never).
+
+    One document — starting LibreOffice if need be, and converting — may take ``timeout``
+    seconds (by default the limit ``pdf_seconds`` in force at the call): past it the bridge and
+    LibreOffice, with whatever they started, are killed, the document fails naming its file and
+    the next one starts a fresh LibreOffice. After two failed starts in a row the converter stops
+    trying, so that a LibreOffice that cannot start does not cost a timeout per document. Not
+    thread-safe: give each thread or process its own. Without such a Python it raises
+    :class:`SofficeNotFound`; :class:`SofficeRun` needs none.
     """
 
     def __init__(
@@ -241,7 +351,7 @@ class OfficeConverter:
         soffice: str | None = None,
         *,
         export: Export = PDF,
-        timeout: float = TIMEOUT_PER_FILE,
+        timeout: float | None = None,
         restart_every: int = 500,
     ) -> None:
         self.soffice = soffice or find_soffice()
@@ -253,18 +363,27 @@ class OfficeConverter:
         self.restart_every = restart_every
         self._since_start = 0
         self._process: subprocess.Popen[str] | None = None
+        self._office: int | None = None
         self._answers: queue.Queue[str | None] = queue.Queue()
         self._work = Path(tempfile.mkdtemp(prefix="roadmapdocs-office-"))
         self._count = 0
+        self._failed_starts: list[ConversionError] = []
         self.starts = 0
         """How many times LibreOffice was started: 1 for a whole healthy batch."""
 
-    def _start(self) -> subprocess.Popen[str]:
+    def _start(self, deadline: float, source: Path) -> subprocess.Popen[str]:
+        if len(self._failed_starts) >= 2:
+            raise ConversionError(
+                _WONT_START.format(
+                    count=len(self._failed_starts), error=self._failed_starts[-1].message
+                ),
+                Location(str(source)),
+            )
         self._work.mkdir(parents=True, exist_ok=True)
         profile = self._work / f"profile-{self.starts}"
         assert self.python is not None
         process = subprocess.Popen(
-            [self.python, str(BRIDGE), self.soffice, str(profile)],
+            [self.python, str(BRIDGE), self.soffice, str(profile), str(self._scratch())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -277,11 +396,24 @@ class OfficeConverter:
         self._answers = queue.Queue()
         threading.Thread(target=self._read, args=(process, self._answers), daemon=True).start()
         self._process = process
-        answer = self._answer(START_TIMEOUT)
-        if not answer.get("ready"):
-            self._kill()
-            raise ConversionError(_NOT_STARTED.format(error=answer.get("error", "")))
+        try:
+            answer = self._answer(min(deadline, time.monotonic() + START_TIMEOUT), source)
+            if not answer.get("ready"):
+                self._kill()
+                raise ConversionError(
+                    _NOT_STARTED.format(error=answer.get("error", "")), Location(str(source))
+                )
+        except ConversionError as error:
+            self._failed_starts.append(error)
+            raise
+        self._failed_starts.clear()
         return process
+
+    def _scratch(self) -> Path:
+        """What the bridge removes if this process dies: the profile and the files converted,
+        or the whole temporary folder of a batch worker."""
+        here = Path(tempfile.gettempdir())
+        return here if here.name.startswith(WORKER_SCRATCH) else self._work
 
     @staticmethod
     def _read(process: subprocess.Popen[str], answers: queue.Queue[str | None]) -> None:
@@ -290,25 +422,35 @@ class OfficeConverter:
             answers.put(line)
         answers.put(None)
 
-    def _answer(self, timeout: float) -> dict[str, Any]:
-        try:
-            line = self._answers.get(timeout=timeout)
-        except queue.Empty:
-            self._kill()
-            raise ConversionError(_TIMED_OUT.format(what=self.export.what)) from None
-        if line is None:
-            self._kill()
-            raise ConversionError(_DIED.format(what=self.export.what))
-        answer: dict[str, Any] = json.loads(line)
-        return answer
+    def _answer(self, deadline: float, source: Path) -> dict[str, Any]:
+        while True:
+            try:
+                line = self._answers.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                self._kill()
+                seconds = self.timeout if self.timeout is not None else _seconds()
+                raise ConversionError(
+                    _TIMED_OUT.format(seconds=f"{seconds:g}", what=self.export.what),
+                    Location(str(source)),
+                ) from None
+            if line is None:
+                self._kill()
+                raise ConversionError(_DIED.format(what=self.export.what), Location(str(source)))
+            answer: dict[str, Any] = json.loads(line)
+            if "office" in answer:  # the process group of the soffice the bridge started
+                self._office = int(answer["office"])
+                continue
+            return answer
 
     def convert(self, source: Path, target: Path) -> Path:
         """Write ``target`` (atomically) from the .docx ``source``."""
+        timeout = self.timeout if self.timeout is not None else _seconds()
+        deadline = time.monotonic() + timeout
         if self.restart_every and self._since_start >= self.restart_every:
             self._stop()
         process = self._process
         if process is None or process.poll() is not None:
-            process = self._start()
+            process = self._start(deadline, source)
         self._count += 1
         self._since_start += 1
         produced = self._work / f"{self._count:06d}.{self.export.extension}"
@@ -323,14 +465,20 @@ class OfficeConverter:
             process.stdin.flush()
         except OSError:
             self._kill()
-            raise ConversionError(_DIED.format(what=self.export.what)) from None
-        answer = self._answer(self.timeout)
-        if not answer.get("ok") or not produced.is_file():
             raise ConversionError(
-                _NOT_CONVERTED.format(what=self.export.what, error=answer.get("error", "")),
-                Location(str(source)),
-            )
+                _DIED.format(what=self.export.what), Location(str(source))
+            ) from None
         try:
+            answer = self._answer(deadline, source)
+            if not answer.get("ok") or not produced.is_file():
+                raise ConversionError(
+                    _NOT_CONVERTED.format(what=self.export.what, error=answer.get("error", "")),
+                    Location(str(source)),
+                )
+            try:
+                check_output(produced, self.export)
+            except ConversionError as error:
+                raise ConversionError(error.message, Location(str(source))) from None
             with atomic_path(target) as temporary:
                 shutil.move(produced, temporary)
         finally:
@@ -352,14 +500,14 @@ class OfficeConverter:
         return list(targets)
 
     def _kill(self) -> None:
+        """Kill the bridge, LibreOffice and whatever either started: both lead a group."""
         process, self._process = self._process, None
-        if process is None:
-            return
-        if os.name == "posix":
+        office, self._office = self._office, None
+        if os.name == "posix" and office is not None:
             with contextlib.suppress(OSError):
-                os.killpg(process.pid, signal.SIGKILL)
-        process.kill()
-        process.wait()
+                os.killpg(office, signal.SIGKILL)
+        if process is not None:
+            _kill_group(process)
 
     def close(self) -> None:
         """End LibreOffice and remove its profile (a later :meth:`convert` starts a new one)."""
@@ -372,12 +520,14 @@ class OfficeConverter:
         if process is not None:
             with contextlib.suppress(OSError):
                 assert process.stdin is not None
+                process.stdin.write('{"end": true}\n')  # an end, not a death: nothing to remove
                 process.stdin.close()
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self._process = process
                 self._kill()
+        self._office = None
 
     def __enter__(self) -> OfficeConverter:
         return self
