@@ -102,7 +102,7 @@ def test_a_hanging_soffice_is_killed_with_its_children_after_pdf_seconds(
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(
-        f"ошибка: {ORDER}: LibreOffice не ответил за 2 с при создании PDF"
+        f"ошибка: {target}: LibreOffice не ответил за 2 с при создании PDF"
     ), done.stderr
     assert "ROADMAPDOCS_LIMIT_PDF_SECONDS" in done.stderr
     assert not target.exists()
@@ -119,12 +119,29 @@ def test_a_soffice_that_writes_garbage_replaces_nothing(
     done = _cli("render", str(ORDER), "-o", str(target))
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
+    # The output is the file named: the scratch .docx LibreOffice was given is gone.
     assert done.stderr.strip() == (
-        f"ошибка: {ORDER}: LibreOffice закончил без ошибки, но сделал не PDF (нет заголовка "
+        f"ошибка: {target}: LibreOffice закончил без ошибки, но сделал не PDF (нет заголовка "
         "%PDF-); прежний файл не тронут"
     )
     assert target.read_bytes() == b"%PDF-1.4 the old file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["order.pdf", "soffice"]
+    _none_left(marker)
+
+
+def test_the_api_names_the_output_not_its_scratch_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import roadmapdocs
+    from roadmapdocs.errors import ConversionError
+
+    marker = _fake(tmp_path, monkeypatch, _GARBAGE)
+    target = tmp_path / "order.pdf"
+    with pytest.raises(ConversionError) as raised:
+        roadmapdocs.render(roadmapdocs.load(ORDER), target)
+    assert raised.value.location is not None
+    assert raised.value.location.file == str(target)
+    assert str(raised.value).startswith(f"{target}: LibreOffice закончил без ошибки")
     _none_left(marker)
 
 

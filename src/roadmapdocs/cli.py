@@ -274,7 +274,7 @@ def render(
             marks = findings if annotate else False
             rendering.write(document, target, made, annotate=marks, checks=checks, lang=lang)
         except RoadmapdocsError as error:
-            _fail(_about(error, file), lang)
+            _fail(error, lang)
     for warning in substituted:
         if issubclass(warning.category, FontSubstituted):  # a line of its own, as errors are
             click.echo(f"{text('severity_warning', lang)}: {warning.message}", err=True)
@@ -285,15 +285,6 @@ def render(
     click.echo(str(target))
     if annotate:
         click.echo(_COMMENTS.format(count=len(findings)).in_(lang), err=True)
-
-
-def _about(error: RoadmapdocsError, file: str) -> RoadmapdocsError:
-    """``error`` located at the input ``file`` when it names a scratch file of the render (the
-    .docx LibreOffice was given), which the user never saw."""
-    place = error.location.file if error.location is not None else None
-    if place is None or not any(p.startswith("roadmapdocs-") for p in Path(place).parts[:-1]):
-        return error
-    return RoadmapdocsError(error.message, Location(file))
 
 
 def _known_settings(settings: dict[str, Any], template: Template) -> None:

@@ -195,22 +195,24 @@ def _render_one(
                 converter=_worker_converter(made),
             )
     except RoadmapdocsError as error:
-        return BatchResult(label, None, findings, _located(error, label))
+        return BatchResult(label, None, findings, _located(error, label, target))
     except Exception as error:  # a bug or a hostile input: this one fails alone
         return BatchResult(label, None, findings, _unexpected(error, label, job.lang))
     return BatchResult(label, target, findings)
 
 
-def _located(error: RoadmapdocsError, label: str) -> str:
+def _located(error: RoadmapdocsError, label: str, target: Path) -> str:
     """The message of ``error`` naming the input ``label``: as it is when it names the input,
-    else after the input's name (the scratch files of a batch are not worth naming)."""
+    else after the input's name (the document's own output and the scratch files of a batch
+    are not worth naming)."""
     place = error.location.file if error.location is not None else None
     if place == label:
         return str(error)
     scratch = place is not None and any(
         part.startswith("roadmapdocs-") for part in Path(place).parts[:-1]
     )
-    return f"{label}: {error.message if place is None or scratch else error}"
+    plain = place is None or scratch or place == str(target)
+    return f"{label}: {error.message if plain else error}"
 
 
 def _unexpected(error: BaseException, label: str, lang: Lang) -> str:

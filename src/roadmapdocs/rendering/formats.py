@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from roadmapdocs.errors import Location, OutputError
+from roadmapdocs.errors import ConversionError, Location, OutputError
 from roadmapdocs.messages import Phrase
 from roadmapdocs.rendering.pdf import ODT, PDF, Converter, Export, OfficeConverter, SofficeRun
 
@@ -106,7 +106,14 @@ class OfficeFormat:
         try:
             _check_folder(target)
             with tempfile.TemporaryDirectory(prefix="roadmapdocs-") as work:
-                office.convert(render(Path(work) / "document.docx"), target)
+                scratch = Path(work) / "document.docx"
+                try:
+                    office.convert(render(scratch), target)
+                except ConversionError as error:
+                    # The scratch .docx is gone with its folder: the output is the place to name.
+                    if error.location is None or error.location.file != str(scratch):
+                        raise
+                    raise ConversionError(error.message, Location(str(target))) from None
         finally:
             if converter is None:
                 office.close()
