@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -12,10 +13,12 @@ from typing import Any, ClassVar, Union, cast
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from roadmapdocs.errors import LoadError, Location, Problem
+from roadmapdocs import limits
+from roadmapdocs.errors import LimitExceeded, LoadError, Location, Problem
 from roadmapdocs.messages import (
     DEFAULT_LANG,
     Lang,
+    Phrase,
     did_you_mean,
     language,
     pydantic_message,
@@ -57,7 +60,69 @@ _Loader.add_implicit_resolver(
 )
 
 
-_NULL, _BOOL, _INT, _STR = (f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "str"))
+_NULL, _BOOL, _INT, _FLOAT, _STR = (
+    f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str")
+)
+
+
+class InputLimitExceeded(LoadError, LimitExceeded):
+    """A document could not be loaded because it went past a bound of :mod:`roadmapdocs.limits`:
+    a :class:`LoadError` (one located problem) that is also a :class:`LimitExceeded` naming the
+    bound in :attr:`limit`."""
+
+    def __init__(self, problem: Problem, limit: str) -> None:
+        super().__init__([problem])
+        self.limit = limit
+
+
+_TOO_MANY_NODES = Phrase(
+    "документ разворачивается больше чем в {limit} узлов YAML (значение, на которое ссылаются "
+    "через *, считается при каждой ссылке)",
+    "the document expands to more than {limit} YAML nodes (a value referred to with * counts "
+    "at every reference)",
+)
+_TOO_DEEP = Phrase(
+    "списки и наборы полей вложены глубже {limit} уровней",
+    "lists and mappings are nested deeper than {limit} levels",
+)
+_TOO_MANY_DIGITS = Phrase(
+    "в числе {count} цифр, допустимо не больше {limit}",
+    "a number of {count} digits, at most {limit} allowed",
+)
+_FIELD_TOO_LONG = Phrase(
+    "в поле {count} символов, допустимо не больше {limit}",
+    "a field of {count} characters, at most {limit} allowed",
+)
+_DOCUMENT_TOO_LONG = Phrase(
+    "в текстовых полях документа больше {limit} символов",
+    "the text fields of the document hold more than {limit} characters",
+)
+_FILE_TOO_BIG = Phrase("файл больше {limit} байт", "the file is larger than {limit} bytes")
+_BAD_VALUE = Phrase("неверное значение: {detail}", "invalid value: {detail}")
+
+
+def _exceeded(name: str, what: Phrase, location: Location, **values: Any) -> InputLimitExceeded:
+    """The error for input past the limit ``name``, saying how to raise the limit."""
+    worded = (what + "; ").format(limit=getattr(limits.current(), name), **values)
+    message = (worded + limits.how_to_change(name)).in_()
+    return InputLimitExceeded(Problem(location, f"limit_{name}", message), name)
+
+
+def _short_path(path: PathKey) -> str:
+    """A field path for a message: nesting past any limit is cut to its first steps."""
+    return format_path(path) if len(path) <= 8 else format_path(path[:6]) + "…"
+
+
+class _Frame:
+    """A mapping or list being built: its node, value, field path, depth, and what it counts."""
+
+    __slots__ = ("chars", "depth", "items", "node", "nodes", "path", "seen", "value")
+
+    def __init__(self, node: Any, value: Any, path: PathKey, depth: int) -> None:
+        self.node, self.value, self.path, self.depth = node, value, path, depth
+        self.items = iter(node.value)
+        self.nodes, self.chars = 1, 0
+        self.seen: dict[str, int] = {}
 
 
 class _Builder:
@@ -67,67 +132,151 @@ class _Builder:
     One walk instead of two (indexing, then PyYAML's constructor) reads a large plan in a
     little over half the time; scalars of the four tags the loader resolves are built here,
     anything else explicitly tagged is left to PyYAML.
+
+    The walk keeps its own stack, so that no nesting can exhaust Python's, and it checks the
+    bounds of :mod:`roadmapdocs.limits` on the way, before anything big is built: nesting
+    (``depth``), the nodes the document expands to (``yaml_nodes``; a mapping or list that an
+    alias repeats is built once and shared, but counts at every use, as everything after the
+    loader walks it anew each time), the digits of a number, the characters of one text and of
+    all texts. A node repeated by an alias brings the nodes and characters it counted the
+    first time.
     """
 
     def __init__(self, loader: Any, marks: SourceMap, lang: Lang) -> None:
         self.loader, self.marks, self.lang = loader, marks, lang
         self.problems: list[Problem] = []
         self.built: dict[int, Any] = {}  # an alias is the same node: the same value
+        self.counted: dict[int, tuple[int, int]] = {}  # id → (nodes, characters) it expands to
+        bounds = limits.current()
+        self.max_nodes, self.max_depth = bounds.yaml_nodes, bounds.depth
+        self.max_digits, self.max_field = bounds.number_digits, bounds.field_chars
+        self.max_chars = bounds.document_chars
+        self.nodes = self.chars = 0
 
-    def build(self, node: yaml.Node, path: PathKey) -> Any:
+    def _where(self, node: yaml.Node, path: PathKey) -> Location:
         mark = node.start_mark
-        self.marks.values.setdefault(path, (mark.line + 1, mark.column + 1))
-        found = self.built.get(id(node))
-        if found is not None:
-            return found
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            items: list[Any] = []
-            self.built[id(node)] = items
-            items.extend(self.build(item, (*path, i)) for i, item in enumerate(node.value))
-            return items
-        if isinstance(node, yaml.MappingNode):
-            mapping: dict[Any, Any] = {}
-            self.built[id(node)] = mapping
-            seen: dict[str, int] = {}
-            for key_node, value_node in node.value:
+        return Location(self.marks.file, mark.line + 1, mark.column + 1, _short_path(path))
+
+    def _count(self, nodes: int, chars: int, node: yaml.Node, path: PathKey) -> None:
+        self.nodes += nodes
+        self.chars += chars
+        if self.nodes > self.max_nodes:
+            raise _exceeded("yaml_nodes", _TOO_MANY_NODES, self._where(node, path))
+        if self.chars > self.max_chars:
+            raise _exceeded("document_chars", _DOCUMENT_TOO_LONG, self._where(node, path))
+
+    def build(self, root: yaml.Node) -> Any:
+        stack: list[_Frame] = []
+        value, frame = self._start(root, (), 1, None)
+        if frame is not None:
+            stack.append(frame)
+        while stack:
+            top = stack[-1]
+            item = next(top.items, None)
+            if item is None:
+                stack.pop()
+                self.counted[id(top.node)] = (top.nodes, top.chars)
+                if stack:
+                    stack[-1].nodes += top.nodes
+                    stack[-1].chars += top.chars
+                continue
+            if isinstance(top.value, list):
+                child, frame = self._start(item, (*top.path, len(top.value)), top.depth + 1, top)
+                top.value.append(child)
+            else:
+                key_node, value_node = item
                 key = str(key_node.value)
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                key_path: PathKey = (*path, key)
-                if key in seen:
+                key_path: PathKey = (*top.path, key)
+                if key in top.seen:
                     self.problems.append(
                         Problem(
                             Location(self.marks.file, line, column, format_path(key_path)),
                             "duplicate_key",
-                            text("duplicate_key", self.lang, key=key, first=seen[key]),
+                            text("duplicate_key", self.lang, key=key, first=top.seen[key]),
                         )
                     )
                     continue
-                seen[key] = line
+                top.seen[key] = line
                 self.marks.keys[key_path] = (line, column)
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise yaml.constructor.ConstructorError(
                         "while constructing a mapping",
-                        node.start_mark,
+                        top.node.start_mark,
                         "found unhashable key",
                         key_node.start_mark,
                     )
-                mapping[self._scalar(key_node)] = self.build(value_node, key_path)
-            return mapping
-        return self.loader.construct_object(node, deep=True)
+                built_key = self._scalar(key_node, key_path)
+                top.nodes += 1
+                top.chars += len(key)
+                self._count(1, len(key), key_node, key_path)
+                child, frame = self._start(value_node, key_path, top.depth + 1, top)
+                top.value[built_key] = child
+            if frame is not None:
+                stack.append(frame)
+        return value
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _start(
+        self, node: yaml.Node, path: PathKey, depth: int, parent: _Frame | None
+    ) -> tuple[Any, _Frame | None]:
+        """The value of ``node``: a scalar built, a mapping or list begun (its frame to fill),
+        or one built before, which an alias repeats."""
+        mark = node.start_mark
+        self.marks.values.setdefault(path, (mark.line + 1, mark.column + 1))
+        found = self.built.get(id(node))
+        if found is not None:
+            counted = self.counted.get(id(node))
+            if counted is None:  # an alias inside what it refers to: the expansion is endless
+                self._count(self.max_nodes + 1, 0, node, path)
+            else:
+                self._count(*counted, node, path)
+                if parent is not None:
+                    parent.nodes += counted[0]
+                    parent.chars += counted[1]
+            return found, None
+        if depth > self.max_depth and not isinstance(node, yaml.ScalarNode):
+            raise _exceeded("depth", _TOO_DEEP, self._where(node, path))
+        if isinstance(node, yaml.ScalarNode):
+            value = self._scalar(node, path)
+            chars = len(value) if isinstance(value, str) else 0
+            self._count(1, chars, node, path)
+            if parent is not None:
+                parent.nodes += 1
+                parent.chars += chars
+            return value, None
+        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)):
+            self._count(1, 0, node, path)
+            container: Any = [] if isinstance(node, yaml.SequenceNode) else {}
+            self.built[id(node)] = container
+            return container, _Frame(node, container, path, depth)
+        return self.loader.construct_object(node, deep=True), None
+
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         tag, value = node.tag, node.value
         if tag == _STR:
+            if len(value) > self.max_field:
+                where = self._where(node, path)
+                raise _exceeded("field_chars", _FIELD_TOO_LONG, where, count=len(value))
             return value
         if tag == _NULL:
             return None
         if tag == _BOOL:
             return value.lower() == "true"
+        if tag in (_INT, _FLOAT) and len(value) > self.max_digits:
+            # Counted as written, whatever the base: «0x…» reads without Python's bound on
+            # digits, and the number would fail where it is printed instead.
+            digits = sum(c.isalnum() for c in value)
+            if digits > self.max_digits:
+                where = self._where(node, path)
+                raise _exceeded("number_digits", _TOO_MANY_DIGITS, where, count=digits)
         if tag == _INT:
             return int(value)
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError, TypeError) as exc:  # «!!timestamp 2024-13-45»
+            raise yaml.constructor.ConstructorError(
+                None, None, _BAD_VALUE.format(detail=exc).in_(), node.start_mark
+            ) from None
 
 
 def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
@@ -138,7 +287,7 @@ def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
         if node is None:
             return None
         builder = _Builder(loader, marks, lang)
-        data = builder.build(node, ())
+        data = builder.build(node)
         if builder.problems:
             raise LoadError(builder.problems)
         return data
@@ -156,11 +305,47 @@ def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
         raise LoadError(
             [Problem(location, "yaml_syntax", text("yaml_syntax", lang, detail=str(exc)))]
         ) from None
+    except RecursionError:  # PyYAML's own composer, where libyaml is missing, recurses
+        raise _exceeded("depth", _TOO_DEEP, Location(marks.file, 1, 1)) from None
     finally:
         loader.dispose()
 
 
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]|-?[0-9][0-9.eE+-]*')
+
+
+def _scan_json(source_text: str, marks: SourceMap) -> None:
+    """Refuse JSON nested deeper than ``depth`` or with a number longer than ``number_digits``,
+    where it happens, before the standard reader meets it (it recurses, and stops on Python's
+    bound on the digits of a whole number, both with a traceback)."""
+    bounds = limits.current()
+    depth = 0
+    for match in _JSON_TOKENS.finditer(source_text):
+        token = match.group()
+        first = token[0]
+        if first == '"':
+            continue
+        if first in "[{":
+            depth += 1
+            if depth <= bounds.depth:
+                continue
+            problem, name, count = _TOO_DEEP, "depth", 0
+        elif first in "]}":
+            depth -= 1
+            continue
+        else:
+            count = sum(c.isdigit() for c in token)
+            if count <= bounds.number_digits:
+                continue
+            problem, name = _TOO_MANY_DIGITS, "number_digits"
+        start = match.start()
+        line = source_text.count("\n", 0, start) + 1
+        column = start - (source_text.rfind("\n", 0, start) + 1) + 1
+        raise _exceeded(name, problem, Location(marks.file, line, column), count=count)
+
+
 def _parse_json(source_text: str, marks: SourceMap, lang: Lang) -> Any:
+    _scan_json(source_text, marks)
     try:
         data = json.loads(source_text)
     except json.JSONDecodeError as exc:
@@ -169,12 +354,48 @@ def _parse_json(source_text: str, marks: SourceMap, lang: Lang) -> Any:
             [Problem(location, "json_syntax", text("json_syntax", lang, detail=exc.msg))]
         ) from None
     try:
-        # JSON is (nearly) YAML: reading it once more as YAML tells where each value stands.
+        # JSON is (nearly) YAML: reading it once more as YAML tells where each value stands,
+        # and checks the bounds on the way.
         _parse_yaml(source_text, marks, lang)
+    except LimitExceeded:
+        raise
     except LoadError as exc:
         if any(p.type == "duplicate_key" for p in exc.problems):
             raise
+        _check_data(data, marks)
     return data
+
+
+def _part(key: Any) -> str | int:
+    return key if isinstance(key, (str, int)) else str(key)
+
+
+def _check_data(data: Any, marks: SourceMap) -> None:
+    """The bounds on nesting, numbers and texts, for data no YAML reading has checked (a
+    mapping given in Python), located as far as ``marks`` knows."""
+    bounds = limits.current()
+    chars = 0
+    stack: list[tuple[Any, PathKey]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if len(value) > bounds.field_chars:
+                where = marks.locate(path)
+                raise _exceeded("field_chars", _FIELD_TOO_LONG, where, count=len(value))
+            chars += len(value)
+            if chars > bounds.document_chars:
+                raise _exceeded("document_chars", _DOCUMENT_TOO_LONG, marks.locate(path))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            count = int(abs(value).bit_length() * 0.30103) + 1  # digits, give or take one
+            if count > bounds.number_digits:
+                where = marks.locate(path)
+                raise _exceeded("number_digits", _TOO_MANY_DIGITS, where, count=count)
+        elif isinstance(value, (Mapping, list, tuple)):
+            if len(path) >= bounds.depth:
+                where = dataclasses.replace(marks.locate(path), path=_short_path(path))
+                raise _exceeded("depth", _TOO_DEEP, where)
+            items = value.items() if isinstance(value, Mapping) else enumerate(value)
+            stack.extend((item, (*path, _part(key))) for key, item in items)
 
 
 def _fields_at(data: Any, path: PathKey) -> list[str]:
@@ -221,8 +442,11 @@ def _read_file(path: Path, lang: Lang) -> str:
         raise LoadError(
             [Problem(where, "unknown_suffix", text("unknown_suffix", lang, suffix=path.suffix))]
         )
+    bound = limits.current().file_bytes
     try:
-        raw = path.read_bytes()
+        # Read one byte past the bound, never the whole of a file (or a device) larger than it.
+        with path.open("rb") as stream:
+            raw = stream.read(bound + 1)
     except FileNotFoundError:
         raise LoadError([Problem(where, "not_found", text("not_found", lang))]) from None
     except OSError as exc:
@@ -230,6 +454,10 @@ def _read_file(path: Path, lang: Lang) -> str:
         raise LoadError(
             [Problem(where, "unreadable", text("unreadable", lang, detail=detail))]
         ) from None
+    if len(raw) > bound:
+        line = raw.count(b"\n", 0, bound) + 1
+        column = len(raw[raw.rfind(b"\n", 0, bound) + 1 : bound].decode("utf-8", "replace")) + 1
+        raise _exceeded("file_bytes", _FILE_TOO_BIG, Location(str(path), line, column))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -256,6 +484,7 @@ def _load(source: Source, lang: Lang) -> Document:
     marks = SourceMap(file=None)
     if isinstance(source, Mapping):
         data: Any = source
+        _check_data(data, marks)
     else:
         if isinstance(source, os.PathLike) or _looks_like_path(source):
             path = Path(source)
@@ -264,6 +493,8 @@ def _load(source: Source, lang: Lang) -> Document:
             is_json = path.suffix.lower() == ".json"
         else:
             content = str(source)
+            if len(content) > limits.current().file_bytes:
+                raise _exceeded("file_bytes", _FILE_TOO_BIG, Location(None, 1, 1))
             is_json = content.lstrip().startswith("{")
         data = _parse_json(content, marks, lang) if is_json else _parse_yaml(content, marks, lang)
     if data is None:
@@ -341,6 +572,7 @@ def dump(document: Document, path: str | os.PathLike[str], *, schema: str | None
 __all__ = [
     "SUFFIXES",
     "Document",
+    "InputLimitExceeded",
     "PathKey",
     "Source",
     "dump",
