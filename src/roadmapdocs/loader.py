@@ -157,13 +157,15 @@ class _Builder:
         mark = node.start_mark
         return Location(self.marks.file, mark.line + 1, mark.column + 1, _short_path(path))
 
-    def _count(self, nodes: int, chars: int, node: yaml.Node, path: PathKey) -> None:
+    def _count(
+        self, nodes: int, chars: int, node: yaml.Node, path: PathKey, where: Location | None = None
+    ) -> None:
         self.nodes += nodes
         self.chars += chars
         if self.nodes > self.max_nodes:
-            raise _exceeded("yaml_nodes", _TOO_MANY_NODES, self._where(node, path))
+            raise _exceeded("yaml_nodes", _TOO_MANY_NODES, where or self._where(node, path))
         if self.chars > self.max_chars:
-            raise _exceeded("document_chars", _DOCUMENT_TOO_LONG, self._where(node, path))
+            raise _exceeded("document_chars", _DOCUMENT_TOO_LONG, where or self._where(node, path))
 
     def build(self, root: yaml.Node) -> Any:
         stack: list[_Frame] = []
@@ -226,10 +228,15 @@ class _Builder:
         found = self.built.get(id(node))
         if found is not None:
             counted = self.counted.get(id(node))
+            # An alias: the place of its use, not of what it refers to.
+            used = self.marks.keys.get(path)
+            where = Location(self.marks.file, *used, _short_path(path)) if used else None
+            if where is None and parent is not None:
+                where = self._where(parent.node, path)
             if counted is None:  # an alias inside what it refers to: the expansion is endless
-                self._count(self.max_nodes + 1, 0, node, path)
+                self._count(self.max_nodes + 1, 0, node, path, where)
             else:
-                self._count(*counted, node, path)
+                self._count(*counted, node, path, where)
                 if parent is not None:
                     parent.nodes += counted[0]
                     parent.chars += counted[1]
