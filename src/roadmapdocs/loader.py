@@ -211,7 +211,10 @@ class _Builder:
                 built_key = self._scalar(key_node, key_path)
                 top.nodes += 1
                 top.chars += len(key)
-                self._count(1, len(key), key_node, key_path)
+                self.nodes += 1
+                self.chars += len(key)
+                if self.nodes > self.max_nodes or self.chars > self.max_chars:
+                    self._count(0, 0, key_node, key_path)
                 child, frame = self._start(value_node, key_path, top.depth + 1, top)
                 top.value[built_key] = child
             if frame is not None:
@@ -241,17 +244,20 @@ class _Builder:
                     parent.nodes += counted[0]
                     parent.chars += counted[1]
             return found, None
-        if depth > self.max_depth and not isinstance(node, yaml.ScalarNode):
-            raise _exceeded("depth", _TOO_DEEP, self._where(node, path))
         if isinstance(node, yaml.ScalarNode):
             value = self._scalar(node, path)
             chars = len(value) if isinstance(value, str) else 0
-            self._count(1, chars, node, path)
+            self.nodes += 1  # counted here, not by _count: most nodes are scalars
+            self.chars += chars
+            if self.nodes > self.max_nodes or self.chars > self.max_chars:
+                self._count(0, 0, node, path)
             if parent is not None:
                 parent.nodes += 1
                 parent.chars += chars
             return value, None
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)):
+            if depth > self.max_depth:
+                raise _exceeded("depth", _TOO_DEEP, self._where(node, path))
             self._count(1, 0, node, path)
             container: Any = [] if isinstance(node, yaml.SequenceNode) else {}
             self.built[id(node)] = container
