@@ -102,6 +102,20 @@ def _nested_mapping(depth: int) -> str:
 CASES: list[tuple[str, str, Callable[[], str], str, int]] = [
     ("alias-bomb", ".yaml", _alias_bomb, "yaml_nodes", 12),  # the first alias past the bound
     ("self-alias", ".yaml", lambda: "kind: order\ntitle: &t [*t]\n", "yaml_nodes", 2),
+    (  # ten million values in a file under 20 MB: minutes and gigabytes to compose
+        "wide-yaml",
+        ".yaml",
+        lambda: "kind: order\ntitle: Т\nextra: [" + "1," * 9_900_000 + "1]\n",
+        "yaml_nodes",
+        3,
+    ),
+    (
+        "wide-json",
+        ".json",
+        lambda: '{"kind": "order",\n"title": "Т",\n"extra": [' + "1," * 9_900_000 + "1]}",
+        "yaml_nodes",
+        3,
+    ),
     ("list-330-deep", ".yaml", lambda: _nested_list(330), "depth", 2),
     ("mapping-200-deep", ".yaml", lambda: _nested_mapping(200), "depth", 67),
     (

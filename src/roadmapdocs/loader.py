@@ -76,9 +76,9 @@ class InputLimitExceeded(LoadError, LimitExceeded):
 
 
 _TOO_MANY_NODES = Phrase(
-    "документ разворачивается больше чем в {limit} узлов YAML (значение, на которое ссылаются "
-    "через *, считается при каждой ссылке)",
-    "the document expands to more than {limit} YAML nodes (a value referred to with * counts "
+    "в документе больше {limit} значений и ключей (значение, на которое ссылаются через *, "
+    "считается при каждой ссылке)",
+    "the document holds more than {limit} values and keys (a value referred to with * counts "
     "at every reference)",
 )
 _TOO_DEEP = Phrase(
@@ -296,6 +296,7 @@ def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
     """Parse YAML, recording where each value stands; raise LoadError on syntax or duplicates."""
     loader = _Loader(source_text)
     try:
+        _count_events(source_text, marks)
         node = loader.get_single_node()
         if node is None:
             return None
@@ -324,28 +325,56 @@ def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
         loader.dispose()
 
 
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]|-?[0-9][0-9.eE+-]*')
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
+def _count_events(source_text: str, marks: SourceMap) -> None:
+    """Refuse a text of more nodes than ``yaml_nodes`` before PyYAML composes them: ten
+    million one-character items fit in a file of 20 MB, and composing them takes minutes and
+    gigabytes. Parsing events stops at the first node past the bound.
+
+    Every node takes at least half a character of the text (an empty value stands beside a key
+    or a «-»), so a text shorter than half the bound cannot pass it and is not parsed twice.
+    """
+    bound = limits.current().yaml_nodes
+    if 2 * len(source_text) <= bound:
+        return
+    count = 0
+    for event in yaml.parse(source_text, Loader=_Loader):
+        if isinstance(event, _NODE_EVENTS):
+            count += 1
+            if count > bound:
+                mark = event.start_mark
+                place = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+                raise _exceeded("yaml_nodes", _TOO_MANY_NODES, Location(marks.file, *place))
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]|-?[0-9][0-9.eE+-]*|true|false|null')
 
 
 def _scan_json(source_text: str, marks: SourceMap) -> None:
-    """Refuse JSON nested deeper than ``depth`` or with a number longer than ``number_digits``,
-    where it happens, before the standard reader meets it (it recurses, and stops on Python's
-    bound on the digits of a whole number, both with a traceback)."""
+    """Refuse JSON nested deeper than ``depth``, of more values than ``yaml_nodes`` or with a
+    number longer than ``number_digits``, where it happens, before the standard reader meets it
+    (it recurses, and stops on Python's bound on the digits of a whole number, both with a
+    traceback) and before the YAML reading composes it."""
     bounds = limits.current()
-    depth = 0
+    depth = nodes = 0
     for match in _JSON_TOKENS.finditer(source_text):
         token = match.group()
         first = token[0]
-        if first == '"':
+        if first == "]" or first == "}":
+            depth -= 1
             continue
-        if first in "[{":
+        nodes += 1  # a value or a key: a node of the YAML reading that follows
+        if nodes > bounds.yaml_nodes:
+            problem, name, count = _TOO_MANY_NODES, "yaml_nodes", 0
+        elif first == '"' or first in "tfn":
+            continue
+        elif first == "[" or first == "{":
             depth += 1
             if depth <= bounds.depth:
                 continue
             problem, name, count = _TOO_DEEP, "depth", 0
-        elif first in "]}":
-            depth -= 1
-            continue
         else:
             count = sum(c.isdigit() for c in token)
             if count <= bounds.number_digits:
