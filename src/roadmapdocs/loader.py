@@ -295,11 +295,15 @@ class _Builder:
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off while a document is composed and built: the nodes and
-    values made are no garbage, and on a large file the collector, walking them again and
-    again, took three quarters of the time."""
+def _no_cycle_collection(size: int) -> Iterator[None]:
+    """Python's cycle collector off while a large text (``size`` characters) is composed and
+    built: the nodes and values made are no garbage, and on a file of a hundred thousand values
+    the collector, walking them again and again, took three quarters of the time. A real
+    document is too small for it to matter, and keeps the collector as it is."""
     enabled = gc.isenabled()
+    if size < 100_000:
+        yield
+        return
     gc.disable()
     try:
         yield
@@ -313,7 +317,7 @@ def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
     loader = _Loader(source_text)
     try:
         _count_events(source_text, marks)
-        with _no_cycle_collection():
+        with _no_cycle_collection(len(source_text)):
             node = loader.get_single_node()
             if node is None:
                 return None

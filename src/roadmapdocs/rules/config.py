@@ -193,9 +193,22 @@ def _strings(value: Any) -> list[str]:
     return [str(item) for item in value]
 
 
+_READ: dict[tuple[str, bytes], dict[str, Any]] = {}
+"""Settings files parsed, by path and content: loading a document looks its folder's settings
+up for the bounds, checking it for the rules, and a ``pyproject.toml`` on the way up is parsed
+each time though it has no table of ours. Reading a small file costs little; parsing it, a
+millisecond."""
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return read_toml(path)
+        key: tuple[str, bytes] | None = (str(path), path.read_bytes())
+    except OSError:
+        key = None  # read_toml says what is wrong
+    if key is not None and key in _READ:
+        return _READ[key]
+    try:
+        table = read_toml(path)
     except TOMLDecodeError as exc:
         raise ConfigError(
             Phrase(
@@ -203,3 +216,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             ).format(detail=exc),
             Location(str(path)),
         ) from None
+    if key is not None:
+        if len(_READ) >= 64:
+            _READ.clear()
+        _READ[key] = table
+    return table
