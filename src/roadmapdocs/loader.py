@@ -116,14 +116,17 @@ def _short_path(path: PathKey) -> str:
 
 
 class _Frame:
-    """A mapping or list being built: its node, value, field path, depth, and what it counts."""
+    """A mapping or list being built: its node, value, field path and depth, and the nodes and
+    characters counted before it began (what it expands to is the count when it ends, less
+    these)."""
 
-    __slots__ = ("chars", "depth", "items", "node", "nodes", "path", "seen", "value")
+    __slots__ = ("chars", "depth", "is_list", "items", "node", "nodes", "path", "seen", "value")
 
-    def __init__(self, node: Any, value: Any, path: PathKey, depth: int) -> None:
+    def __init__(self, node: Any, value: Any, path: PathKey, depth: int, before: int, chars: int):
         self.node, self.value, self.path, self.depth = node, value, path, depth
+        self.is_list = isinstance(value, list)
         self.items = iter(node.value)
-        self.nodes, self.chars = 1, 0
+        self.nodes, self.chars = before, chars
         self.seen: dict[str, int] = {}
 
 
@@ -170,8 +173,10 @@ class _Builder:
             raise _exceeded("document_chars", _DOCUMENT_TOO_LONG, where or self._where(node, path))
 
     def build(self, root: yaml.Node) -> Any:
+        values, keys, file = self.marks.values, self.marks.keys, self.marks.file
+        max_nodes, max_chars, max_field = self.max_nodes, self.max_chars, self.max_field
         stack: list[_Frame] = []
-        value, frame = self._start(root, (), 1, None)
+        value, frame = self._start(root, (), 1)
         if frame is not None:
             stack.append(frame)
         while stack:
@@ -179,30 +184,27 @@ class _Builder:
             item = next(top.items, None)
             if item is None:
                 stack.pop()
-                self.counted[id(top.node)] = (top.nodes, top.chars)
-                if stack:
-                    stack[-1].nodes += top.nodes
-                    stack[-1].chars += top.chars
+                self.counted[id(top.node)] = (self.nodes - top.nodes, self.chars - top.chars)
                 continue
-            if isinstance(top.value, list):
-                child, frame = self._start(item, (*top.path, len(top.value)), top.depth + 1, top)
-                top.value.append(child)
+            if top.is_list:
+                node, path = item, (*top.path, len(top.value))
             else:
-                key_node, value_node = item
+                key_node, node = item
                 key = str(key_node.value)
-                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                key_path: PathKey = (*top.path, key)
+                mark = key_node.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                path = (*top.path, key)
                 if key in top.seen:
                     self.problems.append(
                         Problem(
-                            Location(self.marks.file, line, column, format_path(key_path)),
+                            Location(file, line, column, format_path(path)),
                             "duplicate_key",
                             text("duplicate_key", self.lang, key=key, first=top.seen[key]),
                         )
                     )
                     continue
                 top.seen[key] = line
-                self.marks.keys[key_path] = (line, column)
+                keys[path] = (line, column)
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise yaml.constructor.ConstructorError(
                         "while constructing a mapping",
@@ -210,22 +212,34 @@ class _Builder:
                         "found unhashable key",
                         key_node.start_mark,
                     )
-                built_key = self._scalar(key_node, key_path)
-                top.nodes += 1
-                top.chars += len(key)
+                built_key = self._scalar(key_node, path)
                 self.nodes += 1
                 self.chars += len(key)
-                if self.nodes > self.max_nodes or self.chars > self.max_chars:
-                    self._count(0, 0, key_node, key_path)
-                child, frame = self._start(value_node, key_path, top.depth + 1, top)
+                if self.nodes > max_nodes or self.chars > max_chars:
+                    self._count(0, 0, key_node, path)
+            if node.__class__ is yaml.ScalarNode:  # most nodes: built here, not by _start
+                mark = node.start_mark
+                values.setdefault(path, (mark.line + 1, mark.column + 1))
+                child = node.value
+                if node.tag != _STR or len(child) > max_field:
+                    child = self._scalar(node, path)
+                self.nodes += 1
+                if child.__class__ is str:
+                    self.chars += len(child)
+                if self.nodes > max_nodes or self.chars > max_chars:
+                    self._count(0, 0, node, path)
+                frame = None
+            else:
+                child, frame = self._start(node, path, top.depth + 1)
+            if top.is_list:
+                top.value.append(child)
+            else:
                 top.value[built_key] = child
             if frame is not None:
                 stack.append(frame)
         return value
 
-    def _start(
-        self, node: yaml.Node, path: PathKey, depth: int, parent: _Frame | None
-    ) -> tuple[Any, _Frame | None]:
+    def _start(self, node: yaml.Node, path: PathKey, depth: int) -> tuple[Any, _Frame | None]:
         """The value of ``node``: a scalar built, a mapping or list begun (its frame to fill),
         or one built before, which an alias repeats."""
         mark = node.start_mark
@@ -236,34 +250,26 @@ class _Builder:
             # An alias: the place of its use, not of what it refers to.
             used = self.marks.keys.get(path)
             where = Location(self.marks.file, *used, _short_path(path)) if used else None
-            if where is None and parent is not None:
-                where = self._where(parent.node, path)
+            if where is None and len(path) > 0:
+                parent = self.marks.values.get(path[:-1])
+                where = Location(self.marks.file, *parent, _short_path(path)) if parent else None
             if counted is None:  # an alias inside what it refers to: the expansion is endless
                 self._count(self.max_nodes + 1, 0, node, path, where)
             else:
                 self._count(*counted, node, path, where)
-                if parent is not None:
-                    parent.nodes += counted[0]
-                    parent.chars += counted[1]
             return found, None
         if isinstance(node, yaml.ScalarNode):
             value = self._scalar(node, path)
-            chars = len(value) if isinstance(value, str) else 0
-            self.nodes += 1  # counted here, not by _count: most nodes are scalars
-            self.chars += chars
-            if self.nodes > self.max_nodes or self.chars > self.max_chars:
-                self._count(0, 0, node, path)
-            if parent is not None:
-                parent.nodes += 1
-                parent.chars += chars
+            self._count(1, len(value) if isinstance(value, str) else 0, node, path)
             return value, None
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)):
             if depth > self.max_depth:
                 raise _exceeded("depth", _TOO_DEEP, self._where(node, path))
+            before, chars = self.nodes, self.chars
             self._count(1, 0, node, path)
             container: Any = [] if isinstance(node, yaml.SequenceNode) else {}
             self.built[id(node)] = container
-            return container, _Frame(node, container, path, depth)
+            return container, _Frame(node, container, path, depth, before, chars)
         return self.loader.construct_object(node, deep=True), None
 
     def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
