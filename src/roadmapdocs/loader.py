@@ -77,6 +77,9 @@ class InputLimitExceeded(LoadError, LimitExceeded):
         self.limit = limit
 
 
+_BASE = re.compile(r"^[-+]?0[xXoObB]")
+"""The sign and base of «0x1F»: not digits of the number."""
+
 _TOO_MANY_NODES = Phrase(
     "в документе больше {limit} значений и ключей (значение, на которое ссылаются через *, "
     "считается при каждой ссылке)",
@@ -286,7 +289,7 @@ class _Builder:
         if tag in (_INT, _FLOAT) and len(value) > self.max_digits:
             # Counted as written, whatever the base: «0x…» reads without Python's bound on
             # digits, and the number would fail where it is printed instead.
-            digits = sum(c.isalnum() for c in value)
+            digits = sum(c.isalnum() for c in _BASE.sub("", value, count=1))
             if digits > self.max_digits:
                 where = self._where(node, path)
                 raise _exceeded("number_digits", _TOO_MANY_DIGITS, where, count=digits)
