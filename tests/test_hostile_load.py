@@ -210,6 +210,15 @@ def test_a_file_over_the_size_limit_is_refused_at_the_byte_it_passes(tmp_path: P
     assert "ROADMAPDOCS_LIMIT_FILE_BYTES" in result.stdout
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_with_no_end_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "zero.yaml"
+    path.symlink_to("/dev/zero")
+    result = run("validate", str(path), env={"ROADMAPDOCS_LIMIT_FILE_BYTES": "100000"})
+    assert result.returncode == 1
+    assert f"{path}:1:100001: RD001 load-error  файл больше 100000 байт" in result.stdout
+
+
 def test_a_file_larger_than_the_limit_is_not_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_text("kind: order\ntitle: Т\n" + "#" * 100_000 + "\n", encoding="utf-8")

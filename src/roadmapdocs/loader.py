@@ -520,9 +520,14 @@ def _read_file(path: Path, lang: Lang) -> str:
         )
     bound = limits.current().file_bytes
     try:
-        # Read one byte past the bound, never the whole of a file (or a device) larger than it.
+        # Read one byte past the bound, never the whole of a file (or a device) larger than it;
+        # a file that says its size is read in one piece of that size (a piece of the bound's
+        # size would cost a buffer of 20 MB for every document).
         with path.open("rb") as stream:
-            raw = stream.read(bound + 1)
+            size = os.fstat(stream.fileno()).st_size
+            raw = stream.read(min(size, bound) + 1)
+            if len(raw) > size:  # a device, or a file that grew: read on up to the bound
+                raw += stream.read(bound + 1 - len(raw))
     except FileNotFoundError:
         raise LoadError([Problem(where, "not_found", text("not_found", lang))]) from None
     except OSError as exc:
