@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import gc
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Union, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from roadmapdocs.errors import LoadError, Location, Problem
+from roadmapdocs import limits
+from roadmapdocs.errors import LimitExceeded, LoadError, Location, Problem
 from roadmapdocs.messages import (
     DEFAULT_LANG,
     Lang,
+    Phrase,
     did_you_mean,
     language,
     pydantic_message,
@@ -57,7 +62,75 @@ _Loader.add_implicit_resolver(
 )
 
 
-_NULL, _BOOL, _INT, _STR = (f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "str"))
+_NULL, _BOOL, _INT, _FLOAT, _STR = (
+    f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str")
+)
+
+
+class InputLimitExceeded(LoadError, LimitExceeded):
+    """A document could not be loaded because it went past a bound of :mod:`roadmapdocs.limits`:
+    a :class:`LoadError` (one located problem) that is also a :class:`LimitExceeded` naming the
+    bound in :attr:`limit`."""
+
+    def __init__(self, problem: Problem, limit: str) -> None:
+        super().__init__([problem])
+        self.limit = limit
+
+
+_BASE = re.compile(r"^[-+]?0[xXoObB]")
+"""The sign and base of «0x1F»: not digits of the number."""
+
+_TOO_MANY_NODES = Phrase(
+    "в документе больше {limit} значений и ключей (значение, на которое ссылаются через *, "
+    "считается при каждой ссылке)",
+    "the document holds more than {limit} values and keys (a value referred to with * counts "
+    "at every reference)",
+)
+_TOO_DEEP = Phrase(
+    "списки и наборы полей вложены глубже {limit} уровней",
+    "lists and mappings are nested deeper than {limit} levels",
+)
+_TOO_MANY_DIGITS = Phrase(
+    "в числе {count} цифр, допустимо не больше {limit}",
+    "a number of {count} digits, at most {limit} allowed",
+)
+_FIELD_TOO_LONG = Phrase(
+    "в поле {count} символов, допустимо не больше {limit}",
+    "a field of {count} characters, at most {limit} allowed",
+)
+_DOCUMENT_TOO_LONG = Phrase(
+    "в текстовых полях документа больше {limit} символов",
+    "the text fields of the document hold more than {limit} characters",
+)
+_FILE_TOO_BIG = Phrase("файл больше {limit} байт", "the file is larger than {limit} bytes")
+_BAD_VALUE = Phrase("неверное значение: {detail}", "invalid value: {detail}")
+
+
+def _exceeded(name: str, what: Phrase, location: Location, **values: Any) -> InputLimitExceeded:
+    """The error for input past the limit ``name``, saying how to raise the limit."""
+    worded = (what + "; ").format(limit=getattr(limits.current(), name), **values)
+    message = (worded + limits.how_to_change(name)).in_()
+    return InputLimitExceeded(Problem(location, f"limit_{name}", message), name)
+
+
+def _short_path(path: PathKey) -> str:
+    """A field path for a message: nesting past any limit is cut to its first steps."""
+    return format_path(path) if len(path) <= 8 else format_path(path[:6]) + "…"
+
+
+class _Frame:
+    """A mapping or list being built: its node, value, field path and depth, and the nodes and
+    characters counted before it began (what it expands to is the count when it ends, less
+    these)."""
+
+    __slots__ = ("chars", "depth", "is_list", "items", "node", "nodes", "path", "seen", "value")
+
+    def __init__(self, node: Any, value: Any, path: PathKey, depth: int, before: int, chars: int):
+        self.node, self.value, self.path, self.depth = node, value, path, depth
+        self.is_list = isinstance(value, list)
+        self.items = iter(node.value)
+        self.nodes, self.chars = before, chars
+        self.seen: dict[str, int] = {}
 
 
 class _Builder:
@@ -67,78 +140,198 @@ class _Builder:
     One walk instead of two (indexing, then PyYAML's constructor) reads a large plan in a
     little over half the time; scalars of the four tags the loader resolves are built here,
     anything else explicitly tagged is left to PyYAML.
+
+    The walk keeps its own stack, so that no nesting can exhaust Python's, and it checks the
+    bounds of :mod:`roadmapdocs.limits` on the way, before anything big is built: nesting
+    (``depth``), the nodes the document expands to (``yaml_nodes``; a mapping or list that an
+    alias repeats is built once and shared, but counts at every use, as everything after the
+    loader walks it anew each time), the digits of a number, the characters of one text and of
+    all texts. A node repeated by an alias brings the nodes and characters it counted the
+    first time.
     """
 
     def __init__(self, loader: Any, marks: SourceMap, lang: Lang) -> None:
         self.loader, self.marks, self.lang = loader, marks, lang
         self.problems: list[Problem] = []
         self.built: dict[int, Any] = {}  # an alias is the same node: the same value
+        self.counted: dict[int, tuple[int, int]] = {}  # id → (nodes, characters) it expands to
+        bounds = limits.current()
+        self.max_nodes, self.max_depth = bounds.yaml_nodes, bounds.depth
+        self.max_digits, self.max_field = bounds.number_digits, bounds.field_chars
+        self.max_chars = bounds.document_chars
+        self.nodes = self.chars = 0
 
-    def build(self, node: yaml.Node, path: PathKey) -> Any:
+    def _where(self, node: yaml.Node, path: PathKey) -> Location:
+        mark = node.start_mark
+        return Location(self.marks.file, mark.line + 1, mark.column + 1, _short_path(path))
+
+    def _count(
+        self, nodes: int, chars: int, node: yaml.Node, path: PathKey, where: Location | None = None
+    ) -> None:
+        self.nodes += nodes
+        self.chars += chars
+        if self.nodes > self.max_nodes:
+            raise _exceeded("yaml_nodes", _TOO_MANY_NODES, where or self._where(node, path))
+        if self.chars > self.max_chars:
+            raise _exceeded("document_chars", _DOCUMENT_TOO_LONG, where or self._where(node, path))
+
+    def build(self, root: yaml.Node) -> Any:
+        values, keys, file = self.marks.values, self.marks.keys, self.marks.file
+        max_nodes, max_chars, max_field = self.max_nodes, self.max_chars, self.max_field
+        stack: list[_Frame] = []
+        value, frame = self._start(root, (), 1)
+        if frame is not None:
+            stack.append(frame)
+        while stack:
+            top = stack[-1]
+            item = next(top.items, None)
+            if item is None:
+                stack.pop()
+                self.counted[id(top.node)] = (self.nodes - top.nodes, self.chars - top.chars)
+                continue
+            if top.is_list:
+                node, path = item, (*top.path, len(top.value))
+            else:
+                key_node, node = item
+                key = str(key_node.value)
+                mark = key_node.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                path = (*top.path, key)
+                if key in top.seen:
+                    self.problems.append(
+                        Problem(
+                            Location(file, line, column, format_path(path)),
+                            "duplicate_key",
+                            text("duplicate_key", self.lang, key=key, first=top.seen[key]),
+                        )
+                    )
+                    continue
+                top.seen[key] = line
+                keys[path] = (line, column)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        top.node.start_mark,
+                        "found unhashable key",
+                        key_node.start_mark,
+                    )
+                built_key = self._scalar(key_node, path)
+                self.nodes += 1
+                self.chars += len(key)
+                if self.nodes > max_nodes or self.chars > max_chars:
+                    self._count(0, 0, key_node, path)
+            if node.__class__ is yaml.ScalarNode:  # most nodes: built here, not by _start
+                mark = node.start_mark
+                values.setdefault(path, (mark.line + 1, mark.column + 1))
+                child = node.value
+                if node.tag != _STR or len(child) > max_field:
+                    child = self._scalar(node, path)
+                self.nodes += 1
+                if child.__class__ is str:
+                    self.chars += len(child)
+                if self.nodes > max_nodes or self.chars > max_chars:
+                    self._count(0, 0, node, path)
+                frame = None
+            else:
+                child, frame = self._start(node, path, top.depth + 1)
+            if top.is_list:
+                top.value.append(child)
+            else:
+                top.value[built_key] = child
+            if frame is not None:
+                stack.append(frame)
+        return value
+
+    def _start(self, node: yaml.Node, path: PathKey, depth: int) -> tuple[Any, _Frame | None]:
+        """The value of ``node``: a scalar built, a mapping or list begun (its frame to fill),
+        or one built before, which an alias repeats."""
         mark = node.start_mark
         self.marks.values.setdefault(path, (mark.line + 1, mark.column + 1))
         found = self.built.get(id(node))
         if found is not None:
-            return found
+            counted = self.counted.get(id(node))
+            # An alias: the place of its use, not of what it refers to.
+            used = self.marks.keys.get(path)
+            where = Location(self.marks.file, *used, _short_path(path)) if used else None
+            if where is None and len(path) > 0:
+                parent = self.marks.values.get(path[:-1])
+                where = Location(self.marks.file, *parent, _short_path(path)) if parent else None
+            if counted is None:  # an alias inside what it refers to: the expansion is endless
+                self._count(self.max_nodes + 1, 0, node, path, where)
+            else:
+                self._count(*counted, node, path, where)
+            return found, None
         if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            items: list[Any] = []
-            self.built[id(node)] = items
-            items.extend(self.build(item, (*path, i)) for i, item in enumerate(node.value))
-            return items
-        if isinstance(node, yaml.MappingNode):
-            mapping: dict[Any, Any] = {}
-            self.built[id(node)] = mapping
-            seen: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                key = str(key_node.value)
-                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                key_path: PathKey = (*path, key)
-                if key in seen:
-                    self.problems.append(
-                        Problem(
-                            Location(self.marks.file, line, column, format_path(key_path)),
-                            "duplicate_key",
-                            text("duplicate_key", self.lang, key=key, first=seen[key]),
-                        )
-                    )
-                    continue
-                seen[key] = line
-                self.marks.keys[key_path] = (line, column)
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise yaml.constructor.ConstructorError(
-                        "while constructing a mapping",
-                        node.start_mark,
-                        "found unhashable key",
-                        key_node.start_mark,
-                    )
-                mapping[self._scalar(key_node)] = self.build(value_node, key_path)
-            return mapping
-        return self.loader.construct_object(node, deep=True)
+            value = self._scalar(node, path)
+            self._count(1, len(value) if isinstance(value, str) else 0, node, path)
+            return value, None
+        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)):
+            if depth > self.max_depth:
+                raise _exceeded("depth", _TOO_DEEP, self._where(node, path))
+            before, chars = self.nodes, self.chars
+            self._count(1, 0, node, path)
+            container: Any = [] if isinstance(node, yaml.SequenceNode) else {}
+            self.built[id(node)] = container
+            return container, _Frame(node, container, path, depth, before, chars)
+        return self.loader.construct_object(node, deep=True), None
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         tag, value = node.tag, node.value
         if tag == _STR:
+            if len(value) > self.max_field:
+                where = self._where(node, path)
+                raise _exceeded("field_chars", _FIELD_TOO_LONG, where, count=len(value))
             return value
         if tag == _NULL:
             return None
         if tag == _BOOL:
             return value.lower() == "true"
+        if tag in (_INT, _FLOAT) and len(value) > self.max_digits:
+            # Counted as written, whatever the base: «0x…» reads without Python's bound on
+            # digits, and the number would fail where it is printed instead.
+            digits = sum(c.isalnum() for c in _BASE.sub("", value, count=1))
+            if digits > self.max_digits:
+                where = self._where(node, path)
+                raise _exceeded("number_digits", _TOO_MANY_DIGITS, where, count=digits)
         if tag == _INT:
             return int(value)
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError, TypeError) as exc:  # «!!timestamp 2024-13-45»
+            raise yaml.constructor.ConstructorError(
+                None, None, _BAD_VALUE.format(detail=exc).in_(), node.start_mark
+            ) from None
+
+
+@contextlib.contextmanager
+def _no_cycle_collection(size: int) -> Iterator[None]:
+    """Python's cycle collector off while a large text (``size`` characters) is composed and
+    built: the nodes and values made are no garbage, and on a file of a hundred thousand values
+    the collector, walking them again and again, took three quarters of the time. A real
+    document is too small for it to matter, and keeps the collector as it is."""
+    enabled = gc.isenabled()
+    if size < 100_000:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
     """Parse YAML, recording where each value stands; raise LoadError on syntax or duplicates."""
     loader = _Loader(source_text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        builder = _Builder(loader, marks, lang)
-        data = builder.build(node, ())
+        _count_events(source_text, marks)
+        with _no_cycle_collection(len(source_text)):
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            builder = _Builder(loader, marks, lang)
+            data = builder.build(node)
         if builder.problems:
             raise LoadError(builder.problems)
         return data
@@ -156,11 +349,75 @@ def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
         raise LoadError(
             [Problem(location, "yaml_syntax", text("yaml_syntax", lang, detail=str(exc)))]
         ) from None
+    except RecursionError:  # PyYAML's own composer, where libyaml is missing, recurses
+        raise _exceeded("depth", _TOO_DEEP, Location(marks.file, 1, 1)) from None
     finally:
         loader.dispose()
 
 
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
+def _count_events(source_text: str, marks: SourceMap) -> None:
+    """Refuse a text of more nodes than ``yaml_nodes`` before PyYAML composes them: ten
+    million one-character items fit in a file of 20 MB, and composing them takes minutes and
+    gigabytes. Parsing events stops at the first node past the bound.
+
+    Every node takes at least half a character of the text (an empty value stands beside a key
+    or a «-»), so a text shorter than half the bound cannot pass it and is not parsed twice.
+    """
+    bound = limits.current().yaml_nodes
+    if 2 * len(source_text) <= bound:
+        return
+    count = 0
+    for event in yaml.parse(source_text, Loader=_Loader):
+        if isinstance(event, _NODE_EVENTS):
+            count += 1
+            if count > bound:
+                mark = event.start_mark
+                place = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+                raise _exceeded("yaml_nodes", _TOO_MANY_NODES, Location(marks.file, *place))
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]|-?[0-9][0-9.eE+-]*|true|false|null')
+
+
+def _scan_json(source_text: str, marks: SourceMap) -> None:
+    """Refuse JSON nested deeper than ``depth``, of more values than ``yaml_nodes`` or with a
+    number longer than ``number_digits``, where it happens, before the standard reader meets it
+    (it recurses, and stops on Python's bound on the digits of a whole number, both with a
+    traceback) and before the YAML reading composes it."""
+    bounds = limits.current()
+    depth = nodes = 0
+    for match in _JSON_TOKENS.finditer(source_text):
+        token = match.group()
+        first = token[0]
+        if first == "]" or first == "}":
+            depth -= 1
+            continue
+        nodes += 1  # a value or a key: a node of the YAML reading that follows
+        if nodes > bounds.yaml_nodes:
+            problem, name, count = _TOO_MANY_NODES, "yaml_nodes", 0
+        elif first == '"' or first in "tfn":
+            continue
+        elif first == "[" or first == "{":
+            depth += 1
+            if depth <= bounds.depth:
+                continue
+            problem, name, count = _TOO_DEEP, "depth", 0
+        else:
+            count = sum(c.isdigit() for c in token)
+            if count <= bounds.number_digits:
+                continue
+            problem, name = _TOO_MANY_DIGITS, "number_digits"
+        start = match.start()
+        line = source_text.count("\n", 0, start) + 1
+        column = start - (source_text.rfind("\n", 0, start) + 1) + 1
+        raise _exceeded(name, problem, Location(marks.file, line, column), count=count)
+
+
 def _parse_json(source_text: str, marks: SourceMap, lang: Lang) -> Any:
+    _scan_json(source_text, marks)
     try:
         data = json.loads(source_text)
     except json.JSONDecodeError as exc:
@@ -169,12 +426,48 @@ def _parse_json(source_text: str, marks: SourceMap, lang: Lang) -> Any:
             [Problem(location, "json_syntax", text("json_syntax", lang, detail=exc.msg))]
         ) from None
     try:
-        # JSON is (nearly) YAML: reading it once more as YAML tells where each value stands.
+        # JSON is (nearly) YAML: reading it once more as YAML tells where each value stands,
+        # and checks the bounds on the way.
         _parse_yaml(source_text, marks, lang)
+    except LimitExceeded:
+        raise
     except LoadError as exc:
         if any(p.type == "duplicate_key" for p in exc.problems):
             raise
+        _check_data(data, marks)
     return data
+
+
+def _part(key: Any) -> str | int:
+    return key if isinstance(key, (str, int)) else str(key)
+
+
+def _check_data(data: Any, marks: SourceMap) -> None:
+    """The bounds on nesting, numbers and texts, for data no YAML reading has checked (a
+    mapping given in Python), located as far as ``marks`` knows."""
+    bounds = limits.current()
+    chars = 0
+    stack: list[tuple[Any, PathKey]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if len(value) > bounds.field_chars:
+                where = marks.locate(path)
+                raise _exceeded("field_chars", _FIELD_TOO_LONG, where, count=len(value))
+            chars += len(value)
+            if chars > bounds.document_chars:
+                raise _exceeded("document_chars", _DOCUMENT_TOO_LONG, marks.locate(path))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            count = int(abs(value).bit_length() * 0.30103) + 1  # digits, give or take one
+            if count > bounds.number_digits:
+                where = marks.locate(path)
+                raise _exceeded("number_digits", _TOO_MANY_DIGITS, where, count=count)
+        elif isinstance(value, (Mapping, list, tuple)):
+            if len(path) >= bounds.depth:
+                where = dataclasses.replace(marks.locate(path), path=_short_path(path))
+                raise _exceeded("depth", _TOO_DEEP, where)
+            items = value.items() if isinstance(value, Mapping) else enumerate(value)
+            stack.extend((item, (*path, _part(key))) for key, item in items)
 
 
 def _fields_at(data: Any, path: PathKey) -> list[str]:
@@ -196,6 +489,7 @@ def _fields_at(data: Any, path: PathKey) -> list[str]:
 
 def _problems_from(exc: ValidationError, data: Any, marks: SourceMap, lang: Lang) -> list[Problem]:
     problems: list[Problem] = []
+    hints: dict[tuple[Any, ...], str] = {}  # a list of many items repeats the same mistake
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         # A discriminated union puts the chosen kind first; the file does not have that level.
@@ -206,7 +500,10 @@ def _problems_from(exc: ValidationError, data: Any, marks: SourceMap, lang: Lang
         if at_key and loc:
             name = str(loc[-1])
             context["field"] = name
-            context["hint"] = did_you_mean(name, _fields_at(data, loc), lang)
+            shape = tuple(part for part in loc if not isinstance(part, int))
+            if shape not in hints:
+                hints[shape] = did_you_mean(name, _fields_at(data, loc), lang)
+            context["hint"] = hints[shape]
         if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
             context["expected_tags"] = ", ".join(kinds.names())
             loc = ("kind",)
@@ -221,8 +518,16 @@ def _read_file(path: Path, lang: Lang) -> str:
         raise LoadError(
             [Problem(where, "unknown_suffix", text("unknown_suffix", lang, suffix=path.suffix))]
         )
+    bound = limits.current().file_bytes
     try:
-        raw = path.read_bytes()
+        # Read one byte past the bound, never the whole of a file (or a device) larger than it;
+        # a file that says its size is read in one piece of that size (a piece of the bound's
+        # size would cost a buffer of 20 MB for every document).
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            raw = stream.read(min(size, bound) + 1)
+            if len(raw) > size:  # a device, or a file that grew: read on up to the bound
+                raw += stream.read(bound + 1 - len(raw))
     except FileNotFoundError:
         raise LoadError([Problem(where, "not_found", text("not_found", lang))]) from None
     except OSError as exc:
@@ -230,6 +535,10 @@ def _read_file(path: Path, lang: Lang) -> str:
         raise LoadError(
             [Problem(where, "unreadable", text("unreadable", lang, detail=detail))]
         ) from None
+    if len(raw) > bound:
+        line = raw.count(b"\n", 0, bound) + 1
+        column = len(raw[raw.rfind(b"\n", 0, bound) + 1 : bound].decode("utf-8", "replace")) + 1
+        raise _exceeded("file_bytes", _FILE_TOO_BIG, Location(str(path), line, column))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -256,6 +565,7 @@ def _load(source: Source, lang: Lang) -> Document:
     marks = SourceMap(file=None)
     if isinstance(source, Mapping):
         data: Any = source
+        _check_data(data, marks)
     else:
         if isinstance(source, os.PathLike) or _looks_like_path(source):
             path = Path(source)
@@ -264,6 +574,8 @@ def _load(source: Source, lang: Lang) -> Document:
             is_json = path.suffix.lower() == ".json"
         else:
             content = str(source)
+            if len(content) > limits.current().file_bytes:
+                raise _exceeded("file_bytes", _FILE_TOO_BIG, Location(None, 1, 1))
             is_json = content.lstrip().startswith("{")
         data = _parse_json(content, marks, lang) if is_json else _parse_yaml(content, marks, lang)
     if data is None:
@@ -341,6 +653,7 @@ def dump(document: Document, path: str | os.PathLike[str], *, schema: str | None
 __all__ = [
     "SUFFIXES",
     "Document",
+    "InputLimitExceeded",
     "PathKey",
     "Source",
     "dump",

@@ -19,12 +19,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from roadmapdocs import limits
 from roadmapdocs.errors import FontSubstituted, RoadmapdocsError, TemplateError
+from roadmapdocs.limits import Limits
 from roadmapdocs.loader import Document
 from roadmapdocs.loader import load as load_document
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rules import Config, Finding, Report, validate
+from roadmapdocs.rules.config import limits_beside as config_limits_beside
 from roadmapdocs.sourcemap import source_of
 
 if TYPE_CHECKING:
@@ -139,9 +142,20 @@ def folder_settings(files: Iterable[str | os.PathLike[str]]) -> dict[str, Config
     return found
 
 
-def load(source: str | os.PathLike[str], lang: Lang = DEFAULT_LANG) -> Document:
-    """Load a document file (YAML or JSON)."""
-    return load_document(Path(source), lang=lang)
+def limits_beside(file: str | os.PathLike[str]) -> Limits:
+    """The bounds on input for a document file: the ``[limits]`` table of the settings file
+    nearest to its folder, under those the environment and the code set."""
+    return limits.in_settings(config_limits_beside(Path(file).parent))
+
+
+def load(
+    source: str | os.PathLike[str], lang: Lang = DEFAULT_LANG, settings: Config | None = None
+) -> Document:
+    """Load a document file (YAML or JSON) within the bounds of its folder's settings file
+    (``settings``, when the caller has them, saves looking it up again)."""
+    bounds = limits.in_settings(settings.limits) if settings is not None else limits_beside(source)
+    with limits.using(bounds):
+        return load_document(Path(source), lang=lang)
 
 
 def check(document: DocumentBase, checks: Checks = Checks(), lang: Lang = DEFAULT_LANG) -> Report:

@@ -7,11 +7,13 @@ Settings come from a ``roadmapdocs.toml`` or the ``[tool.roadmapdocs]`` table of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from roadmapdocs import limits as bounds
 from roadmapdocs.errors import ConfigError, Location
 from roadmapdocs.messages import Phrase
 from roadmapdocs.rules.base import Rule, Severity
@@ -46,12 +48,18 @@ class Config:
 
         [severity]          # in pyproject.toml: [tool.roadmapdocs.severity]
         missing-result = "error"
+
+        [limits]            # in pyproject.toml: [tool.roadmapdocs.limits]; docs/security.md
+        file-bytes = 50_000_000
     """
 
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     known_abbreviations: frozenset[str] = frozenset()
+    limits: Mapping[str, Any] = field(default_factory=dict)
+    """The ``[limits]`` table: bounds on input for the documents of this folder
+    (:func:`roadmapdocs.limits.in_settings` applies them)."""
     source: str | None = None
     """The file the configuration came from, for error messages."""
 
@@ -78,6 +86,7 @@ class Config:
             ignore=tuple(_strings(data.get("ignore", ()))),
             severity=severities,
             known_abbreviations=frozenset(_strings(data.get("known-abbreviations", ()))),
+            limits=limits_table(data, source),
             source=source,
         )
 
@@ -88,16 +97,8 @@ class Config:
         In each folder ``roadmapdocs.toml`` wins over ``pyproject.toml``; a ``pyproject.toml``
         without a ``[tool.roadmapdocs]`` table does not count.
         """
-        for folder in [start.resolve(), *start.resolve().parents]:
-            own = folder / "roadmapdocs.toml"
-            if own.is_file():
-                return cls.from_mapping(_read_toml(own), str(own))
-            project = folder / "pyproject.toml"
-            if project.is_file():
-                table = _read_toml(project).get("tool", {}).get("roadmapdocs")
-                if isinstance(table, Mapping):
-                    return cls.from_mapping(table, str(project))
-        return cls()
+        found = settings_table(start)
+        return cls.from_mapping(*found) if found is not None else cls()
 
     def override(
         self, *, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
@@ -127,15 +128,87 @@ class Config:
         return [chosen[code] for code in sorted(chosen)]
 
 
+def settings_table(start: Path) -> tuple[Mapping[str, Any], str] | None:
+    """The settings table for a document in folder ``start`` and the file it is in: that of
+    the nearest ``roadmapdocs.toml``, or ``[tool.roadmapdocs]`` of a ``pyproject.toml``, up the
+    tree; None when there is none."""
+    for folder in [start.resolve(), *start.resolve().parents]:
+        own = folder / "roadmapdocs.toml"
+        if own.is_file():
+            return _read_toml(own), str(own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            table = _read_toml(project).get("tool", {}).get("roadmapdocs")
+            if isinstance(table, Mapping):
+                return table, str(project)
+    return None
+
+
+def limits_beside(start: Path) -> Mapping[str, Any]:
+    """The ``[limits]`` table that holds for documents in folder ``start`` (checked), without
+    reading the rest of the settings: rendering needs the bounds, not the rule selection."""
+    found = settings_table(start)
+    return limits_table(*found) if found is not None else {}
+
+
+_NOT_A_TABLE = Phrase(
+    "limits должен быть таблицей [limits], а не «{value}»",
+    "limits must be a table [limits], not «{value}»",
+)
+
+
+def limits_table(data: Mapping[str, Any], source: str | None = None) -> dict[str, Any]:
+    """The ``limits`` table of a settings table, each key and value checked; a wrong one is a
+    :class:`ConfigError` at its line of ``source``."""
+    table = data.get("limits", {})
+    if not isinstance(table, Mapping):
+        raise ConfigError(_NOT_A_TABLE.format(value=table), _place(source, "limits"))
+    for key, value in table.items():
+        wrong = bounds.problem(str(key), value)
+        if wrong is not None:
+            raise ConfigError(wrong, _place(source, str(key)))
+    return dict(table)
+
+
+def _place(source: str | None, key: str) -> Location:
+    """Where ``key = …`` is written in the settings file ``source`` (its first line if the
+    file does not say it plainly)."""
+    if source is None:
+        return Location(None)
+    try:
+        lines = Path(source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return Location(source)
+    pattern = re.compile(r"^(\s*)[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    for number, line in enumerate(lines, 1):
+        found = pattern.match(line)
+        if found:
+            return Location(source, number, len(found.group(1)) + 1)
+    return Location(source, 1, 1)
+
+
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [part for part in (p.strip() for p in value.split(",")) if part]
     return [str(item) for item in value]
 
 
+_READ: dict[tuple[str, bytes], dict[str, Any]] = {}
+"""Settings files parsed, by path and content: loading a document looks its folder's settings
+up for the bounds, checking it for the rules, and a ``pyproject.toml`` on the way up is parsed
+each time though it has no table of ours. Reading a small file costs little; parsing it, a
+millisecond."""
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return read_toml(path)
+        key: tuple[str, bytes] | None = (str(path), path.read_bytes())
+    except OSError:
+        key = None  # read_toml says what is wrong
+    if key is not None and key in _READ:
+        return _READ[key]
+    try:
+        table = read_toml(path)
     except TOMLDecodeError as exc:
         raise ConfigError(
             Phrase(
@@ -143,3 +216,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             ).format(detail=exc),
             Location(str(path)),
         ) from None
+    if key is not None:
+        if len(_READ) >= 64:
+            _READ.clear()
+        _READ[key] = table
+    return table
