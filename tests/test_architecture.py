@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "roadmapdocs.batch": 6,
     "roadmapdocs": 7,  # the public API, which the command line is a skin over
     "roadmapdocs.cli": 8,
+    "roadmapdocs.__main__": 8,
 }
 
 

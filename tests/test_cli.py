@@ -30,6 +30,17 @@ def test_version() -> None:
     assert roadmapdocs.__version__ in result.output
 
 
+def test_python_dash_m_runs_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "roadmapdocs", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("roadmapdocs, version ")
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
