@@ -12,7 +12,9 @@ from typing import Any, ClassVar, TypeVar
 
 import docx
 import jinja2
+from docx.opc.part import XmlPart
 from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
@@ -108,14 +110,35 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         self.is_rendered = False
 
     def fix_tables(self, xml: str) -> Any:
-        tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+        tree = parse_rendered(xml)
         refitted = layout.style_id(self.docx, layout.TABLE_STYLE)  # see layout.fit_plan_tables
         for table in list(tree.iter(_W_TBL)):
             if _table_fits(table) or (refitted and layout.table_style(table) == refitted):
                 continue
-            fixed = super().fix_tables(etree.tostring(table, encoding="unicode"))
-            table.getparent().replace(table, fixed)
+            _fix_grid(table)
         return tree
+
+    def map_headers_footers_xml(self, relKey: str, xml: bytes) -> None:
+        # docxtpl has python-docx parse the rendered part, whose parser stops at a text node
+        # of 10 MB; this one reads any size and makes the same element classes.
+        part = self.docx._part.rels[relKey].target_part
+        new_part = XmlPart(part.partname, part.content_type, parse_rendered(xml), part.package)
+        for rel in part.rels.values():
+            new_part.load_rel(rel.reltype, rel._target, rel.rId, rel.is_external)
+        self.docx._part.rels[relKey]._target = new_part
+
+    def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
+        # docxtpl renders the footnotes once per section of the document, so that from the
+        # second section on the rendered text — the document's own words — is rendered again
+        # as a template; each part is rendered once here, and must come out well-formed.
+        for part in self.docx.part.package.parts:
+            if part.content_type != _FOOTNOTES:
+                continue
+            blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+            xml = self.render_xml_part(self.patch_xml(blob), part, context, jinja_env)
+            encoded = xml.encode("utf-8")
+            parse_rendered(encoded)
+            part._blob = encoded
 
     def patch_xml(self, src_xml: str) -> str:
         patch = super().patch_xml
@@ -136,7 +159,84 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
 
 
 _W_TBL, _W_TR, _W_TC, _W_P = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:p")
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _GRID_COLUMNS = etree.XPath("count(w:tblGrid/w:gridCol)", namespaces={"w": nsmap["w"]})
+
+
+class MalformedXML(ValueError):
+    """A part of the rendered document is not well-formed XML: what was rendered cannot be
+    kept whole, so the render stops rather than write a document with a part cut short."""
+
+
+# No ``recover``: a recovering parser drops whatever it cannot read — text past libxml2's
+# 10 MB node limit, everything after a stray «<» — and a document would silently lose the
+# clauses, the signature and the page set-up after it. ``huge_tree`` lifts the size limit; an
+# error is an error. Entities are never resolved and nothing is fetched.
+_RENDERED = etree.XMLParser(
+    huge_tree=True, resolve_entities=False, no_network=True, remove_blank_text=False
+)
+_RENDERED_PART = etree.XMLParser(
+    huge_tree=True, resolve_entities=False, no_network=True, remove_blank_text=True
+)
+_RENDERED_PART.set_element_class_lookup(element_class_lookup)
+
+
+def parse_rendered(xml: str | bytes) -> Any:
+    """The rendered XML of a part as a tree, all of it, or :class:`MalformedXML`.
+
+    A body (text) is parsed as docxtpl parses it; a header or footer (bytes) as python-docx
+    does, with its element classes.
+    """
+    parser = _RENDERED_PART if isinstance(xml, bytes) else _RENDERED
+    try:
+        return etree.fromstring(xml, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise MalformedXML(str(exc)) from None
+
+
+def _fix_grid(tree: Any) -> None:
+    """docxtpl's ``fix_tables`` on one table (and the tables inside it), in place: the grid
+    gets as many columns as the widest row, keeping the table's width."""
+    w = f"{{{nsmap['w']}}}"
+    for t in tree.iter(_W_TBL):
+        grid = t.find(w + "tblGrid")
+        columns = grid.findall(w + "gridCol")
+        to_add = 0
+        for r in t.iter(_W_TR):
+            cells = r.findall(_W_TC)
+            if len(columns) + to_add < len(cells):
+                to_add = len(cells) - len(columns)
+        if to_add > 0:
+            width = 0.0
+            for c in columns:
+                if c.get(w + "w") is not None:
+                    width += float(c.get(w + "w"))
+            if width > 0:
+                old_average = width / len(columns)
+                new_average = width / (len(columns) + to_add)
+                for c in columns:
+                    c.set(w + "w", str(int(float(c.get(w + "w")) * new_average / old_average)))
+                for _ in range(to_add):
+                    etree.SubElement(grid, w + "gridCol", {w + "w": str(int(new_average))})
+        columns = grid.findall(w + "gridCol")
+        widest = 0
+        for r in t.iter(_W_TR):
+            span = 0
+            for cell in r.findall(_W_TC):
+                props = cell.find(w + "tcPr")
+                grid_span = None if props is None else props.find(w + "gridSpan")
+                span += 1 if grid_span is None else int(grid_span.get(w + "val"))
+            widest = max(widest, span)
+        to_remove = len(columns) - widest
+        if to_remove > 0:
+            removed = 0.0
+            for c in columns[-to_remove:]:
+                removed += float(c.get(w + "w"))
+                grid.remove(c)
+            left = grid.findall(w + "gridCol")
+            extra = int(removed / len(left)) if left else 0
+            for c in left:
+                c.set(w + "w", str(int(float(c.get(w + "w")) + extra)))
 
 
 def _table_fits(table: Any) -> bool:
@@ -256,6 +356,18 @@ def template_error(exc: Exception, template: Template, xml: str = "") -> Templat
             Phrase(
                 "шаблон «{name}» обращается к внутренним объектам Python: {detail}",
                 "template «{name}» reaches for Python internals: {detail}",
+            ).format(name=template.name, detail=exc),
+            where,
+        )
+    if isinstance(exc, MalformedXML):
+        return TemplateError(
+            Phrase(
+                "шаблон «{name}» дал документ, который не читается как XML ({detail}): в "
+                "тексте знак, которого не может быть в документе Word, или шаблон выводит "
+                "разметку сам (фильтр «safe»); документ не записан",
+                "template «{name}» produced a document that does not read as XML ({detail}): "
+                "the text holds a character a Word document cannot hold, or the template "
+                "writes markup itself (the «safe» filter); no document was written",
             ).format(name=template.name, detail=exc),
             where,
         )
