@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import copy
 import functools
 import os
 import re
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -16,18 +20,38 @@ from docx.opc.part import XmlPart
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
+from jinja2.runtime import BlockReference, Context, LoopContext, Macro, TemplateReference
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
+from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
+from pydantic import BaseModel
 
-from roadmapdocs.errors import Location, RenderError, TemplateError, TemplateSecurityError
+from roadmapdocs import limits
+from roadmapdocs.errors import (
+    LimitExceeded,
+    Location,
+    RenderError,
+    TemplateError,
+    TemplateSecurityError,
+)
 from roadmapdocs.fileio import atomic_path
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, did_you_mean, phrase
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.model.kinds import spec_of
 from roadmapdocs.rendering import layout, moment
 from roadmapdocs.rendering.annotate import annotate
-from roadmapdocs.rendering.context import CONTRACT, build_context
+from roadmapdocs.rendering.context import (
+    CONTRACT,
+    AddresseesView,
+    EmptyView,
+    ModelView,
+    PersonView,
+    build_context,
+)
 from roadmapdocs.rendering.filters import FILTERS
 from roadmapdocs.rules.base import Finding
 from roadmapdocs.settings import Settings
@@ -47,19 +71,460 @@ def _kept(store: dict[K, V], key: K, limit: int, make: Callable[[], V]) -> V:
     return found
 
 
-class _Environment(SandboxedEnvironment):
-    """Compiles each distinct template source once.
+# -- The bounds of one render ----------------------------------------------------------------
+#
+# A template is a program: a loop of loops, «'a' * 10**9» or a macro calling itself would hang
+# a worker or eat its memory. Jinja's sandbox keeps a template from Python internals but not
+# from that, so every way a template spends time or builds something large passes a check here:
+# each loop step, call, attribute, operator, filter and piece of output looks at the clock
+# (``render_seconds``), and anything that can make a long text or list is measured before it is
+# made (``output_chars``). The checks read the bounds of the render that is running.
 
-    docxtpl hands the environment the XML of every part as a string on every render, and
-    compiling it is about a quarter of the time of a small document; a batch renders the same
-    template hundreds of times, so the compiled form is kept, keyed by the source itself.
+_ITEM = 8
+"""What one item of a list counts as, in characters, when a value is measured (its pointer)."""
+_INT_BITS = 100_000
+"""Bits a number computed by a template may have (30 000 digits; Python prints 4 300)."""
+_RANGE = 100_000
+"""Numbers a ``range`` may hold (Jinja's sandbox has the same bound)."""
+
+
+class TemplateLimit(Exception):
+    """A template went past a bound while it rendered; :func:`template_error` locates it.
+
+    :attr:`limit` names the bound of :mod:`roadmapdocs.limits` (``"render_seconds"``,
+    ``"output_chars"``), or is empty for a fixed bound of the sandbox (``range``).
+    """
+
+    def __init__(self, limit: str, detail: Phrase, line: int | None = None) -> None:
+        super().__init__(detail.in_())
+        self.limit = limit
+        self.detail = detail
+        self.line = line
+        """The template's line, when the error is raised outside the template's own code."""
+
+
+@dataclass
+class _Bounds:
+    deadline: float
+    seconds: float
+    chars: int
+    made: int = 0
+    """Characters made so far by the measured operations of this render."""
+
+
+_BOUNDS: contextvars.ContextVar[_Bounds | None] = contextvars.ContextVar(
+    "roadmapdocs_render_bounds", default=None
+)
+
+
+@contextlib.contextmanager
+def bounded() -> Iterator[_Bounds]:
+    """The bounds of one render (``limits.current()`` when it starts) for the code inside the
+    block; inside another render's block, that render's bounds."""
+    found = _BOUNDS.get()
+    if found is not None:
+        yield found
+        return
+    current = limits.current()
+    bounds = _Bounds(
+        time.monotonic() + current.render_seconds, current.render_seconds, current.output_chars
+    )
+    token = _BOUNDS.set(bounds)
+    try:
+        yield bounds
+    finally:
+        _BOUNDS.reset(token)
+
+
+def _tick() -> None:
+    """Stop a render that has run past its time."""
+    bounds = _BOUNDS.get()
+    if bounds is not None and time.monotonic() > bounds.deadline:
+        raise TemplateLimit(
+            "render_seconds",
+            Phrase(
+                "отрисовка идёт дольше {seconds:g} с (предел render_seconds)",
+                "the render takes longer than {seconds:g} s (the render_seconds limit)",
+            ).format(seconds=bounds.seconds),
+        )
+
+
+def _chars() -> int:
+    bounds = _BOUNDS.get()
+    return bounds.chars if bounds is not None else limits.current().output_chars
+
+
+def _too_big(size: int, limit: int) -> TemplateLimit:
+    return TemplateLimit(
+        "output_chars",
+        Phrase(
+            "строится значение в {size} знаков, а можно не больше {limit} (предел output_chars)",
+            "a value of {size} characters is being built, more than {limit} "
+            "(the output_chars limit)",
+        ).format(size=size, limit=limit),
+    )
+
+
+def _check(size: int) -> None:
+    """Refuse to make a value of ``size`` characters when it is over the bound."""
+    limit = _chars()
+    if size > limit:
+        raise _too_big(size, limit)
+
+
+def _made(value: Any) -> Any:
+    """``value``, counted against the bounds (see :func:`_count`)."""
+    _count(_size(value))
+    return value
+
+
+def _count(size: int) -> None:
+    """Count a value of ``size`` characters against the bound of one value and of all the
+    values of the render: a template may not hold in its variables many times what it may
+    print."""
+    if size:
+        bounds = _BOUNDS.get()
+        limit = bounds.chars if bounds is not None else limits.current().output_chars
+        if size > limit:
+            raise _too_big(size, limit)
+        if bounds is not None:
+            bounds.made += size
+            if bounds.made > 2 * limit:
+                raise _too_big(bounds.made, 2 * limit)
+
+
+def _size(value: Any, limit: int = 0) -> int:
+    """Characters of a text, or of a list counting each item (and what it holds); stops
+    counting once past ``limit`` (when given)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        items = value.items() if isinstance(value, dict) else value
+        total = _ITEM * len(value)
+        for item in items:
+            total += _size(item, limit)
+            if limit and total > limit:
+                break
+        return total
+    return 0
+
+
+def _number(value: Any) -> int:
+    """A number a template passes on, bounded so that it cannot widen a text past the bound."""
+    if isinstance(value, int) and not -_chars() <= value <= _chars():
+        raise _too_big(abs(value), _chars())
+    return int(value) if isinstance(value, int) else 0
+
+
+def _check_format(form: str, values: Any) -> None:
+    """A ``%`` or ``format`` text is at most its fields times their widest width or value."""
+    numbers = [int(d) if len(d) < 20 else 10**20 for d in re.findall(r"\d+", form)]
+    if isinstance(values, dict):
+        values = list(values.values())
+    elif not isinstance(values, list | tuple):
+        values = [values]
+    numbers += [abs(v) for v in values if isinstance(v, int)]
+    widest = max([*numbers, 0])
+    fields = form.count("{") + form.count("%")
+    _check(len(form) + fields * widest + sum(_size(v) for v in values))
+
+
+def _check_product(left: Any, right: Any) -> None:
+    if isinstance(left, int) and isinstance(right, int):
+        if left.bit_length() + right.bit_length() > _INT_BITS:
+            raise _too_big(left.bit_length() + right.bit_length(), _INT_BITS)
+        return
+    times, sequence = (left, right) if isinstance(left, int) else (right, left)
+    if isinstance(times, int) and isinstance(sequence, str | list | tuple):
+        _check(_size(sequence, _chars()) * max(times, 0))
+
+
+def _check_power(base: Any, exponent: Any) -> None:
+    if (
+        isinstance(base, int)
+        and isinstance(exponent, int)
+        and exponent > 0
+        and abs(base) > 1
+        and base.bit_length() * exponent > _INT_BITS
+    ):
+        raise _too_big(min(base.bit_length() * exponent, 10**18), _INT_BITS)
+
+
+def _check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
+    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
+        times = text.count(old) if old else len(text) + 1
+        if isinstance(count, int) and count >= 0:
+            times = min(times, count)
+        _check(len(text) + times * max(len(new) - len(old), 0))
+
+
+def _check_join(separator: str, items: list[Any]) -> None:
+    limit = _chars()
+    total = len(separator) * len(items)
+    for item in items:
+        total += _size(item, limit)
+        if total > limit:
+            raise _too_big(total, limit)
+
+
+def _str_method(
+    text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Any, ...]:
+    """Check a call of a text's method that can make a text much longer than itself; the
+    arguments to call it with (an iterable that is joined is read once, here)."""
+    if name in ("center", "ljust", "rjust", "zfill"):
+        _check(max(len(text), _number(args[0] if args else kwargs.get("width", 0))))
+    elif name == "expandtabs":
+        size = _number(args[0] if args else kwargs.get("tabsize", 8))
+        _check(len(text) + text.count("\t") * size)
+    elif name == "replace" and len(args) >= 2:
+        _check_replace(text, *args[:3])
+    elif name == "join" and args:
+        items = list(args[0])
+        _check_join(text, items)
+        return (items, *args[1:])
+    elif name == "translate" and args and isinstance(args[0], dict):
+        widest = max([_size(v) for v in args[0].values()] + [1])
+        _check(len(text) * widest)
+    return args
+
+
+def _filter_join(value: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    items = list(value)
+    separator = args[0] if args else kwargs.get("d", "")
+    _check_join(separator if isinstance(separator, str) else "", items)
+    return (items, *args)
+
+
+def _filter_sum(value: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    items = list(value)
+    _check(sum(_size(item) for item in items))
+    return (items, *args)
+
+
+def _filter_indent(value: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    width = args[0] if args else kwargs.get("width", 4)
+    width = len(width) if isinstance(width, str) else _number(width)
+    text = str(value)
+    _check(len(text) + (text.count("\n") + 1) * width)
+    return (value, *args)
+
+
+def _filter_wordwrap(value: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    text = str(value)
+    width = max(_number(args[0] if args else kwargs.get("width", 79)), 1)
+    wrap = args[2] if len(args) > 2 else kwargs.get("wrapstring") or "\n"
+    lines = len(text) // width + text.count(" ") + text.count("\n") + 1
+    _check(len(text) + lines * len(str(wrap)))
+    return (value, *args)
+
+
+def _filter_replace(value: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    if len(args) >= 2:
+        _check_replace(str(value), *args[:3])
+    return (value, *args)
+
+
+def _filter_format(value: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    _check_format(str(value), kwargs or args)
+    return (value, *args)
+
+
+_FILTER_CHECKS: dict[str, Callable[..., tuple[Any, ...]]] = {
+    "join": _filter_join,
+    "sum": _filter_sum,
+    "indent": _filter_indent,
+    "wordwrap": _filter_wordwrap,
+    "replace": _filter_replace,
+    "format": _filter_format,
+}
+"""Filters that can make a text or list much longer than their value: each is checked before
+it runs (any filter's number arguments are bounded, and its result measured, besides)."""
+
+
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` as a template may call it: on the clock, with bounded numbers, measured."""
+    passed = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
+    check = _FILTER_CHECKS.get(name)
+
+    @functools.wraps(function)
+    def bounded_filter(*args: Any, **kwargs: Any) -> Any:
+        _tick()
+        for value in (*args[passed + 1 :], *kwargs.values()):
+            if isinstance(value, int) and abs(value) > _chars() // _ITEM:
+                raise _too_big(abs(value), _chars() // _ITEM)
+        if check is not None and len(args) > passed:
+            args = (*args[:passed], *check(*args[passed:], **kwargs))
+        return _made(function(*args, **kwargs))
+
+    return bounded_filter
+
+
+def _range(*args: int) -> range:
+    """``range`` of at most :data:`_RANGE` numbers."""
+    numbers = range(*args)
+    if len(numbers) > _RANGE:
+        raise TemplateLimit(
+            "",
+            Phrase(
+                "range() на {count} чисел: в шаблоне можно не больше {limit}",
+                "range() of {count} numbers: a template may have at most {limit}",
+            ).format(count=len(numbers), limit=_RANGE),
+        )
+    return numbers
+
+
+def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+    """Jinja's placeholder text, of a bounded length."""
+    if n * max > _RANGE:
+        raise TemplateLimit(
+            "",
+            Phrase(
+                "lipsum() на {words} слов: в шаблоне можно не больше {limit}",
+                "lipsum() of {words} words: a template may have at most {limit}",
+            ).format(words=n * max, limit=_RANGE),
+        )
+    return str(generate_lorem_ipsum(n, html, min, max))
+
+
+def _concat(values: Iterable[str]) -> str:
+    """What Jinja joins a template's, a macro's or a block's output with, measured.
+
+    A whole template's output comes as it is made, piece by piece: each piece is counted and
+    the clock read before the next is made; a macro's or a block's is a list, measured whole.
+    """
+    if isinstance(values, list):
+        _count(sum(map(len, values)))
+        return "".join(values)
+    with bounded() as bounds:
+        pieces: list[str] = []
+        size = 0
+        limit, deadline = bounds.chars, bounds.deadline
+        append = pieces.append
+        try:
+            for piece in values:
+                size += len(piece)
+                if size > limit:
+                    raise _too_big(size, limit)
+                if time.monotonic() > deadline:
+                    _tick()
+                append(piece)
+        except TemplateLimit as exc:
+            exc.line = exc.line or _suspended_line(values)
+            raise
+        return "".join(pieces)
+
+
+def _suspended_line(output: Iterable[str]) -> int | None:
+    """The template's line where the render whose ``output`` this is stands suspended (after
+    the piece it made last)."""
+    generator: Any = output
+    while getattr(generator, "gi_yieldfrom", None) is not None:
+        generator = generator.gi_yieldfrom
+    frame = getattr(generator, "gi_frame", None)
+    if frame is None:
+        return None
+    template = frame.f_globals.get("__jinja_template__")
+    if template is None:
+        return None
+    return int(template.get_corresponding_lineno(frame.f_lineno))
+
+
+class _CodeGenerator(CodeGenerator):
+    """Jinja's compiler, with each loop's items and each «~» join passed through the
+    environment, so that a loop is on the clock and a join measured before it is made."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        node.iter = nodes.Call(
+            nodes.EnvironmentAttribute("bounded_items"), [node.iter], [], None, None
+        ).set_lineno(node.iter.lineno)
+        super().visit_For(node, frame)
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        elif frame.eval_ctx.autoescape:
+            join = "markup_join"
+        else:
+            join = "str_join"
+        self.write(f"environment.bounded_join({join}, (")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class _BraceEscapes(Extension):
+    """docxtpl's escapes for printing a tag: «{_{», «}_}», «{_%», «%_}» written in a template
+    print as «{{», «}}», «{%», «%}».
+
+    docxtpl replaces them in the rendered output, which holds the document's own text as
+    well, so a text with «{_{» lost its underscore; here they are replaced in the template's
+    text only, as it is compiled."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        for token in stream:
+            if token.type == "data" and "_" in token.value:
+                value = token.value
+                for escaped, tag in _ESCAPES:
+                    value = value.replace(escaped, tag)
+                token = Token(token.lineno, token.type, value)
+            yield token
+
+
+_ESCAPES = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+
+_VIEW_TYPES: tuple[type, ...] = (
+    str,
+    int,
+    float,
+    list,
+    tuple,
+    dict,
+    range,
+    ModelView,
+    EmptyView,
+    PersonView,
+    AddresseesView,
+    LoopContext,
+    Macro,
+    Namespace,
+    Cycler,
+    Joiner,
+    TemplateReference,
+    BlockReference,
+)
+"""What a template may read the attributes of: the views and plain data of the context, and
+Jinja's own objects of one render (a loop, a macro, a namespace)."""
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    """The sandbox every template renders in.
+
+    A template sees views and plain data only (:data:`_VIEW_TYPES`): no model, no class (the
+    ``dict`` global would otherwise reach ``dict.update`` of any mapping), and no method that
+    changes a list or a mapping (Jinja's immutable sandbox), so one render cannot change what
+    the next one reads. Everything that takes time or builds something large is bounded (see
+    above).
+
+    Each distinct template source is compiled once: docxtpl hands the environment the XML of
+    every part as a string on every render, and compiling it is about a quarter of the time of
+    a small document; a batch renders the same template hundreds of times, so the compiled form
+    is kept, keyed by the source itself.
     """
 
     compiled_limit = 64
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = _CodeGenerator
 
     def __init__(self) -> None:
-        super().__init__(autoescape=True, undefined=StrictUndefined)
-        self.filters.update(FILTERS)
+        super().__init__(autoescape=True, undefined=StrictUndefined, extensions=[_BraceEscapes])
+        filters = {**self.filters, **FILTERS}
+        self.filters = {name: _bounded_filter(name, f) for name, f in filters.items()}
+        self.globals["range"] = _range
+        self.globals["lipsum"] = _lipsum
+        self.concat = _concat  # type: ignore[method-assign]  # measured, see _concat
         self._compiled: dict[str, jinja2.Template] = {}
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
@@ -67,6 +532,80 @@ class _Environment(SandboxedEnvironment):
             return super().from_string(source, globals, template_class)
         compile_ = super().from_string
         return _kept(self._compiled, source, self.compiled_limit, lambda: compile_(source))
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return (
+            super().is_safe_attribute(obj, attr, value)
+            and isinstance(obj, _VIEW_TYPES)
+            and not isinstance(value, type | BaseModel)
+        )
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        _tick()
+        return super().getitem(obj, argument)
+
+    def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        _tick()
+        if isinstance(obj, LoopContext) and args:  # «loop(children)» in a recursive loop
+            args = (self.bounded_items(args[0]), *args[1:])
+        owner = getattr(obj, "__self__", None)
+        if isinstance(owner, str) and not isinstance(obj, functools.partial):
+            args = _str_method(owner, getattr(obj, "__name__", ""), args, kwargs)
+        result = super().call(context, obj, *args, **kwargs)
+        if isinstance(obj, Macro | LoopContext):  # measured as it was joined
+            return result
+        return _made(result)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        _tick()
+        if operator == "*":
+            _check_product(left, right)
+        elif operator == "**":
+            _check_power(left, right)
+        elif operator == "+" and isinstance(left, str | list | tuple):
+            _check(_size(left, _chars()) + _size(right, _chars()))
+        elif operator == "%" and isinstance(left, str):
+            _check_format(left, right)
+        return _made(super().call_binop(context, operator, left, right))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        form = str(value.__self__)
+
+        def bounded_format(*args: Any, **kwargs: Any) -> str:
+            _tick()
+            _check_format(form, [*args, *kwargs.values()])
+            return str(_made(wrapped(*args, **kwargs)))
+
+        return bounded_format
+
+    def bounded_items(self, items: Any) -> Iterator[Any]:
+        """The items of a loop, each step on the clock."""
+        bounds = _BOUNDS.get()
+        if bounds is None:
+            yield from items
+            return
+        deadline = bounds.deadline
+        for item in items:
+            if time.monotonic() > deadline:
+                _tick()
+            yield item
+
+    def bounded_join(self, join: Callable[[Any], str], values: tuple[Any, ...]) -> str:
+        """«a ~ b», measured before it is made."""
+        _check(
+            sum(
+                _size(v, _chars()) if isinstance(v, str | list | tuple | dict) else 32
+                for v in values
+            )
+        )
+        return str(_made(join(values)))
 
 
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
@@ -126,6 +665,22 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         for rel in part.rels.values():
             new_part.load_rel(rel.reltype, rel._target, rel.rId, rel.is_external)
         self.docx._part.rels[relKey]._target = new_part
+
+    rendering: tuple[str, str] = ("", "")
+    """The part that is rendering and its source, to say where a render failed."""
+
+    def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> str:
+        # docxtpl's, except that the brace escapes are not replaced in the output, which holds
+        # the document's own text too: _BraceEscapes replaces them in the template.
+        self.current_rendering_part = part
+        self.rendering = (str(part.partname).lstrip("/"), src_xml)
+        template = (jinja_env or shared_environment()).from_string(jinja_source(src_xml))
+        rendered = re.sub(r"\n<w:p([ >])", r"<w:p\1", template.render(context))
+        return str(self.resolve_listing(rendered))
+
+    def render_properties(self, context: Any, jinja_env: Any = None) -> None:
+        self.rendering = ("docProps/core.xml", "")
+        super().render_properties(context, jinja_env)
 
     def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
         # docxtpl renders the footnotes once per section of the document, so that from the
@@ -275,25 +830,30 @@ _IN_PARAGRAPH = Phrase(" в абзаце «{text}»", " in the paragraph «{text
 _SYNTAX = Phrase("ошибка синтаксиса в шаблоне «{name}»", "syntax error in template «{name}»")
 
 
-def _paragraph_at(xml: str, lineno: int | None) -> Phrase:
-    """The text of the paragraph (or table cell) where a Jinja error is.
+def _paragraph_text(xml: str, lineno: int | None) -> tuple[str, bool]:
+    """The text of the paragraph where a Jinja error is, and whether it sits in a table cell.
 
     docxtpl starts every paragraph on a new line before compiling, so a Jinja line number is a
     paragraph; tags are stripped to show what the author sees in Word.
     """
     if not lineno:
-        return _NOWHERE
+        return "", False
     lines = jinja_source(xml).splitlines()
     if not 0 < lineno <= len(lines):
-        return _NOWHERE
+        return "", False
     # Only what precedes the paragraph decides whether it sits in a cell: its own line also
     # holds the closing tags after it (``</w:tc></w:tr>``), which would balance the count.
     before = "\n".join(lines[: lineno - 1])
     in_cell = before.count("<w:tc>") + before.count("<w:tc ") > before.count("</w:tc>")
-    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
+    return re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()[:80], in_cell
+
+
+def _paragraph_at(xml: str, lineno: int | None) -> Phrase:
+    """« в абзаце «…»» (or « в ячейке таблицы «…»») for the line of a Jinja error."""
+    text, in_cell = _paragraph_text(xml, lineno)
     if not text:
         return _NOWHERE
-    return (_IN_CELL if in_cell else _IN_PARAGRAPH).format(text=text[:80])
+    return (_IN_CELL if in_cell else _IN_PARAGRAPH).format(text=text)
 
 
 def open_template(template: Template) -> _Template:
@@ -348,15 +908,94 @@ def unclosed_tags(template: Template) -> list[Phrase]:
     return found
 
 
-def template_error(exc: Exception, template: Template, xml: str = "") -> TemplateError:
-    """A Jinja or docxtpl failure as a located, readable TemplateError."""
+_PARTS = (
+    ("document", Phrase("основной текст", "the body")),
+    ("header", Phrase("верхний колонтитул", "a header")),
+    ("footer", Phrase("нижний колонтитул", "a footer")),
+    ("footnotes", Phrase("сноски", "the footnotes")),
+    ("core", Phrase("свойства файла", "the file's properties")),
+)
+
+
+def _part_title(part: str) -> Phrase:
+    """What the author calls a part of the template: «нижний колонтитул» for word/footer1.xml."""
+    name = part.rsplit("/", 1)[-1]
+    for stem, title in _PARTS:
+        if name.startswith(stem):
+            return title
+    return Phrase(part, part)
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The line of the template where ``exc`` was raised (Jinja puts the template's lines
+    into the traceback); each paragraph of a part is a line of its own."""
+    line = None
+    frame = exc.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_code.co_filename == "<template>":
+            line = frame.tb_lineno
+        frame = frame.tb_next
+    return line
+
+
+def _located(exc: BaseException, xml: str, part: str) -> Phrase:
+    """Where in the template a render failed: « — основной текст, абзац «…», строка 12»."""
+    if not part:
+        return _NOWHERE
+    place = Phrase(" — {part}", " — {part}").format(part=_part_title(part))
+    line = getattr(exc, "line", None) or _template_line(exc)
+    text, in_cell = _paragraph_text(xml, line)
+    if text:
+        where = (
+            Phrase(", ячейка таблицы «{text}»", ", table cell «{text}»")
+            if in_cell
+            else Phrase(", абзац «{text}»", ", paragraph «{text}»")
+        )
+        place += where.format(text=text)
+    if line:
+        place += Phrase(", строка {line}", ", line {line}").format(line=line)
+    return place
+
+
+_LIMIT_HINT = Phrase(
+    "; предел меняют в [limits] файла roadmapdocs.toml или переменной ROADMAPDOCS_LIMIT_{name}",
+    "; the limit is set in [limits] of roadmapdocs.toml or by ROADMAPDOCS_LIMIT_{name}",
+)
+
+
+def template_error(
+    exc: BaseException, template: Template, xml: str = "", part: str = ""
+) -> TemplateError | LimitExceeded:
+    """A Jinja or docxtpl failure as a located, readable TemplateError (LimitExceeded for a
+    bound of :mod:`roadmapdocs.limits`); ``xml`` and ``part`` are the source and the name of
+    the part that was rendering."""
     where = Location(str(template.docx))
+    name = template.name
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        unclosed = unclosed_tags(template)
+        if unclosed:
+            return TemplateError(unclosed[0], where)
+        place = _paragraph_at(xml, exc.lineno)
+        return TemplateError(_SYNTAX.format(name=name) + place + f": {exc.message}", where)
+    place = _located(exc, xml, part)
+    if isinstance(exc, TemplateLimit):
+        message = Phrase(
+            "шаблон «{name}» остановлен: {detail}",
+            "template «{name}» was stopped: {detail}",
+        ).format(name=name, detail=exc.detail)
+        if not exc.limit:
+            return TemplateError(message + place, where)
+        how = _LIMIT_HINT.format(name=exc.limit.upper())
+        return LimitExceeded(message + place + how, where, limit=exc.limit)
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return TemplateSecurityError(
             Phrase(
-                "шаблон «{name}» обращается к внутренним объектам Python: {detail}",
-                "template «{name}» reaches for Python internals: {detail}",
-            ).format(name=template.name, detail=exc),
+                "шаблон «{name}» обращается к внутренним объектам Python (песочница открывает "
+                "шаблону только данные документа и не даёт их менять): {detail}",
+                "template «{name}» reaches for Python internals (the sandbox opens only the "
+                "document's data to a template and lets it change nothing): {detail}",
+            ).format(name=name, detail=exc)
+            + place,
             where,
         )
     if isinstance(exc, MalformedXML):
@@ -365,22 +1004,35 @@ def template_error(exc: Exception, template: Template, xml: str = "") -> Templat
                 "шаблон «{name}» дал документ, который не читается как XML ({detail}): в "
                 "тексте знак, которого не может быть в документе Word, или шаблон выводит "
                 "разметку сам (фильтр «safe»); документ не записан",
-                "template «{name}» produced a document that does not read as XML ({detail}): "
-                "the text holds a character a Word document cannot hold, or the template "
-                "writes markup itself (the «safe» filter); no document was written",
-            ).format(name=template.name, detail=exc),
+                "template «{name}» produced a document that does not read as XML "
+                "({detail}): the text holds a character a Word document cannot hold, or the "
+                "template writes markup itself (the «safe» filter); no document was written",
+            ).format(name=name, detail=exc)
+            + place,
             where,
         )
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        unclosed = unclosed_tags(template)
-        if unclosed:
-            return TemplateError(unclosed[0], where)
-        place = _paragraph_at(xml, exc.lineno)
-        return TemplateError(_SYNTAX.format(name=template.name) + place + f": {exc.message}", where)
+    if isinstance(exc, RecursionError):
+        return TemplateError(
+            Phrase(
+                "шаблон «{name}» остановлен: макрос или цикл вызывает сам себя слишком глубоко",
+                "template «{name}» was stopped: a macro or a loop calls itself too deeply",
+            ).format(name=name)
+            + place,
+            where,
+        )
+    if isinstance(exc, MemoryError):
+        return TemplateError(
+            Phrase(
+                "шаблон «{name}» остановлен: не хватило памяти",
+                "template «{name}» was stopped: out of memory",
+            ).format(name=name)
+            + place,
+            where,
+        )
     if isinstance(exc, jinja2.UndefinedError):
-        message = str(exc.message or exc)
-        found = re.search(r"'([^']+)' is undefined", message) or re.search(
-            r"has no attribute '([^']+)'", message
+        detail = str(exc.message or exc)
+        found = re.search(r"'([^']+)' is undefined", detail) or re.search(
+            r"has no attribute '([^']+)'", detail
         )
         hint = did_you_mean(found.group(1), CONTRACT) if found else ""
         return TemplateError(
@@ -389,16 +1041,32 @@ def template_error(exc: Exception, template: Template, xml: str = "") -> Templat
                 "(список переменных — docs/context.md)",
                 "template «{name}» uses an unknown variable: {detail}{hint} "
                 "(the variables are listed in docs/context.md)",
-            ).format(name=template.name, detail=message, hint=hint),
+            ).format(name=name, detail=detail, hint=hint)
+            + place,
             where,
         )
     return TemplateError(
         Phrase(
             "шаблон «{name}» не отрисовался: {detail}",
             "template «{name}» failed to render: {detail}",
-        ).format(name=template.name, detail=exc),
+        ).format(name=name, detail=exc or type(exc).__name__)
+        + place,
         where,
     )
+
+
+_RENDER_FAILURES = (
+    jinja2.TemplateError,
+    TemplateLimit,
+    ValueError,
+    TypeError,
+    LookupError,
+    AttributeError,
+    ArithmeticError,
+    RecursionError,
+    MemoryError,
+)
+"""What a template can make a render raise; anything else is a bug and keeps its traceback."""
 
 
 def appendix_orientations(document: DocumentBase, settings: Settings) -> list[bool]:
@@ -451,12 +1119,11 @@ def render_docx(
     tpl = open_template(template)
     values = context if context is not None else build_context(document, settings)
     try:
-        tpl.render(values, shared_environment(), autoescape=True)
-    except (jinja2.TemplateError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        xml = ""
-        if isinstance(exc, jinja2.TemplateSyntaxError):
-            xml = tpl.patch_xml(tpl.get_xml())
-        raise template_error(exc, template, xml) from None
+        with bounded():
+            tpl.render(values, shared_environment(), autoescape=True)
+    except _RENDER_FAILURES as exc:
+        part, xml = tpl.rendering
+        raise template_error(exc, template, xml, part) from None
     word = tpl.docx
     layout.apply_fonts(word, settings)
     layout.apply_language(word, settings)
