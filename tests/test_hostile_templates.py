@@ -308,6 +308,15 @@ def test_the_bounds_leave_an_ordinary_render_alone(tmp_path: Path) -> None:
     assert text.startswith("1. Утвердить")
 
 
+@pytest.mark.parametrize("filter_", ["dative", "genitive", "initials_first"])
+def test_a_declension_filter_takes_a_name_not_a_page(filter_: str, tmp_path: Path) -> None:
+    start = time.monotonic()
+    with pytest.raises(TemplateError, match="не длиннее 10000 знаков") as refused:
+        _render(tmp_path, f"{{{{ ('заместитель директора ' * 100000) | {filter_} }}}}")
+    assert "основной текст, абзац" in refused.value.message
+    assert time.monotonic() - start < 20
+
+
 # -- 4. Text verbatim --------------------------------------------------------------------------
 
 _BRACES = "{_{ a }_} {_% b %_} {{ c }} {% d %} {# e #} {_#"
