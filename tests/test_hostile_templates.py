@@ -262,7 +262,9 @@ def test_a_runaway_template_stops_with_a_located_message(
         ),
         ("{{ 'a'*10**9 }}", "предел output_chars"),
         ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "слишком глубоко"),
+        ("{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}", "скобки вложены слишком глубоко"),
     ],
+    ids=["loop-of-loops", "repeat", "recursive-macro", "nested-brackets"],
 )
 def test_templates_lint_is_bounded_as_a_render_is(tag: str, expected: str, tmp_path: Path) -> None:
     template = make_template(tmp_path / "t", tag)

@@ -1014,8 +1014,10 @@ def template_error(
     if isinstance(exc, RecursionError):
         return TemplateError(
             Phrase(
-                "шаблон «{name}» остановлен: макрос или цикл вызывает сам себя слишком глубоко",
-                "template «{name}» was stopped: a macro or a loop calls itself too deeply",
+                "шаблон «{name}» остановлен: слишком глубокая вложенность (макрос или цикл "
+                "вызывает сам себя слишком глубоко или скобки вложены слишком глубоко)",
+                "template «{name}» was stopped: nested too deeply (a macro or a loop calls "
+                "itself too deeply, or brackets are nested too deeply)",
             ).format(name=name)
             + place,
             where,
