@@ -302,11 +302,13 @@ def test_the_bounds_leave_an_ordinary_render_alone(tmp_path: Path) -> None:
         "{{ '%s — %s' % (requisites.number, requisites.date) }} {{ 'x' * 3 }} {{ 2 ** 10 }}",
         "{{ doc.clauses | map(attribute='text') | join('; ') | truncate(30) }}",
         "{{ '{}-{}'.format(1, 2) }} {{ range(3) | list | sum }} {{ 'ab'.center(6, '*') }}",
+        "{{ '{}'.format(10**12) }} {{ '%d' % 60000000 }} {{ '%s' | format(10**15) }}",
     )
     out = roadmapdocs.render(load_example("school-order"), tmp_path / "o.docx", template=template)
     text = _text(out)
     assert "226/1-г — 05.09.2024 xxx 1024" in text
     assert "1-2 3 **ab**" in text
+    assert "1000000000000 60000000 1000000000000000" in text
     assert text.startswith("1. Утвердить")
 
 

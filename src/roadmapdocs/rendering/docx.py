@@ -216,14 +216,20 @@ def _number(value: Any) -> int:
     return int(value) if isinstance(value, int) else 0
 
 
+_NESTED_FIELD = re.compile(r"\{[^{}]*\{")
+
+
 def _check_format(form: str, values: Any) -> None:
-    """A ``%`` or ``format`` text is at most its fields times their widest width or value."""
+    """A ``%`` or ``format`` text is at most its fields times their widest width, plus the
+    values: a width is a number in the text, or a value when a width is taken from the values
+    («%*d», «{:{}}»)."""
     numbers = [int(d) if len(d) < 20 else 10**20 for d in re.findall(r"\d+", form)]
     if isinstance(values, dict):
         values = list(values.values())
     elif not isinstance(values, list | tuple):
         values = [values]
-    numbers += [abs(v) for v in values if isinstance(v, int)]
+    if "*" in form or _NESTED_FIELD.search(form):
+        numbers += [abs(v) for v in values if isinstance(v, int)]
     widest = max([*numbers, 0])
     fields = form.count("{") + form.count("%")
     _check(len(form) + fields * widest + sum(_size(v) for v in values))
@@ -347,15 +353,21 @@ _SMALL = 4096
 unless it is joined or held, and joining and holding are measured."""
 
 
+_SIZED_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice", "urlize"})
+"""Filters whose number arguments are widths or counts of what they make: each is bounded by
+``output_chars / 8`` (a number another filter is given is data, as in ``format``)."""
+
+
 def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    """``function`` as a template may call it: with bounded numbers and its result measured
-    (no clock: a filter runs long only when called in a loop, which looks at it)."""
+    """``function`` as a template may call it: with bounded widths and counts and its result
+    measured (no clock: a filter runs long only when called in a loop, which looks at it)."""
     passed = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
     check = _FILTER_CHECKS.get(name)
+    sized = name in _SIZED_FILTERS
 
     @functools.wraps(function)
     def bounded_filter(*args: Any, **kwargs: Any) -> Any:
-        if kwargs or len(args) > passed + 1:
+        if sized and (kwargs or len(args) > passed + 1):
             for value in (*args[passed + 1 :], *kwargs.values()):
                 if isinstance(value, int) and abs(value) > _chars() // _ITEM:
                     raise _too_big(abs(value), _chars() // _ITEM)
