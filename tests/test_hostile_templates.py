@@ -348,3 +348,14 @@ def test_two_spaces_stay_two_with_non_breaking_spaces_on(tmp_path: Path) -> None
     text = _text(out)
     assert "8\u00a0\u00a0г." in text
     assert basis in text.replace("\u00a0", " ")
+
+
+def test_a_bound_is_worded_in_the_language_of_the_call(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "t", "Первый абзац", "{{ 'a' * 10**9 }}")
+    order = load_example("school-order")
+    with pytest.raises(LimitExceeded) as stopped:
+        roadmapdocs.render(order, tmp_path / "o.docx", template=template, lang="en")
+    message = stopped.value.message
+    assert message.startswith("template «school/order» was stopped: a value of 1000000000")
+    assert "— the body, paragraph «{{ 'a' * 10**9 }}», line 3" in message
+    assert "ROADMAPDOCS_LIMIT_OUTPUT_CHARS" in message
