@@ -76,7 +76,7 @@ def _kept(store: dict[K, V], key: K, limit: int, make: Callable[[], V]) -> V:
 # A template is a program: a loop of loops, «'a' * 10**9» or a macro calling itself would hang
 # a worker or eat its memory. Jinja's sandbox keeps a template from Python internals but not
 # from that, so every way a template spends time or builds something large passes a check here:
-# each loop step, call, operator, filter and piece of output looks at the clock
+# each loop step, call and operator looks at the clock
 # (``render_seconds``), and anything that can make a long text or list is measured before it is
 # made (``output_chars``). The checks read the bounds of the render that is running.
 
