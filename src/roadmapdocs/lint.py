@@ -48,7 +48,8 @@ def template_variables(template: Template) -> set[str]:
     for source in _sources(template):
         try:
             names |= meta.find_undeclared_variables(env.parse(jinja_source(source)))
-        except jinja2.TemplateSyntaxError as exc:
+        except (jinja2.TemplateSyntaxError, RecursionError, MemoryError) as exc:
+            # Brackets nested thousands deep exhaust the parser's stack, not a bug of ours.
             raise template_error(exc, template, source) from None
     return names
 

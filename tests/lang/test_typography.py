@@ -14,7 +14,11 @@ _ = NBSP
 
 CASES = [
     ("Приказ № 5", "Приказ №_5"),
-    ("№  226/1-г", "№_226/1-г"),
+    # two spaces stay two, each made non-breaking
+    ("№  226/1-г", "№__226/1-г"),
+    ("5  сентября 2024  г.", "5__сентября 2024__г."),
+    ("8  г.", "8__г."),
+    ("Лаврушкина  Е.А.", "Лаврушкина__Е.А."),
     ("от 5 сентября 2024 г.", "от 5_сентября 2024_г."),
     ("до 20 января 2022", "до 20_января 2022"),
     ("2024–2025 гг.", "2024–2025_гг."),
@@ -103,6 +107,27 @@ def test_idempotent(text: str) -> None:
 @given(st.text())
 def test_any_text_keeps_its_characters(text: str) -> None:
     assert _words(nbsp(text)) == _words(text)
+
+
+@given(st.one_of(_TEXTS, st.text()))
+def test_spaces_are_replaced_one_for_one_never_merged(text: str) -> None:
+    glued = nbsp(text)
+    assert len(glued) == len(text)
+    assert glued.replace(NBSP, " ") == text.replace(NBSP, " ")
+
+
+def test_a_long_text_full_of_initials_takes_time_in_proportion_to_its_length() -> None:
+    import time
+
+    def seconds(copies: int) -> float:
+        text = "Иванова А.Б. " * copies
+        start = time.perf_counter()
+        assert nbsp(text).count(NBSP) == copies
+        return time.perf_counter() - start
+
+    seconds(100)
+    small, large = seconds(5_000), seconds(50_000)
+    assert large < 30 * small + 0.5  # ten times the text: about ten times the time, not a hundred
 
 
 @given(_TEXTS)

@@ -111,3 +111,19 @@ def test_renders_from_the_kept_template_do_not_share_state(tmp_path: Path) -> No
     again = roadmapdocs.render(order, tmp_path / "3.docx")
     for part in ("word/document.xml", "word/styles.xml", "word/header1.xml"):
         assert zipfile.ZipFile(first).read(part) == zipfile.ZipFile(again).read(part)
+
+
+@given(_BODY, st.sampled_from(["", "{{ 'x' }}", "\n<w:p>{{ 1 }}</w:p>", "a{_{b}_}c{_%d%_}"]))
+def test_a_part_is_rendered_as_docxtpl_renders_it(xml: str, tag: str) -> None:
+    from types import SimpleNamespace
+
+    from roadmapdocs.rendering.docx import shared_environment
+
+    source = f"<w:body>{xml}<w:p><w:r><w:t>{tag}</w:t></w:r></w:p></w:body>"
+    part = SimpleNamespace(partname="/word/document.xml")
+    ours = _Template.__new__(_Template)
+    theirs = DocxTemplate.__new__(DocxTemplate)
+    environment = shared_environment()
+    assert ours.render_xml_part(source, part, {}, environment) == theirs.render_xml_part(
+        source, part, {}, environment
+    )

@@ -12,8 +12,10 @@ NBSP = "\u00a0"
 
 # Only ordinary and non-breaking spaces are ever replaced: a tab or a line break is the author's
 # layout, not a word space. Treating an existing NBSP as a space is what makes the function
-# idempotent — the second pass finds the same places and writes the same single NBSP.
+# idempotent — the second pass finds the same places and writes the same NBSPs. Each space of a
+# gap becomes one NBSP: two spaces the author typed stay two, only unbreakable.
 _SPACE = "[ \u00a0]+"
+_GAP = f"(?P<gap>{_SPACE})"
 
 # Abbreviations that belong to the number after them: «ст. 28», «п. 3», «ч. 2», «табл. 1».
 _REFERENCE = r"(?:ст|ч|п|пп|подп|абз|гл|разд|табл|рис|прил|с|стр|т)\."
@@ -30,23 +32,23 @@ def _glue_patterns() -> tuple[re.Pattern[str], ...]:
     months = "|".join(get_month_names("wide", "format", locale="ru").values())
     return (
         # «№ 5», «§ 3»
-        re.compile(rf"(?P<keep>[№§]){_SPACE}(?=\S)"),
+        re.compile(rf"(?P<keep>[№§]){_GAP}(?=\S)"),
         # «5 сентября»: CLDR's genitive month names, the form a date takes in running text
-        re.compile(rf"(?P<keep>(?<![\w.])\d{{1,2}}){_SPACE}(?=(?:{months})\b)", re.IGNORECASE),
+        re.compile(rf"(?P<keep>(?<![\w.])\d{{1,2}}){_GAP}(?=(?:{months})\b)", re.IGNORECASE),
         # «2024 г.», «2024–2025 гг.»
-        re.compile(rf"(?P<keep>\d){_SPACE}(?=гг?\.)"),
+        re.compile(rf"(?P<keep>\d){_GAP}(?=гг?\.)"),
         # «ст. 28», «п. 3»
-        re.compile(rf"(?P<keep>(?<![\w.]){_REFERENCE}){_SPACE}(?=\d)"),
+        re.compile(rf"(?P<keep>(?<![\w.]){_REFERENCE}){_GAP}(?=\d)"),
         # «г. Смоленск»
-        re.compile(rf"(?P<keep>(?<![\w.])г\.){_SPACE}(?=[А-ЯЁ])"),
+        re.compile(rf"(?P<keep>(?<![\w.])г\.){_GAP}(?=[А-ЯЁ])"),
         # «Е. А.»: the two initials themselves
-        re.compile(rf"(?P<keep>(?<![\w.])[А-ЯЁ]\.){_SPACE}(?=[А-ЯЁ]\.)"),
+        re.compile(rf"(?P<keep>(?<![\w.])[А-ЯЁ]\.){_GAP}(?=[А-ЯЁ]\.)"),
     )
 
 
 _INITIALS_RE = re.compile(_INITIALS)
 _SURNAME_BEFORE = re.compile(rf"(?<![\w-]){_SURNAME}({_SPACE})$")
-_SURNAME_AFTER = re.compile(rf"^({_SPACE}){_SURNAME}(?![\w-])")
+_SURNAME_AFTER = re.compile(rf"({_SPACE}){_SURNAME}(?![\w-])")
 
 
 def _glue_initials(text: str) -> str:
@@ -56,6 +58,9 @@ def _glue_initials(text: str) -> str:
     «Зайцева». Lists of responsible people write the surname first, and a surname already bound
     to the initials before it cannot take another pair, so a pair looks left first and right only
     when nothing free stands on its left («Директор школы Т.А. Оловянникова»).
+
+    Each look reads from where the last one stopped and the text is joined once, so the time
+    grows with the length of the text, not with its square.
     """
     gaps: list[tuple[int, int]] = []
     taken_until = 0
@@ -65,16 +70,21 @@ def _glue_initials(text: str) -> str:
             gaps.append(before.span(1))
             taken_until = found.end()
             continue
-        after = _SURNAME_AFTER.match(text[found.end() :])
+        after = _SURNAME_AFTER.match(text, found.end())
         if after:
-            start = found.end() + after.start(1)
-            gaps.append((start, found.end() + after.end(1)))
-            taken_until = found.end() + after.end()
+            gaps.append(after.span(1))
+            taken_until = after.end()
         else:
             taken_until = found.end()
-    for start, end in reversed(gaps):
-        text = text[:start] + NBSP + text[end:]
-    return text
+    if not gaps:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end in gaps:
+        pieces += (text[done:start], NBSP * (end - start))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 # Every place above has a space right after «№», «§», a digit or a full stop, or right before an
@@ -86,8 +96,9 @@ def nbsp(text: str) -> str:
     """Put non-breaking spaces where a line must not break; change nothing but spaces.
 
     Kept together: «№ 5», «5 сентября», «2024 г.», «ст. 28», «п. 3», «г. Смоленск», and initials
-    with their surname in either order («Е.А. Лаврушкина», «Лаврушкина Е.А.»). A run of spaces at
-    such a place becomes one non-breaking space; every other character is left as it was.
+    with their surname in either order («Е.А. Лаврушкина», «Лаврушкина Е.А.»). Each space at
+    such a place becomes a non-breaking space — two stay two; every other character is left
+    as it was.
     """
     if not _CANDIDATE.search(text):
         return text
@@ -97,8 +108,13 @@ def nbsp(text: str) -> str:
 def _glue(text: str) -> str:
     """Every rule of :func:`nbsp`, without the shortcut for texts that have no place to glue."""
     for pattern in _glue_patterns():
-        text = pattern.sub(rf"\g<keep>{NBSP}", text)
+        text = pattern.sub(_unbreakable, text)
     return _glue_initials(text)
+
+
+def _unbreakable(found: re.Match[str]) -> str:
+    """The text before a gap, then the gap with each of its spaces made non-breaking."""
+    return found.group("keep") + NBSP * len(found.group("gap"))
 
 
 # Quotes of every kind a text may mix: straight, «ёлочки», „лапки“ and English “…”.

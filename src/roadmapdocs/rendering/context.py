@@ -36,8 +36,30 @@ from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.settings import Settings
 
 
-class PersonView(dict[str, Any]):
+class _FixedView(Mapping[str, Any]):
+    """A mapping fixed when it is made: a template can read it and change nothing."""
+
+    __slots__ = ("_values",)
+
+    _values: dict[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._values!r})"
+
+
+class PersonView(_FixedView):
     """A person as a template sees it; filters (``dative``, ``initials_first``) decline it."""
+
+    __slots__ = ("_person",)
 
     NAMES: ClassVar[tuple[str, ...]] = (
         "surname",
@@ -53,32 +75,44 @@ class PersonView(dict[str, Any]):
     """The keys of every person view (a missing person's empty view has the same)."""
 
     def __init__(self, person: Person, text: Callable[[str], str]) -> None:
-        super().__init__(
-            surname=text(person.surname),
-            first_name=text(person.first_name or ""),
-            patronymic=text(person.patronymic or ""),
-            initials=text(person.initials or ""),
-            position=text(person.position or ""),
-            gender=person.gender or "",
-            short_name=text(person.short_name),
-            signature_name=text(person.signature_name),
-            full_name=text(person.full_name),
-        )
-        self.person = person
+        self._values = {
+            "surname": text(person.surname),
+            "first_name": text(person.first_name or ""),
+            "patronymic": text(person.patronymic or ""),
+            "initials": text(person.initials or ""),
+            "position": text(person.position or ""),
+            "gender": person.gender or "",
+            "short_name": text(person.short_name),
+            "signature_name": text(person.signature_name),
+            "full_name": text(person.full_name),
+        }
+        self._person = person
+
+    @property
+    def person(self) -> Person:
+        """The model, for the filters that decline it (the sandbox refuses it to a template)."""
+        return self._person
 
     def __str__(self) -> str:
         return str(self["short_name"])
 
 
-class AddresseesView(dict[str, Any]):
+class AddresseesView(_FixedView):
     """Who a clause charges; ``{{ clause.addressees | dative }}`` declines position and names."""
 
+    __slots__ = ("_addressees",)
+
     def __init__(self, addressees: Addressees, text: Callable[[str], str]) -> None:
-        super().__init__(
-            position=text(addressees.position or ""),
-            people=[PersonView(p, text) for p in addressees.people],
-        )
-        self.addressees = addressees
+        self._values = {
+            "position": text(addressees.position or ""),
+            "people": [PersonView(p, text) for p in addressees.people],
+        }
+        self._addressees = addressees
+
+    @property
+    def addressees(self) -> Addressees:
+        """The model, for the filters that decline it (the sandbox refuses it to a template)."""
+        return self._addressees
 
     def __str__(self) -> str:
         names = ", ".join(str(p) for p in self["people"])

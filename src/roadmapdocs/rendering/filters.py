@@ -20,7 +20,29 @@ from roadmapdocs.lang.names import person_name
 from roadmapdocs.lang.positions import inflect_position
 from roadmapdocs.lang.typography import nbsp as _nbsp
 from roadmapdocs.lang.typography import typesetter
+from roadmapdocs.messages import Phrase
 from roadmapdocs.rendering.context import AddresseesView, PersonView
+
+DECLINED_CHARS = 10_000
+"""Characters of a text a declension filter takes: a position or a name, not a page. Reading
+a word's forms takes a fraction of a millisecond, so a template that hands a filter a text of
+millions of characters would hold a render for minutes inside one call, out of reach of the
+render's clock."""
+
+
+def _declinable(text: str, name: str) -> str:
+    if len(text) > DECLINED_CHARS:
+        raise ValueError(
+            Phrase(
+                "фильтр «{name}» склоняет должность или имя не длиннее {limit} знаков, "
+                "а ему дан текст в {size} знаков",
+                "filter «{name}» declines a position or a name of at most {limit} "
+                "characters, not a text of {size}",
+            )
+            .format(name=name, limit=DECLINED_CHARS, size=len(text))
+            .in_()
+        )
+    return text
 
 
 def _decline(value: Any, case: Case) -> str:
@@ -38,7 +60,7 @@ def _decline(value: Any, case: Case) -> str:
     text = str(value)
     if not text:
         return text
-    return inflect_position(text, case)
+    return inflect_position(_declinable(text, case), case)
 
 
 def _typeset(context: Context, text: str) -> str:
@@ -68,7 +90,7 @@ def initials_first(context: Context, value: Any) -> str:
     if isinstance(value, PersonView):
         return str(value["signature_name"])
     text = str(value)
-    return _typeset(context, _initials_first(text)) if text else text
+    return _typeset(context, _initials_first(_declinable(text, "initials_first"))) if text else text
 
 
 def first_upper(value: Any) -> str:
