@@ -111,7 +111,7 @@ class TemplateNotFound(TemplateError):
 
 
 class TemplateSecurityError(TemplateError):
-    """A template tried to reach Python internals through the sandbox."""
+    """A template tried to reach Python internals or to change data through the sandbox."""
 
 
 class RenderError(RoadmapdocsError):

@@ -64,10 +64,11 @@ class Limits:
     """Compression ratio of one archive member (uncompressed / compressed) above 1 MB."""
     archive_members: int = 10_000
     """Members of one archive."""
-    render_seconds: float = 60.0
+    render_seconds: float = 30.0
     """Time one template may take to render one document, seconds."""
     output_chars: int = 50_000_000
-    """Characters a template may produce for one document part."""
+    """Characters a template may produce for one document part; also the bound on each value a
+    template builds on the way, and twice it on all of them together."""
     csv_cell_chars: int = 1_000_000
     """Characters of one cell of a mail-merge table."""
     pdf_seconds: float = 120.0

@@ -140,7 +140,12 @@ def lint_folder(path: str | os.PathLike[str], folders: Sequence[str] = ()) -> li
         # same name must then find its original below it, not itself.
         parent = registry.extended(manifest, precedence=0)
         template = Template(manifest, folder, Source("folder", str(folder), folder, -1), parent)
-        template.docx  # noqa: B018 - raises when neither the folder nor its parent has a .docx
     except RoadmapdocsError as error:
         return [Problem(error.location or Location(str(folder)), "manifest", error.message)]
+    try:
+        # Checks the package within the archive bounds; raises when neither the folder nor its
+        # parent has a .docx, or when the .docx is not one Word can open.
+        template.docx  # noqa: B018
+    except RoadmapdocsError as error:
+        return [Problem(error.location or Location(str(folder)), "template", error.message)]
     return lint_template(template)
