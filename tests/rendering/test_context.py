@@ -53,10 +53,34 @@ def test_a_plan_shows_its_rows_and_columns() -> None:
         "plan"
     ]
     appendix_plan = document.appendices[0].plan
-    assert plan["rows"] == plan_rows(appendix_plan)
+    assert plan["rows"] == plan_rows(appendix_plan, empty="—")
     assert [c["title"] for c in plan["columns"]] == [c.title for c in appendix_plan.table_columns]
     with pytest.raises(KeyError):
         plan["no_such_field"]
+
+
+def test_an_empty_cell_holds_the_empty_cell_setting_but_for_level_and_mark() -> None:
+    document = load_example("school-order")
+    appendix_plan = document.appendices[0].plan
+    fields = [c.field.value for c in appendix_plan.table_columns]
+    bare = plan_rows(appendix_plan)
+    filled = plan_rows(appendix_plan, empty="—")
+    changed = 0
+    for before, after in zip(bare, filled, strict=True):
+        if before["kind"] == "section":
+            assert after == before
+            continue
+        for field, old, new in zip(fields, before["cells"], after["cells"], strict=True):
+            if old:
+                assert new == old
+            elif field in ("level", "execution_mark"):
+                assert new == ""
+            else:
+                assert new == "—"
+                changed += 1
+    assert changed  # the example has empty cells
+    view = build_context(document, Settings(empty_cell="нет"))["doc"]["appendices"][0]["plan"]
+    assert "нет" in {cell for row in view["rows"] for cell in row["cells"]}
 
 
 def test_the_model_behind_a_view_is_out_of_reach(tmp_path: Path) -> None:

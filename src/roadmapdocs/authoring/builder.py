@@ -208,9 +208,9 @@ def plan_table(document: DocxDocument, plan: str) -> None:
 
     Columns come from the data (``{%tc for %}``), one heading row per section spans the width
     (``{% hm %}``) in bold, an activity that heads others is bold as well, an empty cell prints
-    ``settings.empty_cell`` (but for the level, where a blank carries on the level above, and
-    the execution mark, left blank to be filled in by hand), and the header row repeats on
-    every page. Rows of tags vanish on rendering.
+    what the context puts in it (``settings.empty_cell``, see
+    :func:`roadmapdocs.rendering.context.plan_rows`), and the header row repeats on every page.
+    Rows of tags vanish on rendering.
     """
     rows: Sequence[tuple[str, str, str]] = (
         ("{%tc for col in " + plan + ".columns %}", "{{ col.title }}", "{%tc endfor %}"),
@@ -218,14 +218,7 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         ("{%tr if row.kind == 'section' %}", "", ""),
         ("{%tc for col in " + plan + ".columns %}", "{% hm %}{{ row.title }}", "{%tc endfor %}"),
         ("{%tr else %}", "", ""),
-        (
-            "{%tc for cell in row.cells %}",
-            "{{ cell or ('' if "
-            + plan
-            + ".columns[loop.index0].field in ('level', 'execution_mark')"
-            " else settings.empty_cell) }}",
-            "{%tc endfor %}",
-        ),
+        ("{%tc for cell in row.cells %}", "{{ cell }}", "{%tc endfor %}"),
         ("{%tr endif %}", "", ""),
         ("{%tr endfor %}", "", ""),
     )

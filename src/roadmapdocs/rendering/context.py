@@ -123,22 +123,31 @@ def _identity(value: str) -> str:
     return value
 
 
-def _text_function(settings: Settings) -> Callable[[str], str]:
+class _Typesetting:
     """Typography for every string of one render — «ёлочки» and non-breaking spaces, as the
     settings ask — each distinct string worked out once (responsible people, terms and results
-    repeat down a plan)."""
-    if not (settings.quotes or settings.nbsp):
-        return _identity
-    typeset = typesetter(quoting=settings.quotes, spacing=settings.nbsp)
-    done: dict[str, str] = {}
+    repeat down a plan); and what an empty cell of a plan table prints."""
 
-    def text(value: str) -> str:
-        found = done.get(value)
+    __slots__ = ("_done", "_typeset", "empty_cell")
+
+    def __init__(self, settings: Settings) -> None:
+        quoting, spacing = settings.quotes, settings.nbsp
+        self._typeset = typesetter(quoting=quoting, spacing=spacing) if quoting or spacing else None
+        self._done: dict[str, str] = {}
+        self.empty_cell = settings.empty_cell
+
+    def __call__(self, value: str) -> str:
+        if self._typeset is None:
+            return value
+        found = self._done.get(value)
         if found is None:
-            found = done[value] = typeset(value)
+            found = self._done[value] = self._typeset(value)
         return found
 
-    return text
+
+def _text_function(settings: Settings) -> Callable[[str], str]:
+    """The typography of one render, as a function of a string (see :class:`_Typesetting`)."""
+    return _Typesetting(settings)
 
 
 class ModelView(Mapping[str, Any]):
@@ -217,7 +226,7 @@ class PlanView(ModelView):
                 {"field": c.field.value, "title": self._text(c.title)} for c in plan.table_columns
             ]
         if name == "rows":
-            return plan_rows(plan, self._text)
+            return plan_rows(plan, self._text, getattr(self._text, "empty_cell", ""))
         return super()._make(name)
 
 
@@ -371,12 +380,18 @@ def _cell(activity: Activity, field: str, text: Callable[[str], str]) -> str:
     return text(value or "")
 
 
-def plan_rows(plan: Plan, text: Callable[[str], str] = _identity) -> list[dict[str, Any]]:
+def plan_rows(
+    plan: Plan, text: Callable[[str], str] = _identity, empty: str = ""
+) -> list[dict[str, Any]]:
     """The rows of a plan table, in order: a heading row per section, then its activities.
 
     Each row: ``kind`` («section» or «activity»), ``number``, ``title`` (sections), ``cells``
     (one string per declared column, activities), ``depth`` (0 for top-level activities),
     ``heading`` (bold: a section, or a top-level activity that heads nested ones).
+
+    An empty cell holds ``empty`` (the setting ``empty_cell``, «—» by custom), but for the
+    level, where a blank carries on the level named above, and the execution mark, left blank
+    to be filled in by hand.
 
     A top-level activity that heads nested ones is the plan's section row when it is written
     as one — a number and a text, every other cell empty («3», «2 Информационно-аналитическое
@@ -406,6 +421,11 @@ def plan_rows(plan: Plan, text: Callable[[str], str] = _identity) -> list[dict[s
         if heads and not any(rest):
             section_row(activity.number, activity.text)
         else:
+            if empty:
+                cells = [
+                    cell or (cell if f in _BLANK_FIELDS else empty)
+                    for f, cell in zip(fields, cells, strict=True)
+                ]
             rows.append(
                 {
                     "kind": "activity",
@@ -428,6 +448,8 @@ def plan_rows(plan: Plan, text: Callable[[str], str] = _identity) -> list[dict[s
     return rows
 
 
+_BLANK_FIELDS = frozenset({"level", "execution_mark"})
+"""The cells left blank when empty: a level carries on the one above, a mark is made by hand."""
 _TITLE_FIELDS = frozenset({"number", "text"})
 """The cells a section row prints: its number and its title."""
 
