@@ -16,6 +16,7 @@ from typing import Any, ClassVar, TypeVar
 
 import docx
 import jinja2
+from docx.document import Document as DocxDocument
 from docx.opc.part import XmlPart
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import element_class_lookup
@@ -629,7 +630,8 @@ class _Environment(ImmutableSandboxedEnvironment):
 
 
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
-_LISTING_CHARS = ("\t", "\a", "\n", "\f")
+_LISTING = re.compile("[\t\a\n\f]")
+"""The characters docxtpl turns into tabs, paragraphs, line and page breaks."""
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type information
@@ -664,7 +666,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         path = str(self.template_file)
         found = os.stat(path)
         key = (path, found.st_mtime_ns, found.st_size)
-        pristine = _kept(self._opened, key, self._opened_limit, lambda: docx.Document(path))
+        pristine = _kept(self._opened, key, self._opened_limit, lambda: _pristine(path))
         self.docx = copy.deepcopy(pristine)
         self.is_rendered = False
 
@@ -672,7 +674,8 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         tree = parse_rendered(xml)
         refitted = layout.style_id(self.docx, layout.TABLE_STYLE)  # see layout.fit_plan_tables
         for table in list(tree.iter(_W_TBL)):
-            if _table_fits(table) or (refitted and layout.table_style(table) == refitted):
+            # A plan table is refitted whole later: its rows need not be counted here.
+            if (refitted and layout.table_style(table) == refitted) or _table_fits(table):
                 continue
             _fix_grid(table)
         return tree
@@ -722,17 +725,24 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         return _kept(self._patched, src_xml, self._patched_limit, lambda: str(patch(src_xml)))
 
     def resolve_listing(self, xml: str) -> str:
-        if not any(char in xml for char in _LISTING_CHARS):
+        if _LISTING.search(xml) is None:
             return xml
         resolve = super().resolve_listing
+        listing = _LISTING.search
 
         def paragraph(match: re.Match[str]) -> str:
             text = match.group(0)
-            if any(char in text for char in _LISTING_CHARS):
-                return str(resolve(text))
-            return text
+            return text if listing(text) is None else str(resolve(text))
 
         return _PARAGRAPH.sub(paragraph, xml)
+
+
+def _pristine(path: str) -> DocxDocument:
+    """A template's document as every render starts from it: opened, its text tagged Russian
+    (:func:`layout.prepare_language`), so that a render need not walk its body for that."""
+    document = docx.Document(path)
+    layout.prepare_language(document)
+    return document
 
 
 _W_TBL, _W_TR, _W_TC, _W_P = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:p")
@@ -1150,7 +1160,7 @@ def render_docx(
         raise template_error(exc, template, xml, part) from None
     word = tpl.docx
     layout.apply_fonts(word, settings)
-    layout.apply_language(word, settings)
+    layout.apply_language(word, settings, prepared=True)
     layout.split_appendices(word, appendix_orientations(document, settings), settings)
     layout.fit_plan_tables(word, settings)
     _describe(word, document)

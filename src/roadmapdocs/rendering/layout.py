@@ -166,16 +166,26 @@ def tag_language(styles: Any, *parts: Any) -> None:
             lang.set(qn("w:val"), LANGUAGE)
 
 
-def apply_language(document: DocxDocument, settings: Settings) -> None:
+def apply_language(document: DocxDocument, settings: Settings, *, prepared: bool = False) -> None:
     """All text in Russian; with ``hyphenation``, words in tables hyphenated automatically.
 
     Automatic hyphenation is a setting of the whole document (``w:autoHyphenation``), which
     Word and LibreOffice (with Russian patterns installed) both honour; body text keeps whole
     words (``w:suppressAutoHyphens`` in Normal), table text, in narrow columns, is hyphenated.
+    ``prepared``: the document comes from a template :func:`prepare_language` has tagged, and
+    only the setting is left to write.
     """
-    tag_language(document.styles.element, document.element.body)
+    if not prepared:
+        prepare_language(document)
     auto = _child(document.settings.element, qn("w:autoHyphenation"), _BEFORE_AUTO_HYPHENATION)
     auto.set(_W_VAL, "true" if settings.hyphenation else "false")
+
+
+def prepare_language(document: DocxDocument) -> None:
+    """What :func:`apply_language` writes whatever the settings: every language Russian, body
+    text unhyphenated, table text hyphenated. Done once on a template, it holds for every
+    document rendered from it (data brings no languages of its own)."""
+    tag_language(document.styles.element, document.element.body)
     for style_name, suppress in (("Normal", "true"), (TABLE_TEXT_STYLE, "false")):
         try:
             style = document.styles[style_name]
