@@ -142,7 +142,7 @@ def test_plan_tables_are_fitted_row_by_row(tmp_path: Path) -> None:
 def test_fitting_adds_missing_cell_properties() -> None:
     from docx.oxml import parse_xml
 
-    from roadmapdocs.rendering.layout import TableFont, _Table, column_widths
+    from roadmapdocs.rendering.layout import TableFont, _Table, column_widths, fit_rows
     from roadmapdocs.settings import Settings
 
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -156,8 +156,12 @@ def test_fitting_adds_missing_cell_properties() -> None:
         "</w:tbl>"
     )
     fitted = _Table(table, 9000, 9000)
-    fitted.apply(column_widths(fitted.sample(), fitted.columns, 9000, TableFont(Settings())))
-    fitted.paginate([1, 1, 1], 276, 9000)
+    font = TableFont(Settings())
+    widths = column_widths(fitted.sample(), fitted.columns, 9000, font)
+    fitted.apply(widths)
+    lines, cells = fit_rows(fitted.rows, fitted.spans, widths, font)
+    assert cells == [2, 1, 2]
+    fitted.paginate(lines, cells, 276, 9000)
     assert _check_fitted(table) == 3
 
 

@@ -15,7 +15,7 @@ from roadmapdocs.rendering.layout import (
     CELL_PADDING,
     TableFont,
     column_widths,
-    hyphenate_narrow,
+    fit_rows,
     text_of,
     words,
 )
@@ -162,7 +162,7 @@ def test_long_words_of_narrow_columns_get_soft_hyphens() -> None:
     )
     rows = table.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr")
     narrow = FONT.width("Институц") + CELL_PADDING
-    hyphenate_narrow(rows, [2, 2], [2000, narrow], FONT)
+    fit_rows(rows, [2, 2], [2000, narrow], FONT)
     texts = [text_of(tc) for row in rows for tc in row]
     assert texts[0] == "№ п/п"  # fits: untouched
     assert (

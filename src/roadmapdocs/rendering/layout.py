@@ -310,8 +310,8 @@ def fit_plan_tables(document: DocxDocument, settings: Settings) -> None:
             template = table.template_widths() if settings.column_widths == "template" else None
             widths = template or measured
             table.apply(widths)
-            lines = hyphenate_narrow(table.rows, table.spans, widths, font)
-            table.paginate(lines, font.line, table.height)
+            lines, cells = fit_rows(table.rows, table.spans, widths, font)
+            table.paginate(lines, cells, font.line, table.height)
 
 
 def _after(sect_pr: Any, table: Any) -> bool:
@@ -348,8 +348,6 @@ _ROW_COLUMNS = etree.XPath(
     "sum(w:tc/w:tcPr/w:gridSpan/@w:val) + count(w:tc[not(w:tcPr/w:gridSpan)])",
     namespaces=_NAMESPACES,
 )
-_ROW_CELLS = etree.XPath("count(w:tc)", namespaces=_NAMESPACES)
-_ROW_CELL_WIDTHS = etree.XPath("w:tc/w:tcPr/w:tcW", namespaces=_NAMESPACES)
 _TEXTS = etree.XPath(".//w:t/text()", namespaces=_NAMESPACES)
 _TABLE_STYLE = etree.XPath("string(w:tblPr/w:tblStyle/@w:val)", namespaces=_NAMESPACES)
 
@@ -495,8 +493,9 @@ class _Table:
         return widths if len(widths) == self.columns and all(widths) else None
 
     def apply(self, widths: list[int]) -> None:
-        """Set the grid, the fixed layout and every cell's width."""
-        table, rows, spans, columns = self.element, self.rows, self.spans, self.columns
+        """Set the grid, the fixed layout and the table's width (:func:`fit_rows` gives each
+        cell its own)."""
+        table = self.element
         grid = table.find(qn("w:tblGrid"))
         if grid is not None:
             for col in list(grid):
@@ -517,28 +516,10 @@ class _Table:
             tbl_pr.append(tbl_w)
         tbl_w.set(_W_W, str(sum(widths)))
         tbl_w.set(_W_TYPE, "dxa")
-        texts = [str(w) for w in widths]
-        for index, row in enumerate(rows):
-            cell_widths = _ROW_CELL_WIDTHS(row)
-            if spans[index] == columns == len(cell_widths) == int(_ROW_CELLS(row)):
-                # One cell per column, each with its width element: set them in order.
-                for tc_w, text in zip(cell_widths, texts, strict=True):
-                    tc_w.set(_W_W, text)
-                    tc_w.set(_W_TYPE, "dxa")
-                continue
-            position = 0
-            for cell in map(_Cell, row.iterchildren(_W_TC)):
-                tc_w = cell.properties.find(_W_TCW)
-                if tc_w is None:
-                    tc_w = cell.properties.makeelement(_W_TCW)
-                    cell.properties.insert(0, tc_w)
-                tc_w.set(_W_W, str(sum(widths[position:][: cell.span])))
-                tc_w.set(_W_TYPE, "dxa")
-                position += cell.span
 
-    def paginate(self, lines: Sequence[int], line: float, page: int) -> None:
+    def paginate(self, lines: Sequence[int], cells: Sequence[int], line: float, page: int) -> None:
         """How rows meet page breaks, for a table on pages ``page`` twips high whose rows hold
-        ``lines`` lines of ``line`` twips each.
+        ``lines`` lines of ``line`` twips each and ``cells`` cells.
 
         The header rows (those the template marks as repeating, else the first) repeat on
         every page. A row shorter than a fifth of the page is kept whole; a taller one may
@@ -546,8 +527,7 @@ class _Table:
         row (one cell across the table) are kept whole and on the page of the row after them.
         """
         rows, spans, columns = self.rows, self.spans, self.columns
-        marked = [_HEADER(row) for row in rows]
-        headers = next((i for i, on in enumerate(marked) if not on), len(rows)) or 1
+        headers = next((i for i, row in enumerate(rows) if not _HEADER(row)), len(rows)) or 1
         for index, row in enumerate(rows):
             tr_pr = row.find(_W_TRPR)
             if tr_pr is None:
@@ -555,7 +535,7 @@ class _Table:
                 row.insert(0, tr_pr)
             header = index < headers
             _flag(tr_pr, _W_HEADER, header)
-            section = columns > 1 and spans[index] == columns and int(_ROW_CELLS(row)) == 1
+            section = columns > 1 and spans[index] == columns and cells[index] == 1
             keep = header or section
             _flag(tr_pr, _W_CANT_SPLIT, keep or lines[index] * line < page / 5)
             if keep:
@@ -608,7 +588,7 @@ def column_widths(
     more than a column of dates, and a column of numbers stays as narrow as its content. When
     even the longest words do not fit side by side, the columns with the longest words are
     narrowed to a common cap, none below its longest syllable, leaving a share of the width to
-    go by text volume: their long words are then hyphenated (:func:`hyphenate_narrow`).
+    go by text volume: their long words are then hyphenated (:func:`fit_rows`).
     """
     longest = [0] * columns
     widest = [0] * columns
@@ -734,40 +714,48 @@ _WORD = re.compile(r"[^ \t\n\-]{4,}-?")
 """What a line cannot break inside: a run of characters up to a space or after a hyphen."""
 
 
-def hyphenate_narrow(
+def fit_rows(
     rows: Sequence[Any], spans: Sequence[int], widths: Sequence[int], font: TableFont
-) -> list[int]:
-    """Soft hyphens in every word wider than its column, at the points Russian hyphenation
-    allows: such a word then breaks at a syllable with a hyphen, never between two letters.
-    The header row is measured in bold.
+) -> tuple[list[int], list[int]]:
+    """Give each cell of ``rows`` its width, and soft hyphens to every word wider than its
+    column, at the points Russian hyphenation allows: such a word then breaks at a syllable
+    with a hyphen, never between two letters. The header row is measured in bold.
 
-    Returns each row's height in lines, estimated from its characters at the mean width of a
-    character of the font (a word that does not fill a line's end counted as a tenth more);
-    a cell's paragraphs are counted as one text.
+    Returns each row's height in lines — estimated from its characters at the mean width of a
+    character of the font (a word that does not fill a line's end counted as a tenth more); a
+    cell's paragraphs are counted as one text — and each row's number of cells.
     """
     character = font.character * 1.1
     # A word of fewer characters than fit a column's room (no letter is wider than 0.95 em but
     # «Ш», «Щ», «Ю» in bold) needs no measuring.
     widest = font.size * 20 * 0.95
+    columns = len(widths)
     limits = [int((w - CELL_PADDING) / widest) for w in widths]
     rooms = [w - CELL_PADDING for w in widths]
+    written = [str(w) for w in widths]
     # Whether a text holds a word wider than its column, for the texts a plan repeats.
     seen: dict[tuple[str, int, bool], bool] = {}
     heights: list[int] = []
+    counts: list[int] = []
     for index, row in enumerate(rows):
         bold = index == 0
         height = 1
+        # One XPath a row reads each cell's width element and, after it, the cell's text.
         parts = _ROW_PARTS(row)
-        starts = [i for i, part in enumerate(parts) if part.is_attribute]
-        if spans[index] == len(widths) == len(starts) == int(_ROW_CELLS(row)):
-            # One cell per column, each with its width: the row's text is read by one XPath,
-            # each cell's text nodes after its width, and no element is made for a cell
-            # unless it holds a word to hyphenate.
+        starts = [i for i, part in enumerate(parts) if not isinstance(part, str)]
+        if spans[index] == columns == len(starts):
+            # One cell per column, each with its width element (as many width elements as the
+            # row spans columns leaves no room for a span): set them in order, and measure only
+            # the texts longer than a column holds.
             for column, (start, end) in enumerate(
                 zip(starts, [*starts[1:], len(parts)], strict=True)
             ):
-                texts = parts[start + 1 : end]
-                text = "".join(texts)
+                tc_w = parts[start]
+                tc_w.set(_W_W, written[column])
+                tc_w.set(_W_TYPE, "dxa")
+                if end - start == 1:
+                    continue
+                text = "".join(parts[start + 1 : end])
                 limit, room = limits[column], rooms[column]
                 if len(text) > limit:
                     key = (text, column, bold)
@@ -779,20 +767,28 @@ def hyphenate_narrow(
                             if len(word) > limit
                         )
                     if wide:
-                        for found in texts:
-                            node = found.getparent()
-                            node.text = _hyphenated(node.text, room, font, bold=bold)
+                        _hyphenate_cell(tc_w.getparent().getparent(), room, font, bold=bold)
                     height = max(height, math.ceil(len(text) * character / room))
             heights.append(height)
+            counts.append(columns)
             continue
-        position = 0
+        position = count = 0
         for cell in map(_Cell, row.iterchildren(_W_TC)):
-            room = sum(widths[position : position + cell.span]) - CELL_PADDING
+            count += 1
+            tc_w = cell.properties.find(_W_TCW)
+            if tc_w is None:
+                tc_w = cell.properties.makeelement(_W_TCW)
+                cell.properties.insert(0, tc_w)
+            width = sum(widths[position : position + cell.span])
+            tc_w.set(_W_W, str(width))
+            tc_w.set(_W_TYPE, "dxa")
             position += cell.span
+            room = width - CELL_PADDING
             _hyphenate_cell(cell.element, room, font, bold=bold)
             height = max(height, math.ceil(len(cell.text) * character / max(room, 1)))
         heights.append(height)
-    return heights
+        counts.append(count)
+    return heights, counts
 
 
 _MEAN_TEXT = (
@@ -802,7 +798,9 @@ _MEAN_TEXT = (
 """Russian text of plans, whose mean character width stands for every cell's."""
 
 
-_ROW_PARTS = etree.XPath("w:tc/w:tcPr/w:tcW/@w:w | w:tc/w:p//w:t/text()", namespaces=_NAMESPACES)
+_ROW_PARTS = etree.XPath(
+    "w:tc/w:tcPr/w:tcW | w:tc/w:p//w:t/text()", namespaces=_NAMESPACES, smart_strings=False
+)
 
 
 def _hyphenate_cell(cell: Any, room: int, font: TableFont, *, bold: bool) -> None:
