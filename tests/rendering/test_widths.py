@@ -194,3 +194,22 @@ def test_a_tie_wider_than_its_column_breaks_between_surname_and_initials() -> No
     assert "(Зайцева Т.А.)" in narrow.replace(SOFT, "")
     assert "\u00a0" not in narrow
     assert narrow.endswith(" Т.А.)")  # the initials stay whole
+
+
+def test_a_row_whose_only_wide_word_is_a_tie_gets_it_untied() -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def cell(text: str) -> str:
+        width = "<w:tcPr><w:tcW w:w='1' w:type='dxa'/></w:tcPr>"
+        return f"<w:tc>{width}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    tied = cell("Управление (Зайцева\u00a0Т.А.)")
+    table = parse_xml(
+        f"<w:tbl {w}><w:tr>{cell('№')}{cell('Кто')}</w:tr><w:tr>{cell('1')}{tied}</w:tr></w:tbl>"
+    )
+    rows = table.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tr")
+    # Room for «Управление» and for «(Зайцева», not for the tie «(Зайцева Т.А.)».
+    room = FONT.width("Управление") + 20
+    assert FONT.width("(Зайцева\u00a0Т.А.)") > room
+    fit_rows(rows, [2, 2], [2000, room + CELL_PADDING], FONT)
+    assert text_of(rows[1][1]) == "Управление (Зайцева Т.А.)"

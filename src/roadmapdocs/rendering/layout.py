@@ -761,9 +761,11 @@ def fit_rows(
                     key = (text, column, bold)
                     wide = seen.get(key)
                     if wide is None:
+                        # Split where a line may break: not at a no-break space, which
+                        # str.split() would take for one.
                         wide = seen[key] = any(
                             font.width(word, bold=bold) > room
-                            for word in text.split()
+                            for word in _SPACES.split(text)
                             if len(word) > limit
                         )
                     if wide:
