@@ -278,3 +278,17 @@ def test_keep_with_next_stands_where_the_schema_puts_it() -> None:
     assert [c.tag.split("}")[1] for c in bare.pPr] == ["keepNext"]
     assert bare[0].tag == qn("w:pPr")
     assert [c.tag.split("}")[1] for c in plain.pPr] == ["keepNext", "jc"]
+
+
+def test_a_plan_tables_end_stays_with_a_signature_kept_with_it(tmp_path: Path) -> None:
+    out = roadmapdocs.render(load_example("passport"), tmp_path / "p.docx")
+    plan = max(_plan_tables(docx.Document(str(out))), key=lambda t: len(t.findall(qn("w:tr"))))
+    following = plan.getnext()
+    assert (
+        following.tag == qn("w:p")
+        and following.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+    )
+    assert _rows(plan)[-1][2], "the last row is kept with the paragraph after the table"
+    # Tables not followed by such a paragraph keep their last row free.
+    others = [t for t in _plan_tables(docx.Document(str(out))) if len(t) and t is not plan]
+    assert any(not _rows(t)[-1][2] for t in others)

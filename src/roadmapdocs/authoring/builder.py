@@ -159,7 +159,14 @@ def paragraph(
             run.add_break()
 
 
-def tabbed(document: DocxDocument, left: str, right: str, *, bold: bool = False) -> None:
+def tabbed(
+    document: DocxDocument,
+    left: str,
+    right: str,
+    *,
+    bold: bool = False,
+    keep_with_next: bool = False,
+) -> None:
     """One line with ``left`` at the margin and ``right`` flush with the right margin."""
     section = document.sections[-1]
     assert (
@@ -168,6 +175,7 @@ def tabbed(document: DocxDocument, left: str, right: str, *, bold: bool = False)
     width = section.page_width - section.left_margin - section.right_margin
     p = document.add_paragraph()
     p.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    p.paragraph_format.keep_with_next = keep_with_next or None
     run = p.add_run(left)
     run.bold = bold
     run.add_tab()

@@ -312,6 +312,7 @@ def fit_plan_tables(document: DocxDocument, settings: Settings) -> None:
             table.apply(widths)
             lines, cells = fit_rows(table.rows, table.spans, widths, font)
             table.paginate(lines, cells, font.line, table.height)
+            table.keep_end_with_next()
 
 
 def _after(sect_pr: Any, table: Any) -> bool:
@@ -521,6 +522,20 @@ class _Table:
         tbl_w.set(_W_W, str(sum(widths)))
         tbl_w.set(_W_TYPE, "dxa")
 
+    def keep_end_with_next(self) -> None:
+        """Keep the last row on the page of what follows the table, when the paragraph after
+        it is kept with the next one: the template's way to say that what follows (a
+        signature) must not stand alone on a page."""
+        following = self.element.getnext()
+        if (
+            self.rows
+            and following is not None
+            and following.tag == _W_P
+            and _keeps_with_next(following)
+        ):
+            for paragraph in self.rows[-1].iter(_W_P):
+                _keep_with_next(paragraph)
+
     def paginate(self, lines: Sequence[int], cells: Sequence[int], line: float, page: int) -> None:
         """How rows meet page breaks, for a table on pages ``page`` twips high whose rows hold
         ``lines`` lines of ``line`` twips each and ``cells`` cells.
@@ -545,6 +560,13 @@ class _Table:
             if keep:
                 for paragraph in row.iter(_W_P):
                     _keep_with_next(paragraph)
+
+
+def _keeps_with_next(paragraph: Any) -> bool:
+    """Whether ``paragraph`` is marked to stay on the page of the next one."""
+    properties = paragraph.find(_W_PPR)
+    found = properties.find(_W_KEEP_NEXT) if properties is not None else None
+    return found is not None and found.get(_W_VAL) not in ("0", "false", "off")
 
 
 def _keep_with_next(paragraph: Any) -> None:

@@ -82,8 +82,10 @@ def build(target: Path) -> None:
     paragraph(d, "{%p endfor %}")
     paragraph(d)
     plan_table(d, "doc.plan")
-    paragraph(d)
-    paragraph(d)
+    # The signature is kept with the plan's last row (layout keeps a plan table's end with a
+    # paragraph marked so): a page holding the signature alone would be signed blind.
+    paragraph(d, keep_with_next=True)
+    paragraph(d, keep_with_next=True)
     paragraph(d, "{%p if doc.signature.position or doc.signature.person %}")
     tabbed(
         d,
@@ -92,7 +94,9 @@ def build(target: Path) -> None:
     )
     paragraph(d, "{%p else %}")
     # An unsigned form keeps the blank lines with their captions, to be signed by hand.
-    tabbed(d, "_______________________", "______________  ____________________")
+    tabbed(
+        d, "_______________________", "______________  ____________________", keep_with_next=True
+    )
     tabbed(
         d,
         "{{ doc.signature.captions[0] if doc.signature.captions else '(должность)' }}",
