@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,14 @@ def problems(source: object, **kwargs: object) -> list[roadmapdocs.Problem]:
             "date_invalid",
             "нет такой даты: 31.02.2024",
         ),
-        ("kind: order\ndate: вчера\n", 2, 7, "date", "date_from_datetime_parsing", "ДД.ММ.ГГГГ"),
+        (
+            "kind: order\ndate: вчера\n",
+            2,
+            7,
+            "date",
+            "date_from_datetime_parsing",
+            "5 сентября 2024 г.",
+        ),
         ("kind: order\nclauses: 5\n", 2, 10, "clauses", "list_type", "ожидается список"),
         ("kind: foo\n", 1, 7, "kind", "union_tag_invalid", "неизвестный вид документа «foo»"),
         ("title: x\n", 1, 1, None, "union_tag_not_found", "не указан вид документа"),
@@ -177,3 +185,35 @@ def test_an_english_load_error_is_english_down_to_its_place() -> None:
     with pytest.raises(LoadError) as caught:
         roadmapdocs.load("kind: x")
     assert str(caught.value).startswith("<ввод>:1:7: kind: неизвестный вид документа «x»")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("05.09.2024", date(2024, 9, 5)),
+        ("2024-09-05", date(2024, 9, 5)),
+        ("5 сентября 2024 г.", date(2024, 9, 5)),
+        ("«05» сентября 2024 г.", date(2024, 9, 5)),
+        ('"29" августа 2025 года', date(2025, 8, 29)),
+        ("1 Марта 2025", date(2025, 3, 1)),
+        ("5\u00a0сентября\u00a02024\u00a0г.", date(2024, 9, 5)),
+    ],
+)
+def test_a_requisite_date_is_read_as_requisites_write_it(written: str, expected: date) -> None:
+    order = roadmapdocs.load({"kind": "order", "title": "Приказ", "date": written})
+    assert order.date == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "type_"),
+    [
+        ("31 февраля 2024 г.", "date_invalid"),
+        ("5 сентябрь 2024", "date_from_datetime_parsing"),
+        ("5 сентября 24 г.", "date_from_datetime_parsing"),
+    ],
+)
+def test_a_wrong_worded_date_is_a_located_error(written: str, type_: str) -> None:
+    with pytest.raises(roadmapdocs.LoadError) as raised:
+        roadmapdocs.load(f"kind: order\ntitle: Приказ\ndate: {written}\n")
+    (problem,) = raised.value.problems
+    assert (problem.type, problem.location.line, problem.location.path) == (type_, 3, "date")

@@ -81,9 +81,18 @@ _PYDANTIC: dict[str, Phrase] = {
     "dict_type": Phrase("ожидается набор полей (словарь)", "mapping expected"),
     "model_type": Phrase("ожидается набор полей (словарь)", "mapping expected"),
     "model_attributes_type": Phrase("ожидается набор полей (словарь)", "mapping expected"),
-    "date_type": Phrase("ожидается дата ДД.ММ.ГГГГ", "date expected (DD.MM.YYYY)"),
-    "date_parsing": Phrase("ожидается дата ДД.ММ.ГГГГ", "date expected (DD.MM.YYYY)"),
-    "date_from_datetime_parsing": Phrase("ожидается дата ДД.ММ.ГГГГ", "date expected (DD.MM.YYYY)"),
+    "date_type": Phrase(
+        "ожидается дата: 05.09.2024 или 5 сентября 2024 г.",
+        "date expected: 05.09.2024 or 5 сентября 2024 г.",
+    ),
+    "date_parsing": Phrase(
+        "ожидается дата: 05.09.2024 или 5 сентября 2024 г.",
+        "date expected: 05.09.2024 or 5 сентября 2024 г.",
+    ),
+    "date_from_datetime_parsing": Phrase(
+        "ожидается дата: 05.09.2024 или 5 сентября 2024 г.",
+        "date expected: 05.09.2024 or 5 сентября 2024 г.",
+    ),
     "date_invalid": Phrase("нет такой даты: {text}", "there is no such date: {text}"),
     "date_from_datetime_inexact": Phrase(
         "ожидается дата без времени", "a date without time expected"

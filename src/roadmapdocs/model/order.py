@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -13,23 +14,66 @@ from roadmapdocs.model.base import Model, Text, TextList
 from roadmapdocs.model.document import DocumentBase, Level
 from roadmapdocs.model.person import Person, Signature
 
+# The months as a date in running text names them, in the genitive: «5 сентября 2024 г.».
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
+        ),
+        start=1,
+    )
+}
+# «5 сентября 2024 г.», ««05» сентября 2024 г.», «"05" сентября 2024 года», «5 сентября 2024».
+_WORDED = re.compile(
+    r"[«\"“„']?\s*(\d{1,2})\s*[»\"”“']?\s+([а-яё]+)\s+(\d{4})\s*(?:г\.?|года?)?",
+    re.IGNORECASE,
+)
+
+
+def _no_such_date(text: str) -> PydanticCustomError:
+    return PydanticCustomError("date_invalid", "there is no such date: {text}", {"text": text})
+
 
 def _russian_date(value: Any) -> Any:
-    """Accept «05.09.2024», the way dates are written in requisites, beside ISO «2024-09-05»."""
-    if isinstance(value, str):
-        parts = value.strip().split(".")
-        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
-            try:
-                return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
-            except ValueError:
-                raise PydanticCustomError(
-                    "date_invalid", "there is no such date: {text}", {"text": value.strip()}
-                ) from None
+    """Accept the ways requisites write a date: «05.09.2024», «5 сентября 2024 г.»,
+    ««05» сентября 2024 г.», beside ISO «2024-09-05»."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    parts = text.split(".")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        try:
+            return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            raise _no_such_date(text) from None
+    worded = _WORDED.fullmatch(text.replace("\u00a0", " "))
+    if worded is not None and worded.group(2).lower() in _MONTHS:
+        day, month, year = worded.group(1), worded.group(2).lower(), worded.group(3)
+        try:
+            return dt.date(int(year), _MONTHS[month], int(day))
+        except ValueError:
+            raise _no_such_date(text) from None
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_russian_date)]
-"""A date, written «05.09.2024» or «2024-09-05»."""
+Date = Annotated[
+    dt.date,
+    # The schema accepts any text: «5 сентября 2024 г.» is no ISO date, and the model reads it.
+    BeforeValidator(_russian_date, json_schema_input_type=str),
+]
+"""A date, written «05.09.2024», «5 сентября 2024 г.», ««05» сентября 2024 г.» or «2024-09-05»."""
 
 
 class Addressees(Model):
@@ -90,7 +134,7 @@ class Order(DocumentBase):
     level: Level = "school"
     """Уровень; приказ по умолчанию школьный."""
     date: Date | None = None
-    """Дата регистрации: 05.09.2024."""
+    """Дата регистрации: 05.09.2024, «5 сентября 2024 г.» или ««05» сентября 2024 г.»."""
     number: Text | None = None
     """Регистрационный номер: «226/1-г»."""
     place: Text | None = None
