@@ -217,3 +217,25 @@ def test_a_wrong_worded_date_is_a_located_error(written: str, type_: str) -> Non
         roadmapdocs.load(f"kind: order\ntitle: Приказ\ndate: {written}\n")
     (problem,) = raised.value.problems
     assert (problem.type, problem.location.line, problem.location.path) == (type_, 3, "date")
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "column", "says"),
+    [
+        ("kind: order\ntitle: x\n\tnumber: 5\n", 3, 1, "символ табуляции в отступе"),
+        ("kind: order\n\ttitle: x\n", 2, 1, "символ табуляции в отступе"),
+        ('kind: order\ntitle: "x\nnumber: 5\n', 2, 8, "кавычка, открытая здесь, не закрыта"),
+        ("kind: order\ntitle: x\n  number: 5\n", 3, 9, "лишнее двоеточие или лишний отступ"),
+        ("kind: order\nclauses:\n  - a\n - b\n", 4, 2, "отступ строки не совпадает"),
+    ],
+)
+def test_common_yaml_mistakes_are_explained_in_russian_at_their_place(
+    content: str, line: int, column: int, says: str
+) -> None:
+    with pytest.raises(LoadError) as raised:
+        roadmapdocs.load(content)
+    (problem,) = raised.value.problems
+    assert problem.type == "yaml_syntax"
+    assert (problem.location.line, problem.location.column) == (line, column)
+    assert says in problem.message
+    assert not any(word in problem.message for word in ("while", "found", "expected"))

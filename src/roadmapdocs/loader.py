@@ -321,6 +321,90 @@ def _no_cycle_collection(size: int) -> Iterator[None]:
             gc.enable()
 
 
+# PyYAML's commonest complaints, said as a methodologist would need them, with the fix; each
+# with whether the place to show is where the construct began (an unclosed quote) rather than
+# where PyYAML gave up (the end of the file).
+_YAML_REASONS: tuple[tuple[str, str, Phrase, bool], ...] = (
+    (
+        "",
+        "found a tab character",
+        Phrase(
+            "символ табуляции в отступе: в YAML отступы делаются только пробелами — замените "
+            "табуляцию пробелами",
+            "a tab in the indentation: YAML indents with spaces only — replace the tab with spaces",
+        ),
+        False,
+    ),
+    (
+        "",
+        "found character '\\t' that cannot start any token",
+        Phrase(
+            "символ табуляции в отступе: в YAML отступы делаются только пробелами — замените "
+            "табуляцию пробелами",
+            "a tab in the indentation: YAML indents with spaces only — replace the tab with spaces",
+        ),
+        False,
+    ),
+    (
+        "while scanning a quoted scalar",
+        "found unexpected end of stream",
+        Phrase(
+            "кавычка, открытая здесь, не закрыта до конца файла — закройте её",
+            "the quote opened here is not closed before the end of the file — close it",
+        ),
+        True,
+    ),
+    (
+        "",
+        "mapping values are not allowed",
+        Phrase(
+            "лишнее двоеточие или лишний отступ: значение с «: » внутри возьмите в кавычки, "
+            "а поле выровняйте по соседним",
+            "a stray colon or indentation: quote a value that holds «: », and align the field "
+            "with its neighbours",
+        ),
+        False,
+    ),
+    (
+        "",
+        "could not find expected ':'",
+        Phrase(
+            "ожидается «поле: значение» — не хватает двоеточия после имени поля или отступ "
+            "строки не совпадает с соседними",
+            "«field: value» expected — a colon after the field name is missing, or the line's "
+            "indentation differs from its neighbours'",
+        ),
+        False,
+    ),
+    (
+        "while parsing a block mapping",
+        "did not find expected key",
+        Phrase(
+            "отступ строки не совпадает с соседними полями — выровняйте его",
+            "the line's indentation differs from the fields beside it — align it",
+        ),
+        False,
+    ),
+    (
+        "",
+        "did not find expected '-' indicator",
+        Phrase(
+            "в списке ожидается «- пункт» с тем же отступом, что у соседних пунктов",
+            "a list expects «- item» indented as the items beside it",
+        ),
+        False,
+    ),
+)
+
+
+def _explained(exc: yaml.MarkedYAMLError) -> tuple[Phrase, bool] | None:
+    """What a PyYAML syntax error means and how to fix it, for the errors people make most."""
+    for context, problem, reason, at_start in _YAML_REASONS:
+        if problem in (exc.problem or "") and context in (exc.context or ""):
+            return reason, at_start
+    return None
+
+
 def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
     """Parse YAML, recording where each value stands; raise LoadError on syntax or duplicates."""
     loader = _Loader(source_text)
@@ -336,8 +420,15 @@ def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
             raise LoadError(builder.problems)
         return data
     except yaml.MarkedYAMLError as exc:
+        explained = _explained(exc)
         mark = exc.problem_mark or exc.context_mark
-        detail = " ".join(p for p in (exc.context, exc.problem) if p)
+        if explained is not None:
+            reason, at_start = explained
+            detail = reason.in_(lang)
+            if at_start and exc.context_mark is not None:
+                mark = exc.context_mark
+        else:
+            detail = " ".join(p for p in (exc.context, exc.problem) if p)
         location = Location(
             marks.file, mark.line + 1 if mark else None, mark.column + 1 if mark else None
         )
