@@ -989,12 +989,6 @@ def _located(exc: BaseException, xml: str, part: str) -> Phrase:
     return place
 
 
-_LIMIT_HINT = Phrase(
-    "; предел меняют в [limits] файла roadmapdocs.toml или переменной ROADMAPDOCS_LIMIT_{name}",
-    "; the limit is set in [limits] of roadmapdocs.toml or by ROADMAPDOCS_LIMIT_{name}",
-)
-
-
 def template_error(
     exc: BaseException, template: Template, xml: str = "", part: str = ""
 ) -> TemplateError | LimitExceeded:
@@ -1017,7 +1011,7 @@ def template_error(
         ).format(name=name, detail=exc.detail)
         if not exc.limit:
             return TemplateError(message + place, where)
-        how = _LIMIT_HINT.format(name=exc.limit.upper())
+        how = Phrase("; ", "; ") + limits.how_to_change(exc.limit)
         return LimitExceeded(message + place + how, where, limit=exc.limit)
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return TemplateSecurityError(
