@@ -145,11 +145,6 @@ class _Typesetting:
         return found
 
 
-def _text_function(settings: Settings) -> Callable[[str], str]:
-    """The typography of one render, as a function of a string (see :class:`_Typesetting`)."""
-    return _Typesetting(settings)
-
-
 class ModelView(Mapping[str, Any]):
     """A model as a template sees it: a read-only mapping of its fields as plain data.
 
@@ -500,7 +495,7 @@ def requisites(document: DocumentBase, settings: Settings) -> dict[str, str]:
     takes the organisation's place when the document leaves it out. Kinds without such
     fields (a roadmap) have empty requisites.
     """
-    text = _text_function(settings)
+    text = _Typesetting(settings)
     day, number, place = (getattr(document, name, None) for name in ("date", "number", "place"))
     if "place" in type(document).model_fields and not place and document.organisation:
         place = document.organisation.place
@@ -517,7 +512,7 @@ def requisites(document: DocumentBase, settings: Settings) -> dict[str, str]:
 
 def build_context(document: DocumentBase, settings: Settings) -> dict[str, Any]:
     """The whole context of a render: ``doc``, ``requisites``, ``settings``."""
-    text = _text_function(settings)
+    text = _Typesetting(settings)
     return {
         "doc": _view(document, text),
         "requisites": requisites(document, settings),

@@ -373,13 +373,6 @@ def table_style(table: Any) -> str:
     return str(_TABLE_STYLE(table))
 
 
-def _row_texts(row: Any, *, simple: bool) -> list[tuple[int, str]]:
-    """Each cell of a row as (columns it spans, text); ``simple``: every cell spans one."""
-    if simple:
-        return [(1, text_of(tc)) for tc in row.iterchildren(_W_TC)]
-    return [(cell.span, cell.text) for cell in map(_Cell, row.iterchildren(_W_TC))]
-
-
 _CELL_PARTS = etree.XPath("w:p | w:p//w:t/text()", namespaces=_NAMESPACES, smart_strings=False)
 _W_T = qn("w:t")
 
