@@ -129,3 +129,49 @@ def test_sections_are_heading_rows_with_their_number_as_written() -> None:
         ("section", True, "1. Организационные мероприятия"),
         ("section", True, "2 Кадры"),
     ]
+
+
+def _stamped(approval: str, **requisites: str) -> roadmapdocs.Document:
+    document = load_example("school-order-clean")
+    document.appendices[0].approval = approval
+    for name, value in requisites.items():
+        setattr(document, name, value)
+    return document
+
+
+@pytest.mark.parametrize("word", ["УТВЕРЖДЕН", "утверждена", "Утверждено", "УТВЕРЖДЁНЫ"])
+def test_a_stamp_of_one_word_is_built_from_the_order_requisites(word: str) -> None:
+    view = build_context(_stamped(word), Settings(nbsp=False))["doc"]
+    form = word.upper().replace("Ё", "Е")
+    assert view["appendices"][0]["approval"] == (
+        f"{form}\nприказом МБОУ «СШ № 5»\nот 05.09.2024 № 226/1-г"
+    )
+
+
+def test_a_stamp_before_registration_leaves_lines_to_fill_in() -> None:
+    document = _stamped("УТВЕРЖДЕН")
+    document.date = None
+    document.number = None
+    view = build_context(document, Settings(nbsp=False))["doc"]
+    assert view["appendices"][0]["approval"].endswith("от __________ № _____")
+
+
+def test_a_stamp_written_out_prints_as_written() -> None:
+    written = "УТВЕРЖДЕН приказом директора МБОУ «СШ № 5» от 05.09.2024 № 226/1-г"
+    view = build_context(_stamped(written), Settings(nbsp=False, quotes=False))["doc"]
+    assert view["appendices"][0]["approval"] == written
+
+
+def test_merged_copies_carry_their_own_stamp() -> None:
+    from roadmapdocs.batch import merge
+
+    rows = [{"number": "101/1-г", "date": "02.09.2024"}, {"number": "102/1-г"}]
+    for approval in ("УТВЕРЖДЕН", "УТВЕРЖДЕН приказом МБОУ «СШ № 5» от 05.09.2024 № 226/1-г"):
+        copies = [copy for copy, _ in merge(_stamped(approval), rows, "{number}.docx")]
+        stamps = [
+            build_context(copy, Settings(nbsp=False))["doc"]["appendices"][0]["approval"]
+            for copy in copies
+        ]
+        assert stamps[0].endswith("от 02.09.2024 № 101/1-г")
+        assert stamps[1].endswith("от 05.09.2024 № 102/1-г")
+        assert [f.name for c in copies for f in roadmapdocs.validate(c)] == []

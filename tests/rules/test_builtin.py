@@ -119,6 +119,38 @@ CASES: list[tuple[str, dict[str, Any], set[tuple[str, str]]]] = [
         _order(appendices=[{"number": "1", "reference": {"number": "№ 226/1-г"}}]),
         set(),
     ),
+    (
+        "a stamp written out that quotes another order's number",
+        _order(
+            number="145/01-07",
+            appendices=[
+                {
+                    "number": "1",
+                    "approval": "УТВЕРЖДЕНА приказом МБОУ «СШ № 5» от 05.09.2024 № 145/01-08",
+                }
+            ],
+        ),
+        {("RD204", "приложение 1")},
+    ),
+    (
+        "a stamp written out that quotes another date, in words",
+        _order(
+            appendices=[
+                {"approval": "УТВЕРЖДЕН приказом от «04» сентября 2024 г. № 226/1-г"},
+            ],
+        ),
+        {("RD204", "приложение 1")},
+    ),
+    (
+        "a stamp written out that quotes the order itself",
+        _order(
+            appendices=[
+                {"approval": "УТВЕРЖДЕН приказом МБОУ «СШ № 5» от 5 сентября 2024 г. № 226/1-г"},
+            ],
+        ),
+        set(),
+    ),
+    ("a stamp of its word alone", _order(appendices=[{"approval": "Утверждён"}]), set()),
     ("order without a number", _order(number=None), {("RD205", "номер приказа")}),
     (
         "the only appendix cited with a number",

@@ -14,6 +14,7 @@ from roadmapdocs.errors import LoadError, Location, Problem, RoadmapdocsError
 from roadmapdocs.loader import Document, load, to_data
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.model import Order
+from roadmapdocs.model.order import quoted_requisites, stamp_form
 from roadmapdocs.model.annotations import unwrap
 
 _UNKNOWN_FIELDS = Phrase(
@@ -113,6 +114,13 @@ def merge(
             quoted = appendix.reference
             if quoted and quoted.number in (None, base.number) and quoted.date in (None, base.date):
                 written.pop("reference", None)
+            # So does a stamp written out with the base's requisites: it keeps its word, and
+            # the template writes each copy's own date and number after it.
+            form = stamp_form(appendix.approval)
+            if form and appendix.approval:
+                numbers, dates = quoted_requisites(appendix.approval)
+                if set(numbers) <= {base.number} and set(dates) <= {base.date}:
+                    written["approval"] = form
     for number, row in enumerate(rows, start=2):  # row 1 holds the headers
         filled = copy.deepcopy(data)
         for key, value in row.items():

@@ -68,6 +68,16 @@ def _russian_date(value: Any) -> Any:
     return value
 
 
+def requisite_date(text: str) -> dt.date | None:
+    """The date ``text`` writes as a requisite does, or None where it writes none (or no real
+    one): what a rule reads out of a stamp typed by hand."""
+    try:
+        found = _russian_date(text)
+    except PydanticCustomError:
+        return None
+    return found if isinstance(found, dt.date) else None
+
+
 Date = Annotated[
     dt.date,
     # The schema accepts any text: «5 сентября 2024 г.» is no ISO date, and the model reads it.
@@ -110,6 +120,47 @@ class AppendixReference(Model):
     """Номер приказа, как указан в приложении."""
 
 
+APPROVAL_FORMS = ("УТВЕРЖДЕН", "УТВЕРЖДЕНА", "УТВЕРЖДЕНО", "УТВЕРЖДЕНЫ")
+"""The word an approval stamp opens with, agreed with what is approved: план — УТВЕРЖДЕН,
+дорожная карта — УТВЕРЖДЕНА, положение — УТВЕРЖДЕНО, планы — УТВЕРЖДЕНЫ."""
+
+
+def approval_form(text: str | None) -> str | None:
+    """The stamp's word when ``text`` is that word alone («утверждена», «УТВЕРЖДЁН»), in
+    capitals as the stamp prints it; None for a stamp written out in full, or none."""
+    if not text:
+        return None
+    word = text.strip().rstrip(":").strip().upper().replace("Ё", "Е")
+    return word if word in APPROVAL_FORMS else None
+
+
+_QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”|„[^„“]*“")
+_STAMP_NUMBER = re.compile(r"№\s*([^\s,;()]+)")
+_STAMP_DATE = re.compile(
+    r"[«\"“„']?\s*\d{1,2}\s*[»\"”“']?\s*(?:\.\s*\d{1,2}\s*\.\s*\d{2,4}|\s+[а-яё]+\s+\d{4})"
+    r"(?:\s*г\.?|\s*года?)?",
+    re.IGNORECASE,
+)
+
+
+def quoted_requisites(stamp: str) -> tuple[list[str], list[dt.date]]:
+    """The registration numbers and the dates a stamp written out in full quotes: «УТВЕРЖДЕНА
+    приказом МБОУ «СШ № 5» от 29.08.2025 № 145/01-08» → (["145/01-08"], [29.08.2025]). A name in
+    quotes may hold a «№» of its own, which is no registration number."""
+    unquoted = _QUOTED.sub(" ", stamp)
+    numbers = [number.rstrip(".") for number in _STAMP_NUMBER.findall(unquoted)]
+    dates = [found for m in _STAMP_DATE.finditer(stamp) if (found := requisite_date(m.group(0)))]
+    return numbers, dates
+
+
+def stamp_form(stamp: str | None) -> str | None:
+    """The word a stamp opens with, when it is one of :data:`APPROVAL_FORMS`: «УТВЕРЖДЕНА
+    приказом …» → «УТВЕРЖДЕНА»."""
+    if not stamp or not stamp.split():
+        return None
+    return approval_form(stamp.split()[0])
+
+
 class Appendix(Model):
     """An appendix: its own title, an optional approval mark and a plan with its own columns."""
 
@@ -118,7 +169,10 @@ class Appendix(Model):
     title: Text = ""
     """Заголовок приложения."""
     approval: Text | None = None
-    """Гриф утверждения, если есть."""
+    """Гриф утверждения: одно слово — УТВЕРЖДЕН, УТВЕРЖДЕНА, УТВЕРЖДЕНО или УТВЕРЖДЕНЫ (по роду
+    того, что утверждается); остальное — «приказом МБОУ «СШ № 5» от 05.09.2024 № 226/1-г» —
+    шаблон строит из реквизитов приказа, как и отметку о приложении. Гриф, написанный целиком,
+    печатается как написан, а его дата и номер проверяются по приказу."""
     reference: AppendixReference | None = None
     """Реквизиты приказа, как их процитировало приложение. Шаблон их не печатает: отметка
     «Приложение № 1 к приказу от … № …» строится из реквизитов самого приказа; здесь они нужны,

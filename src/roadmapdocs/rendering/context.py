@@ -25,6 +25,7 @@ from roadmapdocs.lang.typography import typesetter
 from roadmapdocs.model import (
     Activity,
     Addressees,
+    Appendix,
     IndicatorGroup,
     Party,
     Person,
@@ -33,6 +34,7 @@ from roadmapdocs.model import (
 )
 from roadmapdocs.model.annotations import is_model, unwrap
 from roadmapdocs.model.document import DocumentBase
+from roadmapdocs.model.order import approval_form
 from roadmapdocs.settings import Settings
 
 
@@ -126,15 +128,17 @@ def _identity(value: str) -> str:
 class _Typesetting:
     """Typography for every string of one render — «ёлочки» and non-breaking spaces, as the
     settings ask — each distinct string worked out once (responsible people, terms and results
-    repeat down a plan); and what an empty cell of a plan table prints."""
+    repeat down a plan); what an empty cell of a plan table prints; and the lines of an
+    approval stamp after its first word, which the document's requisites give."""
 
-    __slots__ = ("_done", "_typeset", "empty_cell")
+    __slots__ = ("_done", "_typeset", "approved_by", "empty_cell")
 
     def __init__(self, settings: Settings) -> None:
         quoting, spacing = settings.quotes, settings.nbsp
         self._typeset = typesetter(quoting=quoting, spacing=spacing) if quoting or spacing else None
         self._done: dict[str, str] = {}
         self.empty_cell = settings.empty_cell
+        self.approved_by = ""
 
     def __call__(self, value: str) -> str:
         if self._typeset is None:
@@ -222,6 +226,23 @@ class PlanView(ModelView):
             ]
         if name == "rows":
             return plan_rows(plan, self._text, getattr(self._text, "empty_cell", ""))
+        return super()._make(name)
+
+
+class AppendixView(ModelView):
+    """An appendix whose stamp is the word alone («УТВЕРЖДЕН») prints the whole stamp, built
+    from the order's requisites as the appendix mark is: a copy made with other requisites (a
+    mail-merge row) carries its own, and no stamp can quote another order."""
+
+    __slots__ = ()
+
+    def _make(self, name: str) -> Any:
+        if name == "approval":
+            assert isinstance(self._model, Appendix)
+            form = approval_form(self._model.approval)
+            approved_by = getattr(self._text, "approved_by", "")
+            if form is not None and approved_by:
+                return f"{form}\n{approved_by}"
         return super()._make(name)
 
 
@@ -359,6 +380,7 @@ def _view(value: Any, text: Callable[[str], str]) -> Any:
 
 
 _VIEWS: dict[type[BaseModel], type[ModelView]] = {
+    Appendix: AppendixView,
     Party: PartyView,
     Plan: PlanView,
     IndicatorGroup: IndicatorGroupView,
@@ -513,11 +535,37 @@ def requisites(document: DocumentBase, settings: Settings) -> dict[str, str]:
 def build_context(document: DocumentBase, settings: Settings) -> dict[str, Any]:
     """The whole context of a render: ``doc``, ``requisites``, ``settings``."""
     text = _Typesetting(settings)
+    given = requisites(document, settings)
+    text.approved_by = approved_by(document, given, text)
     return {
         "doc": _view(document, text),
-        "requisites": requisites(document, settings),
+        "requisites": given,
         "settings": settings.model_dump(),
     }
+
+
+_BLANK_DATE = "__________"
+_BLANK_NUMBER = "_____"
+"""What an approval stamp prints for a requisite not yet given: the lines to fill in by hand
+when the order is registered."""
+
+
+def approved_by(
+    document: DocumentBase, given: dict[str, str], text: Callable[[str], str] = _identity
+) -> str:
+    """The lines of an approval stamp after its word: «приказом МБОУ «СШ № 5»» and «от
+    05.09.2024 № 226/1-г» (ГОСТ Р 7.0.97: the kind of the approving document, its author, date
+    and number). Empty for a document with neither date nor number field (a roadmap); the
+    appendices that carry stamps are an order's, so the approving document is the order."""
+    fields = type(document).model_fields
+    if "date" not in fields and "number" not in fields:
+        return ""
+    organisation = document.organisation
+    author = organisation.short_name if organisation is not None else None
+    first = "приказом" + (f" {text(author)}" if author else "")
+    day = given["date"] or _BLANK_DATE
+    number = given["number"] or _BLANK_NUMBER
+    return f"{first}\n{text(f'от {day} № {number}')}"
 
 
 CONTRACT: dict[str, str] = {

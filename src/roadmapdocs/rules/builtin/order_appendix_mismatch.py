@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from roadmapdocs.model import Order
+from roadmapdocs.model.order import approval_form, quoted_requisites
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
 
 
@@ -26,12 +27,18 @@ def order_appendix_mismatch(context: Context) -> Iterator[Hit]:
     приказа. Шаблоны строят отметку из реквизитов приказа, так что в новых документах
     расхождения не бывает; правило ловит его в документах, перенесённых из Word.
 
+    Так же проверяется гриф утверждения приложения, написанный целиком («УТВЕРЖДЕНА приказом …
+    от 29.08.2025 № 145/01-08»): его дата и номер должны быть датой и номером приказа. Гриф из
+    одного слова («УТВЕРЖДЕНА») шаблон дописывает из реквизитов приказа сам, и ошибиться в нём
+    нельзя — так и стоит писать.
+
     Пример: «приложение 1: номер приказа в приложении «226/1-09», а у приказа «226/1-г»».
     """
     order = context.document
     if not isinstance(order, Order):
         return
     for index, appendix in enumerate(order.appendices):
+        yield from _stamp(order, index, appendix.approval)
         quoted = appendix.reference
         if quoted is None:
             continue
@@ -54,4 +61,38 @@ def order_appendix_mismatch(context: Context) -> Iterator[Hit]:
                     f"the appendix quotes order date {said}, the order is dated {real}",
                 ),
                 Phrase(f"исправьте дату на {real}", f"change it to {real}"),
+            )
+
+
+def _stamp(order: Order, index: int, stamp: str | None) -> Iterator[Hit]:
+    """The date and number a stamp written out in full quotes, against the order's."""
+    if not stamp or approval_form(stamp) is not None:
+        return
+    path = ("appendices", index, "approval")
+    fix = Phrase(
+        "оставьте в грифе одно слово — «УТВЕРЖДЕН(А, О, Ы)»: шаблон допишет дату и номер приказа",
+        "leave one word in the stamp, «УТВЕРЖДЕН(А, О, Ы)»: the template adds the order's date "
+        "and number",
+    )
+    numbers, dates = quoted_requisites(stamp)
+    for number in numbers:
+        if order.number and _plain(number) != _plain(order.number):
+            yield Hit(
+                path,
+                Phrase(
+                    f"гриф утверждения называет приказ № {number}, а у приказа № {order.number}",
+                    f"the approval stamp names order № {number}, the order is № {order.number}",
+                ),
+                fix,
+            )
+    for said in dates:
+        if order.date and said != order.date:
+            real = order.date.strftime("%d.%m.%Y")
+            yield Hit(
+                path,
+                Phrase(
+                    f"гриф утверждения называет дату {said:%d.%m.%Y}, а приказ от {real}",
+                    f"the approval stamp gives the date {said:%d.%m.%Y}, the order is dated {real}",
+                ),
+                fix,
             )
