@@ -289,3 +289,38 @@ def test_english_messages_and_located_paths() -> None:
     assert finding.path == ("plan", "activities", 0, "responsible")
     assert finding.dotted_path == "plan.activities[0].responsible"
     assert finding.line == 5
+
+
+def test_a_field_without_its_column_is_reported_once_per_plan() -> None:
+    document = _roadmap(
+        plan={
+            "columns": ["number", "text", "deadline"],
+            "sections": [
+                {
+                    "number": "1",
+                    "title": "Раздел",
+                    "activities": [
+                        {
+                            "number": "1.1",
+                            "text": "Семинар",
+                            "deadline": "май 2024",
+                            "description": "для учителей",
+                        },
+                        {
+                            "number": "1.2",
+                            "text": "Совет",
+                            "deadline": "май 2024",
+                            "description": "для всех",
+                        },
+                    ],
+                }
+            ],
+        }
+    )
+    report = roadmapdocs.validate(roadmapdocs.load(document), select=["unprinted-field"])
+    assert [(f.code, f.element) for f in report] == [("RD404", "мероприятие 1.1")]
+    # Without declared columns, the table grows the column itself.
+    del document["plan"]["columns"]
+    plan = roadmapdocs.load(document).plan
+    assert "description" in [c.field.value for c in plan.table_columns]
+    assert list(roadmapdocs.validate(roadmapdocs.load(document), select=["unprinted-field"])) == []

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
-from pydantic import Field, model_serializer, model_validator
+from pydantic import Field, PrivateAttr, model_serializer, model_validator
 
 from roadmapdocs.model.base import ItemText, Model, Text, TextList
 from roadmapdocs.model.deadline import DeadlineField
@@ -156,10 +156,47 @@ class Plan(Model):
     activities: list[Activity] = Field(default_factory=list)
     """Мероприятия вне разделов (нумерация 1, 1.1, 2 … прямо в таблице)."""
 
+    _filled: tuple[ActivityField, ...] | None = PrivateAttr(default=None)
+    _customary: tuple[ActivityField, ...] = PrivateAttr(default=DEFAULT_COLUMNS)
+
+    def customary(self, fields: tuple[ActivityField, ...]) -> Plan:
+        """Make ``fields`` the columns this plan shows when it declares none: a kind's own
+        (a passport's plan has «Отметка об исполнении», a project's puts executors before
+        terms). Returns the plan."""
+        self._customary = fields
+        self._filled = None
+        return self
+
     @property
     def table_columns(self) -> list[Column]:
-        """The declared columns, or the default set."""
-        return self.columns or [Column(field=f) for f in DEFAULT_COLUMNS]
+        """The declared columns; or, when the plan declares none, the customary set (see
+        :meth:`customary`) and a column for every other field its activities fill (a
+        description, a level, a report form, an execution mark), each where the order of
+        :class:`ActivityField` puts it — so that nothing entered is left off the page."""
+        if self.columns:
+            return self.columns
+        if self._filled is None:
+            self._filled = self.filled_fields()
+        shown = list(self._customary)
+        order = list(ActivityField)
+        for extra in self._filled:
+            if extra in shown:
+                continue
+            before = [i for i, f in enumerate(shown) if order.index(f) < order.index(extra)]
+            shown.insert(before[-1] + 1 if before else 0, extra)
+        return [Column(field=f) for f in shown]
+
+    def filled_fields(self) -> tuple[ActivityField, ...]:
+        """The fields of :class:`ActivityField` that at least one activity of the plan fills."""
+        found: set[ActivityField] = set()
+        rest = [f for f in ActivityField if f not in self._customary]
+        for activity in self.walk():
+            for name in rest:
+                if name not in found and getattr(activity, name.value):
+                    found.add(name)
+            if len(found) == len(rest):
+                break
+        return tuple(f for f in ActivityField if f in found)
 
     def has_column(self, field: ActivityField) -> bool:
         """Whether the plan table shows this field."""

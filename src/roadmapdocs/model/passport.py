@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from roadmapdocs.model.activity import ActivityField, Column, Plan
+from roadmapdocs.model.activity import ActivityField, Plan
 from roadmapdocs.model.base import Model, Text, TextList
 from roadmapdocs.model.document import DocumentBase, Level
 from roadmapdocs.model.indicator import IndicatorGroup
@@ -45,16 +45,19 @@ class Problem(Model):
     """Таблицы данных: результаты экзаменов, по школам."""
 
 
+PASSPORT_COLUMNS: tuple[ActivityField, ...] = (
+    ActivityField.NUMBER,
+    ActivityField.TEXT,
+    ActivityField.DEADLINE,
+    ActivityField.RESPONSIBLE,
+    ActivityField.RESULT,
+    ActivityField.EXECUTION_MARK,
+)
+"""The columns of the plan of a passport that declares none."""
+
+
 def _passport_plan() -> Plan:
-    fields = (
-        ActivityField.NUMBER,
-        ActivityField.TEXT,
-        ActivityField.DEADLINE,
-        ActivityField.RESPONSIBLE,
-        ActivityField.RESULT,
-        ActivityField.EXECUTION_MARK,
-    )
-    return Plan(columns=[Column(field=f) for f in fields])
+    return Plan().customary(PASSPORT_COLUMNS)
 
 
 class Passport(DocumentBase):
@@ -89,3 +92,9 @@ class Passport(DocumentBase):
     """Раздел II. План мероприятий (со столбцом «Отметка об исполнении»)."""
     signature: Signature = Field(default_factory=Signature)
     """Подпись руководителя."""
+
+    @model_validator(mode="after")
+    def _customary_columns(self) -> Passport:
+        # A plan written without ``columns`` shows this kind's columns, not a roadmap's.
+        self.plan.customary(PASSPORT_COLUMNS)
+        return self
