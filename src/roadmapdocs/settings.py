@@ -62,6 +62,9 @@ class Settings(BaseModel):
     column_widths: Literal["measured", "template"] = "measured"
     """Ширина столбцов таблиц плана: measured — по измеренному тексту, template — как в шаблоне
     (если в нём по столбцу на каждый столбец таблицы)."""
+    abbreviation_list: Literal["auto", "always", "never"] = "auto"
+    """Печатать ли перечень «Принятые сокращения» из ``abbreviations`` документа: auto — только
+    те сокращения, которые текст не вводит сам («(далее – УОиМП)»), always — все, never — нет."""
     hyphenation: bool = True
     """Переносить слова в таблицах по слогам (автоматическая расстановка переносов Word и LibreOffice)."""
 

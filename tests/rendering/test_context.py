@@ -175,3 +175,84 @@ def test_merged_copies_carry_their_own_stamp() -> None:
         assert stamps[0].endswith("от 02.09.2024 № 101/1-г")
         assert stamps[1].endswith("от 05.09.2024 № 102/1-г")
         assert [f.name for c in copies for f in roadmapdocs.validate(c)] == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "listed"),
+    [("auto", ["ЦНППМ"]), ("always", ["ШНОР", "ЦНППМ"]), ("never", [])],
+)
+def test_the_abbreviation_list_explains_what_the_text_does_not(
+    setting: str, listed: list[str]
+) -> None:
+    document = roadmapdocs.load(
+        {
+            "kind": "roadmap",
+            "level": "school",
+            "goal": "Помощь школам с низкими результатами (далее – ШНОР) и ЦНППМ",
+            "abbreviations": [
+                {"short": "ШНОР", "full": "школы с низкими результатами"},
+                {"short": "ЦНППМ", "full": "центр непрерывного повышения мастерства"},
+            ],
+        }
+    )
+    context = build_context(document, Settings(abbreviation_list=setting))
+    assert [entry["short"] for entry in context["abbreviations"]] == listed
+
+
+def test_a_word_introduced_with_далее_is_not_listed_again() -> None:
+    document = roadmapdocs.load(
+        {
+            "kind": "project",
+            "goal": "Подготовка плана краевого проекта (далее – Проект)",
+            "abbreviations": [{"short": "Проект", "full": "краевой проект"}],
+        }
+    )
+    assert build_context(document, Settings())["abbreviations"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "period", "line"),
+    [
+        ("Дорожная карта", "2024/2025 учебный год", "на 2024/2025 учебный год"),
+        ("Дорожная карта на 2024 год", "2024", ""),
+        ("Дорожная карта", "с сентября 2024 по май 2025", "с сентября 2024 по май 2025"),
+        ("Дорожная карта", None, ""),
+    ],
+)
+def test_the_period_goes_under_a_title_that_does_not_name_it(
+    title: str, period: str | None, line: str
+) -> None:
+    data = {"kind": "roadmap", "level": "school", "title": title}
+    if period:
+        data["period"] = period
+    context = build_context(roadmapdocs.load(data), Settings(nbsp=False))
+    assert context["requisites"]["period_line"] == line
+
+
+def test_a_section_narrative_is_a_row_under_its_title() -> None:
+    plan = Plan(sections=[Section(number="1", title="Кадры", narrative=["Почему.", "Зачем."])])
+    rows = plan_rows(plan)
+    assert [row["kind"] for row in rows] == ["section", "note"]
+    assert rows[1]["title"] == "Почему.\nЗачем."
+    # A template that knows no note rows prints the narrative as the text of a row.
+    fields = [column.field.value for column in plan.table_columns]
+    assert rows[1]["cells"][fields.index("text")] == "Почему.\nЗачем."
+
+
+def test_project_indicators_read_as_one_table_with_baselines() -> None:
+    document = roadmapdocs.load(
+        {
+            "kind": "project",
+            "indicators": [
+                {"name": "Доля", "unit": "%", "baseline": "10", "values": {"2025": "20"}},
+                {"name": "Число", "unit": "чел.", "values": {"2025": "5", "2026": "7"}},
+            ],
+            "control_points": [{"number": "1", "text": "Отчёт", "deadline": "май 2025"}],
+        }
+    )
+    table = build_context(document, Settings())["doc"]["indicator_table"]
+    assert table["tabular"] is True
+    assert table["value_columns"] == ["Базовое значение", "2025", "2026"]
+    assert [i["value_cells"] for i in table["indicators"]] == [["10", "20", ""], ["", "5", "7"]]
+    names_only = roadmapdocs.load({"kind": "project", "indicators": ["рост баллов ГИА"]})
+    assert build_context(names_only, Settings())["doc"]["indicator_table"]["tabular"] is False

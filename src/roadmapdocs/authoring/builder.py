@@ -199,23 +199,86 @@ def heading(document: DocxDocument, text: str) -> None:
     paragraph(document, text, align="center", bold=True, space_after=6, keep_with_next=True)
 
 
-def title_block(document: DocxDocument) -> None:
-    """The approval mark where the document has one, then the title, a centred bold line per
-    line of ``doc.title``, then a blank line."""
+def letterhead(document: DocxDocument) -> None:
+    """The organisation as ГОСТ Р 7.0.97 sets it at the head of a document: the parent body in
+    bold (where the settings keep that line), the full name with a capital, the short name in
+    brackets, then the place; each line only where the document gives it."""
+    paragraph(document, "{%p if settings.parent_body_line and doc.organisation.parent_body %}")
+    paragraph(document, "{{ doc.organisation.parent_body }}", align="center", bold=True)
+    paragraph(document, "{%p endif %}")
+    # The letterhead sets the name as ГОСТ Р 7.0.97 shows it, with a capital; the text stays as
+    # the user wrote it everywhere else.
+    paragraph(document, "{%p if doc.organisation.full_name %}")
+    paragraph(document, "{{ doc.organisation.full_name | first_upper }}", align="center")
+    paragraph(document, "{%p endif %}")
+    paragraph(document, "{%p if doc.organisation.short_name %}")
+    paragraph(document, "({{ doc.organisation.short_name }})", align="center")
+    paragraph(document, "{%p endif %}")
+
+
+def title_block(document: DocxDocument, *, organisation: bool = False) -> None:
+    """The approval mark where the document has one, the letterhead where asked
+    (``organisation``), the title — a centred bold line per line of ``doc.title`` —, the
+    period when the title does not already name it («на 2024/2025 учебный год»), then a blank
+    line."""
     paragraph(document, "{%p if doc.approval %}")
     paragraph(document, "{{ doc.approval }}", style=APPROVAL_STYLE, space_after=12)
     paragraph(document, "{%p endif %}")
+    if organisation:
+        paragraph(document, "{%p if doc.organisation %}")
+        letterhead(document)
+        paragraph(document, "{%p if doc.organisation.place %}")
+        paragraph(document, "{{ doc.organisation.place }}", align="center")
+        paragraph(document, "{%p endif %}")
+        paragraph(document)
+        paragraph(document, "{%p endif %}")
     paragraph(document, "{%p for line in doc.title.split('\\n') %}")
     paragraph(document, "{{ line }}", align="center", bold=True)
     paragraph(document, "{%p endfor %}")
+    paragraph(document, "{%p if requisites.period_line %}")
+    paragraph(document, "{{ requisites.period_line }}", align="center", bold=True)
+    paragraph(document, "{%p endif %}")
     paragraph(document)
+
+
+def abbreviation_list(document: DocxDocument) -> None:
+    """«Принятые сокращения»: the entries of ``abbreviations`` the context gives (those the text
+    does not introduce itself, unless ``settings.abbreviation_list`` says otherwise)."""
+    paragraph(document, "{%p if abbreviations %}")
+    heading(document, "Принятые сокращения")
+    paragraph(document, "{%p for abbreviation in abbreviations %}")
+    paragraph(document, "{{ abbreviation.short }} – {{ abbreviation.full }}", align="justify")
+    paragraph(document, "{%p endfor %}")
+    paragraph(document)
+    paragraph(document, "{%p endif %}")
+
+
+def control_point_table(document: DocxDocument, caption: str) -> None:
+    """The control points (``doc.control_points``) under ``caption``, as a table: number, the
+    point with its result, who answers for it, when."""
+    paragraph(document, "{%p if doc.control_points %}")
+    heading(document, caption)
+    loop_table(
+        document,
+        ["№", "Контрольная точка", "Ответственный", "Сроки"],
+        [
+            "{{ point.number }}",
+            "{{ point.text }}{% if point.result %}\n{{ point.result }}{% endif %}",
+            "{{ point.responsible | map(attribute='text') | join('\\n') }}",
+            "{{ point.deadline }}",
+        ],
+        "point in doc.control_points",
+    )
+    paragraph(document)
+    paragraph(document, "{%p endif %}")
 
 
 def plan_table(document: DocxDocument, plan: str) -> None:
     """The plan table of ``plan`` (a context expression, e.g. ``appendix.plan``).
 
     Columns come from the data (``{%tc for %}``), one heading row per section spans the width
-    (``{% hm %}``) in bold, an activity that heads others is bold as well, an empty cell prints
+    (``{% hm %}``) in bold, then the section's narrative, merged the same way, an activity that
+    heads others is bold as well, an empty cell prints
     what the context puts in it (``settings.empty_cell``, see
     :func:`roadmapdocs.rendering.context.plan_rows`), and the header row repeats on every page.
     Rows of tags vanish on rendering.
@@ -224,6 +287,8 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         ("{%tc for col in " + plan + ".columns %}", "{{ col.title }}", "{%tc endfor %}"),
         ("{%tr for row in " + plan + ".rows %}", "", ""),
         ("{%tr if row.kind == 'section' %}", "", ""),
+        ("{%tc for col in " + plan + ".columns %}", "{% hm %}{{ row.title }}", "{%tc endfor %}"),
+        ("{%tr elif row.kind == 'note' %}", "", ""),
         ("{%tc for col in " + plan + ".columns %}", "{% hm %}{{ row.title }}", "{%tc endfor %}"),
         ("{%tr else %}", "", ""),
         ("{%tc for cell in row.cells %}", "{{ cell }}", "{%tc endfor %}"),
@@ -238,9 +303,11 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         section_row = index == 3
         _cell(table, index, 0, first)
         _cell(table, index, 1, second, bold=header or section_row, center=header or section_row)
+        if index == 5:  # a section's narrative: across the table, as running text
+            table.rows[index].cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         _cell(table, index, 2, third)
     # An activity that heads nested ones prints in bold, as section rows do.
-    run = table.rows[5].cells[1].paragraphs[0].runs[0]
+    run = table.rows[7].cells[1].paragraphs[0].runs[0]
     run._r.get_or_add_rPr().get_or_add_b().set(qn("w:val"), "{{ row.heading | int }}")
     header_row = table.rows[0]._tr.get_or_add_trPr()
     header_row.append(OxmlElement("w:tblHeader"))
@@ -278,17 +345,30 @@ def loop_table(
     _cell(table, 3, 0, "{%tr endfor %}")
 
 
-def indicator_table(document: DocxDocument, *, baseline: bool) -> None:
-    """The table of one indicator group (``group``): number, name, unit, the baseline where
-    asked, then one column per period present in the data."""
+def indicator_table(document: DocxDocument, *, baseline: bool | None, group: str = "group") -> None:
+    """The table of one indicator group (``group``, a context expression): number, name with
+    its note, unit, the baseline where asked — always (True), never (False) or when any
+    indicator of the group gives one (None) —, then one column per period present in the
+    data."""
     header = ["№ п/п", "Показатель", "Единица измерения"]
-    body = ["{{ indicator.number or loop.index }}", "{{ indicator.name }}", "{{ indicator.unit }}"]
+    body = [
+        "{{ indicator.number or loop.index }}",
+        "{{ indicator.name }}{% if indicator.note %}\n({{ indicator.note }}){% endif %}",
+        "{{ indicator.unit }}",
+    ]
+    columns, cells = "periods", "cells"
     if baseline:
         header.append("Базовое значение")
         body.append("{{ indicator.baseline }}")
-    header += ["{%tc for period in group.periods %}", "{{ period }}", "{%tc endfor %}"]
-    body += ["{%tc for value in indicator.cells %}", "{{ value }}", "{%tc endfor %}"]
-    loop_table(document, header, body, "indicator in group.indicators")
+    elif baseline is None:
+        columns, cells = "value_columns", "value_cells"
+    header += [
+        "{%tc for period in " + group + "." + columns + " %}",
+        "{{ period }}",
+        "{%tc endfor %}",
+    ]
+    body += ["{%tc for value in indicator." + cells + " %}", "{{ value }}", "{%tc endfor %}"]
+    loop_table(document, header, body, "indicator in " + group + ".indicators")
 
 
 def form_table(document: DocxDocument, rows: Sequence[tuple[str, str]]) -> None:

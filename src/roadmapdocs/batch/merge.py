@@ -14,8 +14,8 @@ from roadmapdocs.errors import LoadError, Location, Problem, RoadmapdocsError
 from roadmapdocs.loader import Document, load, to_data
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.model import Order
-from roadmapdocs.model.order import quoted_requisites, stamp_form
 from roadmapdocs.model.annotations import unwrap
+from roadmapdocs.model.order import quoted_requisites, stamp_form
 
 _UNKNOWN_FIELDS = Phrase(
     "нет таких полей: {unknown}. Допустимые пути: {valid}",

@@ -141,6 +141,8 @@ _INDICATOR_GROUPS = ElementList(
     "indicator_groups", Phrase("группа показателей", "indicator group"), groups=INDICATOR
 )
 
+_CONTROL_POINTS = ElementList("control_points", Phrase("контрольная точка", "control point"))
+
 ROADMAP = KindSpec(
     name="roadmap",
     model=Roadmap,
@@ -151,7 +153,7 @@ ROADMAP = KindSpec(
         ElementList("directions", _DIRECTION, row=None),
         ElementList("target_indicators", INDICATOR, indicators=True),
         _INDICATOR_GROUPS,
-        ElementList("control_points", Phrase("контрольная точка", "control point")),
+        _CONTROL_POINTS,
     ),
     fields={
         "goal": _GOAL,
@@ -207,7 +209,7 @@ PROJECT = KindSpec(
     model=Project,
     title=Phrase("План регионального проекта", "Regional project plan"),
     plans=("plan",),
-    lists=(ElementList("indicators", INDICATOR, indicators=True),),
+    lists=(ElementList("indicators", INDICATOR, indicators=True), _CONTROL_POINTS),
     fields={"name": Phrase("название", "name"), "goal": _GOAL},
 )
 

@@ -115,12 +115,14 @@ class Party(Model):
     def __str__(self) -> str:
         if self.text is not None:
             return self.text
+        # «Ласалова Н.В. – главный специалист», «Управление образования (Чиж Л.В.)», and with
+        # all three «Управление образования (Ласалова Н.В. – главный специалист)»: no part given
+        # is left out of the line.
         names = ", ".join(p.short_name for p in self.people)
-        if self.body and names:
-            return f"{self.body} ({names})"
-        if self.position and names:
-            return f"{names} – {self.position}"
-        return self.body or self.position or names
+        lead = f"{names} – {self.position}" if names and self.position else names or self.position
+        if self.body:
+            return f"{self.body} ({lead})" if lead else self.body
+        return lead or ""
 
 
 def _to_parties(value: Any) -> Any:

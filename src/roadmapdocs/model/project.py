@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from roadmapdocs.model.activity import ActivityField, Column, Plan
+from roadmapdocs.model.activity import ActivityField, ControlPoint, Plan
 from roadmapdocs.model.base import Text
 from roadmapdocs.model.document import DocumentBase, Level
 from roadmapdocs.model.indicator import Indicator
 
+PROJECT_COLUMNS: tuple[ActivityField, ...] = (
+    ActivityField.NUMBER,
+    ActivityField.TEXT,
+    ActivityField.RESPONSIBLE,
+    ActivityField.DEADLINE,
+    ActivityField.RESULT,
+)
+"""The columns of the plan of a project that declares none."""
+
 
 def _project_plan() -> Plan:
-    fields = (
-        ActivityField.NUMBER,
-        ActivityField.TEXT,
-        ActivityField.RESPONSIBLE,
-        ActivityField.DEADLINE,
-        ActivityField.RESULT,
-    )
-    return Plan(columns=[Column(field=f) for f in fields])
+    return Plan().customary(PROJECT_COLUMNS)
 
 
 class Project(DocumentBase):
@@ -36,4 +38,13 @@ class Project(DocumentBase):
     plan: Plan = Field(default_factory=_project_plan)
     """Разделы мероприятий."""
     indicators: list[Indicator] = Field(default_factory=list)
-    """Индикаторы проекта."""
+    """Индикаторы проекта: перечнем названий, как в плане проекта, или с единицей измерения,
+    базовым значением и значениями по периодам — тогда таблицей."""
+    control_points: list[ControlPoint] = Field(default_factory=list)
+    """Контрольные точки проекта, как у дорожной карты."""
+
+    @model_validator(mode="after")
+    def _customary_columns(self) -> Project:
+        # A plan written without ``columns`` shows this kind's columns, not a roadmap's.
+        self.plan.customary(PROJECT_COLUMNS)
+        return self

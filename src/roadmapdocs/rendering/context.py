@@ -10,6 +10,7 @@ unless settings say no).
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
@@ -19,6 +20,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
+from roadmapdocs.lang.abbreviations import introduces, introductions
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline import Deadline
 from roadmapdocs.lang.typography import typesetter
@@ -30,11 +32,13 @@ from roadmapdocs.model import (
     Party,
     Person,
     Plan,
+    Project,
     Table,
 )
 from roadmapdocs.model.annotations import is_model, unwrap
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.model.order import approval_form
+from roadmapdocs.model.walk import texts as document_texts
 from roadmapdocs.settings import Settings
 
 
@@ -248,27 +252,61 @@ class AppendixView(ModelView):
 
 class IndicatorGroupView(ModelView):
     """``periods`` are every column the table shows, declared or only named by a value, and
-    each indicator gets ``cells`` aligned to them, so a template needs no lookups by key."""
+    each indicator gets ``cells`` aligned to them, so a template needs no lookups by key.
+
+    ``value_columns`` and each indicator's ``value_cells`` are the same with «Базовое значение»
+    first when any indicator of the group gives a baseline: a form that has no baselines keeps
+    its columns, one that has them prints them. ``tabular`` is true when the indicators hold
+    more than names (a unit, a baseline or a value), so a template may print bare names as a
+    list, as a project plan does."""
 
     __slots__ = ()
 
+    BASELINE = "Базовое значение"
+
     @classmethod
     def _extra(cls) -> tuple[str, ...]:
-        return ("periods",)
+        return ("periods", "value_columns", "tabular")
 
     def _make(self, name: str) -> Any:
         group = self._model
         assert isinstance(group, IndicatorGroup)
+        baseline = any(indicator.baseline for indicator in group.indicators)
         if name == "periods":
             return [self._text(p) for p in group.columns]
+        if name == "value_columns":
+            return [self.BASELINE] * baseline + [self._text(p) for p in group.columns]
+        if name == "tabular":
+            return any(i.unit or i.baseline or i.values for i in group.indicators)
         if name == "indicators":
             periods = group.columns
             views = []
             for indicator in group.indicators:
                 view: dict[str, Any] = dict(ModelView(indicator, self._text))
                 view["cells"] = [self._text(indicator.values.get(p, "")) for p in periods]
+                view["value_cells"] = [self._text(indicator.baseline or "")] * baseline + view[
+                    "cells"
+                ]
                 views.append(view)
             return views
+        return super()._make(name)
+
+
+class ProjectView(ModelView):
+    """A project whose ``indicators`` also read as one table, ``indicator_table`` (an indicator
+    group's view: ``value_columns``, each indicator's ``value_cells``, ``tabular``)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def _extra(cls) -> tuple[str, ...]:
+        return ("indicator_table",)
+
+    def _make(self, name: str) -> Any:
+        if name == "indicator_table":
+            assert isinstance(self._model, Project)
+            group = IndicatorGroup(indicators=self._model.indicators)
+            return IndicatorGroupView(group, self._text)
         return super()._make(name)
 
 
@@ -384,6 +422,7 @@ _VIEWS: dict[type[BaseModel], type[ModelView]] = {
     Party: PartyView,
     Plan: PlanView,
     IndicatorGroup: IndicatorGroupView,
+    Project: ProjectView,
     Table: TableView,
 }
 
@@ -402,7 +441,8 @@ def plan_rows(
 ) -> list[dict[str, Any]]:
     """The rows of a plan table, in order: a heading row per section, then its activities.
 
-    Each row: ``kind`` («section» or «activity»), ``number``, ``title`` (sections), ``cells``
+    Each row: ``kind`` («section», «note» — a section's narrative, under its title — or
+    «activity»), ``number``, ``title`` (sections and notes), ``cells``
     (one string per declared column, activities), ``depth`` (0 for top-level activities),
     ``heading`` (bold: a section, or a top-level activity that heads nested ones).
 
@@ -460,6 +500,20 @@ def plan_rows(
         add(activity, 0)
     for section in plan.sections:
         section_row(section.number, section.title)
+        if section.narrative:
+            # The reasons a section gives for itself print under its title, across the table;
+            # a template that knows no «note» rows prints them as the text of a row.
+            narrative = text("\n".join(section.narrative))
+            rows.append(
+                {
+                    "kind": "note",
+                    "number": "",
+                    "title": narrative,
+                    "depth": 0,
+                    "heading": False,
+                    "cells": [narrative if f == "text" else "" for f in fields],
+                }
+            )
         for activity in section.activities:
             add(activity, 1)
     return rows
@@ -524,12 +578,27 @@ def requisites(document: DocumentBase, settings: Settings) -> dict[str, str]:
     if not isinstance(day, date):
         day = None
     return {
+        "period_line": text(period_line(document)),
         "date": format_date(day, settings.date_style) if day else "",
         "date_short": format_date(day, "short") if day else "",
         "date_long": text(format_date(day, "long")) if day else "",
         "number": text(number) if isinstance(number, str) else "",
         "place": text(place) if isinstance(place, str) else "",
     }
+
+
+_PREPOSITIONS = frozenset(("с", "со", "до", "в", "во", "на", "по", "к", "за", "от"))
+_SQUASH = re.compile(r"[\s\u00a0]+")
+
+
+def period_line(document: DocumentBase) -> str:
+    """The document's period as a line under its title says it, «на 2024/2025 учебный год»; or
+    "" when there is none or the title names it already («… на 2024 год» for ``period: 2024``)."""
+    period = document.period
+    said = period.text.strip() if period is not None else ""
+    if not said or _SQUASH.sub("", said).lower() in _SQUASH.sub("", document.title).lower():
+        return ""
+    return said if said.split()[0].lower() in _PREPOSITIONS else f"на {said}"
 
 
 def build_context(document: DocumentBase, settings: Settings) -> dict[str, Any]:
@@ -541,7 +610,25 @@ def build_context(document: DocumentBase, settings: Settings) -> dict[str, Any]:
         "doc": _view(document, text),
         "requisites": given,
         "settings": settings.model_dump(),
+        "abbreviations": abbreviation_list(document, settings, text),
     }
+
+
+def abbreviation_list(
+    document: DocumentBase, settings: Settings, text: Callable[[str], str] = _identity
+) -> list[dict[str, str]]:
+    """The entries of the list «Принятые сокращения», as ``settings.abbreviation_list`` asks:
+    under «auto», those of ``abbreviations`` the text does not introduce itself with «(далее –
+    …)», so that every abbreviation is explained once and none twice."""
+    entries = document.abbreviations
+    if settings.abbreviation_list == "never" or not entries:
+        return []
+    if settings.abbreviation_list == "auto":
+        said = introductions(
+            value for path, value in document_texts(document) if path[:1] != ("abbreviations",)
+        )
+        entries = [entry for entry in entries if not introduces(said, entry.short)]
+    return [{"short": text(entry.short), "full": text(entry.full)} for entry in entries]
 
 
 _BLANK_DATE = "__________"
@@ -570,8 +657,10 @@ def approved_by(
 
 CONTRACT: dict[str, str] = {
     "doc": "документ: все поля модели; пустое поле — пустая строка, список или структура",
-    "requisites": "реквизиты документа (приказа, протокола): date, date_short, date_long, number, place",
+    "requisites": "реквизиты документа (приказа, протокола): date, date_short, date_long, number, "
+    "place, period_line",
     "settings": "настройки шаблона (шрифт, поля, стиль даты …)",
+    "abbreviations": "перечень «Принятые сокращения»: short, full (см. settings.abbreviation_list)",
     "loop": "переменная цикла Jinja",
 }
 """Top-level names a template may use, with what they hold (docs/context.md says more)."""

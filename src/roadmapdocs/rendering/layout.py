@@ -300,7 +300,9 @@ def fit_plan_tables(document: DocxDocument, settings: Settings) -> None:
             continue
         following = next((s for s in sections if _after(s, element)), sections[-1])
         table = _Table(element, _text_width(following), _text_height(following))
-        if table.rows:
+        # A table whose rows hold no cells (a data table given as «header: [[]]») has no
+        # columns to share out: Word and LibreOffice show it as it is.
+        if table.rows and table.columns:
             groups.setdefault(table.key, []).append(table)
     for tables in groups.values():
         columns = max(t.columns for t in tables)
@@ -659,7 +661,7 @@ def column_widths(
         whole = sum(widths)
         widths = [w + spare * w / whole for w in widths]
     result = [int(w) for w in widths]
-    if sum(result) < width:  # what rounding down left
+    if result and sum(result) < width:  # what rounding down left
         result[result.index(max(result))] += width - sum(result)
     return result
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from roadmapdocs.authoring.builder import (
+    abbreviation_list,
     form_table,
     grid_table,
     heading,
@@ -35,7 +36,8 @@ form is handed out to be filled in and an omitted row would read as an omitted r
 def build(target: Path) -> None:
     # Landscape throughout: the exam tables run to sixteen columns and the plan has six.
     d = new_document(landscape=True)
-    title_block(d)
+    title_block(d, organisation=True)
+    abbreviation_list(d)
     heading(d, "{{ doc.heading or 'ПАСПОРТ ДОРОЖНОЙ КАРТЫ' }}")
     paragraph(
         d, "{{ doc.problem.title or '1. ОПИСАНИЕ ПРОБЛЕМЫ' }}", bold=True, keep_with_next=True
@@ -72,7 +74,7 @@ def build(target: Path) -> None:
     paragraph(d, "{%p for group in doc.indicator_groups %}")
     paragraph(d)
     heading(d, "{{ group.number }} {{ group.title }}")
-    indicator_table(d, baseline=False)
+    indicator_table(d, baseline=None)
     paragraph(d, "{%p endfor %}")
     paragraph(d)
     paragraph(
@@ -80,7 +82,8 @@ def build(target: Path) -> None:
     )
     paragraph(d, "{{ line }}", align="center", bold=True, keep_with_next=True)
     paragraph(d, "{%p endfor %}")
-    paragraph(d)
+    # Kept with the table too: a heading must not end a page whose table starts overleaf.
+    paragraph(d, keep_with_next=True)
     plan_table(d, "doc.plan")
     # The signature is kept with the plan's last row (layout keeps a plan table's end with a
     # paragraph marked so): a page holding the signature alone would be signed blind.

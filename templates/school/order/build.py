@@ -7,6 +7,8 @@ from pathlib import Path
 
 from roadmapdocs.authoring.builder import (
     APPROVAL_STYLE,
+    abbreviation_list,
+    letterhead,
     new_document,
     paragraph,
     plan_table,
@@ -18,15 +20,10 @@ from roadmapdocs.rendering.layout import APPENDIX_STYLE
 
 def build(target: Path) -> None:
     d = new_document()
-    paragraph(d, "{%p if settings.parent_body_line and doc.organisation.parent_body %}")
-    paragraph(d, "{{ doc.organisation.parent_body }}", align="center", bold=True)
+    paragraph(d, "{%p if doc.approval %}")
+    paragraph(d, "{{ doc.approval }}", style=APPROVAL_STYLE, space_after=12)
     paragraph(d, "{%p endif %}")
-    # The letterhead sets the name as ГОСТ Р 7.0.97 shows it, with a capital; the text stays as
-    # the user wrote it everywhere else.
-    paragraph(d, "{{ doc.organisation.full_name | first_upper }}", align="center")
-    paragraph(d, "{%p if doc.organisation.short_name %}")
-    paragraph(d, "({{ doc.organisation.short_name }})", align="center")
-    paragraph(d, "{%p endif %}")
+    letterhead(d)
     paragraph(d)
     paragraph(d, "ПРИКАЗ", align="center", bold=True, space_after=12)
     tabbed(d, "{{ requisites.date }}", "№ {{ requisites.number }}")
@@ -55,6 +52,12 @@ def build(target: Path) -> None:
     paragraph(d, "{{ outer }}.{{ loop.index }}. {{ sub }}", align="justify", indent=True)
     paragraph(d, "{%p endfor %}")
     paragraph(d, "{%p endfor %}")
+    # Abbreviations the text leaves unexplained are listed where they are used: in the
+    # appendix, or in the order itself when it has none.
+    paragraph(d, "{%p if not doc.appendices %}")
+    paragraph(d)
+    abbreviation_list(d)
+    paragraph(d, "{%p endif %}")
     paragraph(d)
     paragraph(d)
     tabbed(
@@ -78,6 +81,12 @@ def build(target: Path) -> None:
     paragraph(
         d, "{{ appendix.title }}", align="center", bold=True, space_after=12, keep_with_next=True
     )
+    paragraph(d, "{%p if loop.first %}")
+    abbreviation_list(d)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p if appendix.plan.title %}")
+    paragraph(d, "{{ appendix.plan.title }}", align="center", bold=True, keep_with_next=True)
+    paragraph(d, "{%p endif %}")
     plan_table(d, "appendix.plan")
     paragraph(d, "{%p endfor %}")
     save(d, target)

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 from roadmapdocs.authoring.builder import (
+    abbreviation_list,
+    control_point_table,
     heading,
     indicator_table,
     loop_table,
@@ -20,13 +22,7 @@ from roadmapdocs.authoring.builder import (
 def build(target: Path) -> None:
     d = new_document()
     title_block(d)
-    paragraph(d, "{%p if doc.abbreviations %}")
-    heading(d, "Принятые сокращения")
-    paragraph(d, "{%p for abbreviation in doc.abbreviations %}")
-    paragraph(d, "{{ abbreviation.short }} – {{ abbreviation.full }}")
-    paragraph(d, "{%p endfor %}")
-    paragraph(d)
-    paragraph(d, "{%p endif %}")
+    abbreviation_list(d)
     paragraph(d, "{%p if doc.goal %}")
     heading(d, "Цель реализации дорожной карты")
     paragraph(d, "{{ doc.goal }}", align="justify", indent=True, space_after=12)
@@ -55,8 +51,9 @@ def build(target: Path) -> None:
         d,
         "{{ indicator.number or loop.index }}. {{ indicator.name }}"
         "{% if indicator.unit %}, {{ indicator.unit }}{% endif %}"
+        "{% if indicator.baseline %}; базовое значение – {{ indicator.baseline }}{% endif %}"
         "{% for period, value in indicator['values'].items() %}; {{ period }} – {{ value }}"
-        "{% endfor %}",
+        "{% endfor %}{% if indicator.note %} ({{ indicator.note }}){% endif %}",
         align="justify",
         indent=True,
     )
@@ -84,21 +81,9 @@ def build(target: Path) -> None:
     paragraph(d, "{%p endfor %}")
     paragraph(d)
     paragraph(d, "{%p endif %}")
-    paragraph(d, "{%p if doc.control_points %}")
-    heading(d, "Контрольные точки достижения целевых показателей реализации дорожной карты")
-    loop_table(
-        d,
-        ["№", "Контрольная точка", "Ответственный", "Сроки"],
-        [
-            "{{ point.number }}",
-            "{{ point.text }}{% if point.result %}\n{{ point.result }}{% endif %}",
-            "{{ point.responsible | map(attribute='text') | join('\\n') }}",
-            "{{ point.deadline }}",
-        ],
-        "point in doc.control_points",
+    control_point_table(
+        d, "Контрольные точки достижения целевых показателей реализации дорожной карты"
     )
-    paragraph(d)
-    paragraph(d, "{%p endif %}")
     heading(d, "{{ doc.plan.title or 'План-график реализации мероприятий дорожной карты' }}")
     plan_table(d, "doc.plan")
     paragraph(d, "{%p if doc.mechanisms %}")
