@@ -1,5 +1,5 @@
-"""Walking a document: every text value, plan, activity and indicator, each with its field path,
-and back from a path to its value.
+"""Walking a document: every text value, requisite date, plan, activity and indicator, each with
+its field path, and back from a path to its value.
 
 The paths are the ones the loader records locations for, so ``locate(doc, path)`` finds the line
 of anything a walk yields, and a finding can be anchored at the exact cell it concerns.
@@ -7,6 +7,7 @@ of anything a walk yields, and a finding can be anchored at the exact cell it co
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -47,6 +48,23 @@ def texts(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
                     continue
                 children.append(((*path, name), value))
             stack.extend(reversed(children))
+        elif isinstance(node, dict):
+            stack.extend(reversed([((*path, str(k)), v) for k, v in node.items()]))
+        elif isinstance(node, (list, tuple)):
+            stack.extend(reversed([((*path, i), item) for i, item in enumerate(node)]))
+
+
+def dates(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, dt.date]]:
+    """Every date field in ``node`` with its path, in document order: the requisite dates.
+    The dates a deadline stands for are the deadline's, not fields, and are not among them."""
+    stack: list[tuple[PathKey, object]] = [(path, node)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dt.date):
+            yield path, node
+        elif isinstance(node, BaseModel):
+            fields = type(node).model_fields
+            stack.extend(reversed([((*path, name), getattr(node, name)) for name in fields]))
         elif isinstance(node, dict):
             stack.extend(reversed([((*path, str(k)), v) for k, v in node.items()]))
         elif isinstance(node, (list, tuple)):
