@@ -176,16 +176,29 @@ def validate(
 
 
 @main.command()
+@click.argument("selectors", metavar="[RULE]...", nargs=-1)
 @_LANG
-def rules(lang: Lang) -> None:
-    """Перечислить правила проверки: код, имя, важность и краткое описание."""
+def rules(selectors: Sequence[str], lang: Lang) -> None:
+    """Перечислить правила проверки: код, имя, важность и краткое описание.
+
+    С RULE (код RD301, начало кода RD3 или имя undefined-abbreviation) — описание этих правил
+    целиком.
+    """
+    from roadmapdocs.rules.config import resolve
     from roadmapdocs.rules.discovery import registry
+    from roadmapdocs.rules.docs import page, plain
 
     try:
-        for item in registry().values():
+        known = registry()
+        if selectors:
+            chosen = {r.code: r for selector in selectors for r in resolve(selector, known)}
+            click.echo("\n\n\n".join(page(item, lang) for item in chosen.values()))
+            return
+        for item in known.values():
             origin = "" if item.origin == "roadmapdocs" else f"  [{item.origin}]"
             severity = item.severity.label(lang)
-            click.echo(f"{item.code}  {item.name:<28} {severity:<15} {item.summary}{origin}")
+            summary = plain(item.summary, lang)
+            click.echo(f"{item.code}  {item.name:<28} {severity:<15} {summary}{origin}")
     except RoadmapdocsError as error:
         _fail(error, lang)
 

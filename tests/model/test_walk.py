@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -13,7 +14,7 @@ from pydantic import BaseModel
 import roadmapdocs
 from roadmapdocs.lang.deadline import Deadline
 from roadmapdocs.loader import locate
-from roadmapdocs.model.walk import texts, value_at
+from roadmapdocs.model.walk import dates, texts, value_at
 from tests.conftest import EXAMPLES
 from tests.strategies import documents
 
@@ -89,3 +90,38 @@ def test_a_path_reads_fields_items_and_keys() -> None:
     assert value_at(document, ()) is document
     assert value_at(document, ("clauses", 1, "text")) == "b"
     assert value_at({"values": {"2024": [5]}}, ("values", "2024", 0)) == 5
+
+
+def _reference_dates(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Where the dates are, as the definition reads: depth first, fields in declaration order."""
+    if isinstance(node, date):
+        yield path
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _reference_dates(getattr(node, name), (*path, name))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _reference_dates(value, (*path, str(key)))
+    elif isinstance(node, list | tuple):
+        for index, item in enumerate(node):
+            yield from _reference_dates(item, (*path, index))
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_the_date_walk_finds_every_date_field_and_leads_back_to_it(document: Any) -> None:
+    found = list(dates(document))
+    assert [path for path, _ in found] == list(_reference_dates(document))
+    for path, value in found:
+        assert value_at(document, path) is value
+
+
+def test_the_dates_of_an_order_are_its_requisite_dates() -> None:
+    document = roadmapdocs.load(
+        "kind: order\ndate: 05.09.2024\nappendices:\n  - plan: {activities: [{text: a,"
+        " deadline: 05.09.2024}]}\n  - reference: {date: 5 сентября 2024 г.}\n"
+    )
+    assert list(dates(document)) == [
+        (("date",), date(2024, 9, 5)),
+        (("appendices", 1, "reference", "date"), date(2024, 9, 5)),
+    ]

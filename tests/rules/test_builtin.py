@@ -152,6 +152,12 @@ CASES: list[tuple[str, dict[str, Any], set[tuple[str, str]]]] = [
     ),
     ("a stamp of its word alone", _order(appendices=[{"approval": "Утверждён"}]), set()),
     ("order without a number", _order(number=None), {("RD205", "номер приказа")}),
+    ("a two-digit year in the order's date", _order(date="05.09.24"), {("RD207", "дата приказа")}),
+    (
+        "a two-digit year in the date an appendix quotes, the same date as the order's",
+        _order(appendices=[{"number": "1", "reference": {"date": "5 сентября 24 г."}}]),
+        {("RD207", "приложение 1")},
+    ),
     (
         "the only appendix cited with a number",
         _order(clauses=["Утвердить план (Приложение № 1)."], appendices=[{"title": "План"}]),

@@ -1,5 +1,5 @@
-"""Walking a document: every text value, plan, activity and indicator, each with its field path,
-and back from a path to its value.
+"""Walking a document: every text value, requisite date, plan, activity and indicator, each with
+its field path, and back from a path to its value.
 
 The paths are the ones the loader records locations for, so ``locate(doc, path)`` finds the line
 of anything a walk yields, and a finding can be anchored at the exact cell it concerns.
@@ -7,6 +7,8 @@ of anything a walk yields, and a finding can be anchored at the exact cell it co
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -18,16 +20,37 @@ from roadmapdocs.model.activity import Activity, ControlPoint, Plan, Section
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.model.indicator import Indicator
 from roadmapdocs.model.kinds import spec_of
+from roadmapdocs.model.order import AppendixReference, Order
+from roadmapdocs.model.organisation import Organisation
 from roadmapdocs.sourcemap import PathKey
 
 # Fields that name a choice from a fixed set rather than hold the document's words.
 _NOT_PROSE = frozenset({"kind", "level", "field", "gender"})
 
+# Requisites: the fields that identify a document or an organisation rather than say anything —
+# the order's date, registration number and place, the same requisites as an appendix quotes
+# them, an organisation's short name and place. «1560/ПК» is a number, «МБОУ «ЛГ»» a name.
+_REQUISITES: dict[type[BaseModel], frozenset[str]] = {
+    Order: frozenset({"date", "number", "place"}),
+    AppendixReference: frozenset({"date", "number"}),
+    Organisation: frozenset({"short_name", "place"}),
+}
 
-def texts(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+
+@functools.cache
+def requisites(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``model`` that are requisites, those its bases declare included."""
+    return frozenset().union(*(_REQUISITES.get(base, frozenset()) for base in model.__mro__))
+
+
+def texts(
+    node: object, path: PathKey = (), *, with_requisites: bool = True
+) -> Iterator[tuple[PathKey, str]]:
     """Every piece of text in ``node`` with its path, in document order.
 
     Deadlines count as their written text; indicator values as text under their period key.
+    Without ``with_requisites`` the requisites (:func:`requisites`) are left out: what reads the
+    document's prose, as the abbreviation rules do, has no business in a registration number.
     """
     # A stack rather than recursion: nested generators pass every text up through each level
     # of a plan (section, activity, sub-activity, responsible party …), which costs more than
@@ -41,12 +64,32 @@ def texts(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
             yield path, node.text
         elif isinstance(node, BaseModel):
             children: list[tuple[PathKey, object]] = []
+            skip = frozenset() if with_requisites else requisites(type(node))
             for name in type(node).model_fields:
                 value = getattr(node, name)
                 if value is None or (name in _NOT_PROSE and isinstance(value, str)):
                     continue
+                if name in skip:
+                    continue
                 children.append(((*path, name), value))
             stack.extend(reversed(children))
+        elif isinstance(node, dict):
+            stack.extend(reversed([((*path, str(k)), v) for k, v in node.items()]))
+        elif isinstance(node, (list, tuple)):
+            stack.extend(reversed([((*path, i), item) for i, item in enumerate(node)]))
+
+
+def dates(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, dt.date]]:
+    """Every date field in ``node`` with its path, in document order: the requisite dates.
+    The dates a deadline stands for are the deadline's, not fields, and are not among them."""
+    stack: list[tuple[PathKey, object]] = [(path, node)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dt.date):
+            yield path, node
+        elif isinstance(node, BaseModel):
+            fields = type(node).model_fields
+            stack.extend(reversed([((*path, name), getattr(node, name)) for name in fields]))
         elif isinstance(node, dict):
             stack.extend(reversed([((*path, str(k)), v) for k, v in node.items()]))
         elif isinstance(node, (list, tuple)):

@@ -1,10 +1,17 @@
-"""The rule reference, docs/rules.md, written from the rules' own docstrings.
+"""The rule reference, written from the rules' own docstrings: docs/rules.md, and the plain text
+``roadmapdocs rules`` prints.
 
 Run ``python -m roadmapdocs.rules.docs > docs/rules.md``; a test fails when the file is stale.
+A docstring is reStructuredText (plugins' too), which reads well as Markdown; a terminal gets it
+with the markup taken off (:func:`plain`).
 """
 
 from __future__ import annotations
 
+import re
+
+from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
+from roadmapdocs.rules.base import Rule
 from roadmapdocs.rules.discovery import registry
 from roadmapdocs.rules.engine import INTERNAL_CODE, INTERNAL_NAME
 from roadmapdocs.rules.output import LOAD_CODE, LOAD_NAME
@@ -103,6 +110,98 @@ def render() -> str:
             f"Важность по умолчанию: `{item.severity.value}`.\n\n{body}"
         )
     return "\n".join(parts).rstrip() + "\n"
+
+
+# Inline markup of reStructuredText, read in one pass from left to right, so that what a literal
+# holds («``appendices.*.plan``») is not read again as markup. Emphasis starts after the start of
+# a line, a space or punctuation, never inside a word.
+_ROLE = r":[\w.+-]+(?::[\w.+-]+)*:"
+_INLINE = re.compile(
+    "|".join(
+        (
+            r"``(?P<literal>\S(?:.*?\S)?)``",
+            # :doc:`title <target>`; :func:`~module.name` shows the last name; :rule:`name`.
+            rf"{_ROLE}`(?P<titled>[^`<]*?)\s*<[^`>]*>`",
+            rf"{_ROLE}`~(?:[\w.]*\.)?(?P<last>[^`]+)`",
+            rf"{_ROLE}`(?P<role>[^`]+)`",
+            # `title <https://…>`_, `reference`_, `interpreted text`.
+            r"`(?P<link>[^`<]+?)\s*<(?P<address>[^`>]+)>`__?",
+            r"`(?P<interpreted>[^`]+)`(?:__?)?",
+            r"(?<![\w\\])\|(?P<substitution>\S(?:[^|]*?\S)?)\|(?!\w)",
+            r"(?P<footnote>\s?\[(?:#\w*|\d+|\*)\]_)",
+            r"(?<![\w\\])\*\*(?P<strong>\S(?:.*?\S)?)\*\*(?!\w)",
+            r"(?<![\w\\*])\*(?P<emphasis>[^\s*](?:.*?[^\s*])?)\*(?!\w)",
+            # A backslash escapes the character after it; before a space it only parts markup.
+            r"\\(?P<escaped>[\s\\*`|_:<>\[\]])",
+        )
+    )
+)
+
+
+def _unmarked(found: re.Match[str]) -> str:
+    groups = found.groupdict()
+    if groups["link"] is not None:
+        return f"{groups['link']} ({groups['address']})"
+    if groups["footnote"] is not None:
+        return ""
+    if groups["escaped"] is not None:
+        return "" if groups["escaped"].isspace() else groups["escaped"]
+    return next(value for value in groups.values() if value is not None)
+
+
+# A directive «.. name:: argument» and the comment «.. text» of a block: the directive says how
+# to show what follows, which a terminal shows as it is; a comment is not for the reader.
+_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(?:([\w-]+)::\s*(.*)|\S.*)?$")
+_ADMONITIONS = {
+    "note": Phrase("Примечание.", "Note."),
+    "tip": Phrase("Совет.", "Tip."),
+    "hint": Phrase("Подсказка.", "Hint."),
+    "important": Phrase("Важно.", "Important."),
+    "warning": Phrase("Внимание.", "Warning."),
+    "caution": Phrase("Осторожно.", "Caution."),
+    "attention": Phrase("Внимание.", "Attention."),
+    "danger": Phrase("Опасно.", "Danger."),
+    "seealso": Phrase("См. также:", "See also:"),
+}
+# The underline (or overline) of a section title: one punctuation character, three times or more.
+_RULER = re.compile(r"^\s*([=\-~^\"'`#*+_])\1{2,}\s*$")
+
+
+def plain(doc: str, lang: Lang = DEFAULT_LANG) -> str:
+    """``doc``, a reStructuredText docstring, as plain text for a terminal: literals, roles,
+    references and emphasis without their marks, «Пример::» as «Пример:», directives and section
+    underlines dropped, an admonition («.. note::») as its word («Примечание.»)."""
+    lines: list[str] = []
+    for line in doc.splitlines():
+        directive = _DIRECTIVE.match(line)
+        if directive is not None:
+            indent, name, argument = directive.groups()
+            word = _ADMONITIONS.get((name or "").lower())
+            if word is not None:
+                said = " ".join(filter(None, (word.in_(lang), argument and _inline(argument))))
+                lines.append(f"{indent}{said}")
+            continue
+        if _RULER.match(line):
+            continue
+        stripped = line.rstrip()
+        if stripped.endswith("::"):
+            # «Пример::» introduces a literal block and reads «Пример:»; in «Пример ::» and a
+            # lone «::» the mark says nothing.
+            bare = stripped[:-2]
+            stripped = bare.rstrip() if not bare or bare[-1].isspace() else f"{bare}:"
+            if not stripped.strip() and lines and not lines[-1].strip():
+                continue
+        lines.append(_inline(stripped))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _inline(text: str) -> str:
+    return _INLINE.sub(_unmarked, text)
+
+
+def page(rule: Rule, lang: Lang = DEFAULT_LANG) -> str:
+    """A rule's documentation as the terminal shows it: code, name, severity, then the text."""
+    return f"{rule.code} {rule.name} ({rule.severity.label(lang)})\n\n{plain(rule.doc, lang)}"
 
 
 if __name__ == "__main__":

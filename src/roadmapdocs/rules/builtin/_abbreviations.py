@@ -7,9 +7,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from roadmapdocs.lang.abbreviations import TOKEN, introduced_in
 from roadmapdocs.lang.lexicon import is_known_word
 from roadmapdocs.rules.base import Context
-from roadmapdocs.rules.builtin._shared import document_texts
+from roadmapdocs.rules.builtin._shared import document_prose
 from roadmapdocs.sourcemap import PathKey
 
 # Abbreviations every reader of a Russian school document knows; the configuration adds more.
@@ -26,8 +27,14 @@ COMMON = frozenset(
     )
 )
 
-_TOKEN = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ](?!\w)")
-_INTRODUCED = re.compile(r"\(\s*далее\s*[-–—]?\s*([^()]+?)\s*\)", re.IGNORECASE)
+# A registration number in running text, after «№» or the «N» legal databases print instead:
+# «приказом от 01.02.2024 № 1560/ПК», «№ 226/1-г», «N 273-ФЗ», «№№ 12/ПК, 13/ПК». Its letters
+# belong to the number, as an office registers it, and are no abbreviation to explain. A number
+# holds a digit; the words after it are text again.
+_NUMBER = r"[^\s,;()«»\"“”„]*\d[^\s,;()«»\"“”„]*"
+_REGISTRATION_NUMBER = re.compile(
+    rf"(?:№+|(?<!\w)N(?=\s*\d))\s*{_NUMBER}(?:\s*(?:,|\bи\b)\s*{_NUMBER})*"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -38,6 +45,12 @@ def is_abbreviation(token: str) -> bool:
     if not token.isupper():
         return True
     return not is_known_word(token.lower())
+
+
+def without_numbers(text: str) -> str:
+    """``text`` without the registration numbers it cites after «№»: the letters of «№ 1560/ПК»
+    are not read as words."""
+    return _REGISTRATION_NUMBER.sub(" ", text) if "№" in text or "N" in text else text
 
 
 @dataclass
@@ -60,17 +73,16 @@ def _collect(context: Context) -> Usage:
     document = context.document
     for entry in document.abbreviations:
         # «ГАУ ДПО СОИРО» introduces each of its parts, and itself as a whole.
-        found.introduced.update({entry.short.strip(), *_TOKEN.findall(entry.short)})
+        found.introduced.update({entry.short.strip(), *TOKEN.findall(entry.short)})
     organisation = document.organisation
     if organisation is not None and organisation.full_name and organisation.short_name:
         # «МБОУ «СШ № 5»» stands beside the full name it shortens: that is its introduction.
-        found.introduced.update(_TOKEN.findall(organisation.short_name))
-    for path, value in document_texts(context):
-        for introduced in _INTRODUCED.findall(value):
-            found.introduced.update(_TOKEN.findall(introduced))
+        found.introduced.update(TOKEN.findall(organisation.short_name))
+    for path, value in document_prose(context):
+        found.introduced.update(introduced_in((value,)))
         if path and path[0] == "abbreviations":
             continue
-        for token in _TOKEN.findall(value):
+        for token in TOKEN.findall(without_numbers(value)):
             if is_abbreviation(token):
                 found.counts[token] += 1
                 found.first.setdefault(token, path)
@@ -80,7 +92,7 @@ def _collect(context: Context) -> Usage:
 def known(context: Context) -> frozenset[str]:
     """Abbreviations no one needs explained: the common list and the configured ones."""
     configured = context.config.known_abbreviations
-    return COMMON | configured | {t for entry in configured for t in _TOKEN.findall(entry)}
+    return COMMON | configured | {t for entry in configured for t in TOKEN.findall(entry)}
 
 
 def near(a: str, b: str) -> bool:

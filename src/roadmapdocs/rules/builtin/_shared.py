@@ -91,3 +91,12 @@ def document_texts(context: Context) -> tuple[tuple[PathKey, str], ...]:
         "texts", lambda: tuple(texts(context.document))
     )
     return found
+
+
+def document_prose(context: Context) -> tuple[tuple[PathKey, str], ...]:
+    """The texts of the document without its requisites (a registration number, a date, a
+    place, an organisation's short name), walked once per validation."""
+    found: tuple[tuple[PathKey, str], ...] = context.shared(
+        "prose", lambda: tuple(texts(context.document, with_requisites=False))
+    )
+    return found
