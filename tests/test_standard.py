@@ -99,6 +99,15 @@ def _folder(tmp_path: Path, settings: str) -> Path:
     return document
 
 
+@pytest.mark.parametrize(
+    ("given", "edition"),
+    [(GOST_2025, GOST_2025), ("2025", GOST_2025), (2025, GOST_2025), (" 2016 ", GOST_2016)],
+)
+def test_an_edition_is_named_in_full_or_by_its_year(given: object, edition: str) -> None:
+    assert Settings.model_validate({"standard": given}).standard == edition
+    assert Config.from_mapping({"standard": given}).edition == edition
+
+
 def test_the_settings_file_names_the_edition(tmp_path: Path) -> None:
     document = _folder(tmp_path, f'standard = "{GOST_2025}"\n')
     assert pipeline.settings_beside(document).edition == GOST_2025
@@ -116,7 +125,7 @@ def test_validate_command_checks_by_the_folders_edition(tmp_path: Path) -> None:
 
 
 def test_a_wrong_edition_in_the_settings_file_is_located(tmp_path: Path) -> None:
-    document = _folder(tmp_path, 'ignore = ["RD3"]\nstandard = "2025"\n')
+    document = _folder(tmp_path, 'ignore = ["RD3"]\nstandard = "ГОСТ 2025"\n')
     with pytest.raises(ConfigError) as raised:
         pipeline.settings_beside(document)
     assert raised.value.location is not None
@@ -127,7 +136,7 @@ def test_a_wrong_edition_in_the_settings_file_is_located(tmp_path: Path) -> None
     assert "«ГОСТ Р 7.0.97-2016» или «ГОСТ Р 7.0.97-2025»" in raised.value.message
     result = CliRunner().invoke(main, ["validate", str(document)])
     assert result.exit_code == 1
-    assert "standard = «2025»" in result.output
+    assert "standard = «ГОСТ 2025»" in result.output
     assert "Traceback" not in result.output
 
 
@@ -159,8 +168,8 @@ def _comments(docx: Path) -> str:
 def test_render_annotates_by_the_edition_set(tmp_path: Path) -> None:
     source = tmp_path / "карта.yaml"
     source.write_text("kind: roadmap\nlevel: school\n", encoding="utf-8")
-    for edition, expected in ((GOST_2016, False), (GOST_2025, True)):
-        target = tmp_path / f"{edition[-4:]}.docx"
+    for edition, expected in ((GOST_2016, False), (GOST_2025, True), ("2025", True)):
+        target = tmp_path / f"{len(edition)}-{edition[-4:]}.docx"
         result = CliRunner().invoke(
             main,
             [

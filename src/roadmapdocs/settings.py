@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from roadmapdocs.messages import Phrase
 
@@ -15,6 +15,17 @@ GOST_2025: Standard = "ГОСТ Р 7.0.97-2025"
 STANDARDS: tuple[Standard, ...] = get_args(Standard)
 DEFAULT_STANDARD: Standard = GOST_2016
 """The edition most regional instructions on record keeping still name, so the default."""
+
+
+def edition(value: object) -> object:
+    """``value`` as the name of an edition when it is one, or its year alone (``2025``,
+    ``"2025"``); anything else as it is, for the caller to refuse."""
+    year = str(value).strip() if isinstance(value, (int, str)) else None
+    for name in STANDARDS:
+        if year is not None and year in (name, name[-4:]):
+            return name
+    return value
+
 
 FONTS_2016 = ("Times New Roman", "Arial", "Verdana", "Calibri")
 """The fonts the 2016 edition names for documents; the 2025 edition names none."""
@@ -55,10 +66,10 @@ class Settings(BaseModel):
     """Поля страницы, мм."""
     date_style: Literal["short", "long"] = "short"
     """Как писать дату документа в реквизитах: «05.09.2024» (short) или «5 сентября 2024 г.» (long)."""
-    standard: Standard = DEFAULT_STANDARD
+    standard: Annotated[Standard, BeforeValidator(edition)] = DEFAULT_STANDARD
     """Редакция ГОСТ Р 7.0.97, по которой оформляется документ: «ГОСТ Р 7.0.97-2016» или
-    «ГОСТ Р 7.0.97-2025» (в ней заголовок к тексту обязателен для любого документа, а шрифт
-    не задан; docs/templates.md)."""
+    «ГОСТ Р 7.0.97-2025» (можно и одним годом: 2025); в редакции 2025 года заголовок к тексту
+    обязателен для любого документа, а шрифт не задан (docs/templates.md)."""
     parent_body_line: bool = True
     """Печатать ли строку вышестоящего органа над наименованием организации."""
     signer_position: str | None = None

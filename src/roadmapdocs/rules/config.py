@@ -17,7 +17,7 @@ from roadmapdocs import limits as bounds
 from roadmapdocs.errors import ConfigError, Location
 from roadmapdocs.messages import Phrase
 from roadmapdocs.rules.base import Rule, Severity
-from roadmapdocs.settings import DEFAULT_STANDARD, STANDARDS, Standard
+from roadmapdocs.settings import DEFAULT_STANDARD, STANDARDS, Standard, edition
 from roadmapdocs.tomlfile import TOMLDecodeError, read_toml
 
 
@@ -163,21 +163,22 @@ def limits_beside(start: Path) -> Mapping[str, Any]:
 
 
 _WRONG_STANDARD = Phrase(
-    "standard = «{value}»: допустимо {allowed}",
-    "standard = «{value}»: expected {allowed}",
+    "standard = «{value}»: допустимо {allowed} (или год: 2016, 2025)",
+    "standard = «{value}»: expected {allowed} (or the year: 2016, 2025)",
 )
 
 
 def standard_key(data: Mapping[str, Any], source: str | None = None) -> Standard | None:
-    """The ``standard`` key of a settings table, checked; a wrong one is a
-    :class:`ConfigError` at its line of ``source``."""
+    """The ``standard`` key of a settings table, checked (the year alone names its edition);
+    a wrong one is a :class:`ConfigError` at its line of ``source``."""
     value = data.get("standard")
     if value is None:
         return None
-    for edition in STANDARDS:
-        if value == edition:
-            return edition
-    quoted = [f"«{edition}»" for edition in STANDARDS]
+    named = edition(value)
+    for known in STANDARDS:
+        if named == known:
+            return known
+    quoted = [f"«{known}»" for known in STANDARDS]
     allowed = Phrase(" или ".join(quoted), " or ".join(quoted))
     message = _WRONG_STANDARD.format(value=value, allowed=allowed)
     raise ConfigError(message, _place(source, "standard"))
