@@ -279,11 +279,13 @@ def render(
         try:
             made = pipeline.output_format(target, "pdf" if pdf else None)
             document = pipeline.load(file, lang)
-            checks = _checks(select, ignore, as_of)
-            if annotate:
-                findings = list(pipeline.check(document, checks, lang))
             rendering = pipeline.Rendering(template_name, Registry(template_dirs), settings)
             _known_settings(settings, rendering.resolve(document))
+            checks = _checks(select, ignore, as_of)
+            if annotate:
+                findings = list(
+                    pipeline.check(document, rendering.checking(document, checks), lang)
+                )
             marks = findings if annotate else False
             rendering.write(document, target, made, annotate=marks, checks=checks, lang=lang)
         except RoadmapdocsError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import os
+import re
 import tempfile
 import typing
 from collections.abc import Sequence
@@ -28,7 +29,8 @@ from roadmapdocs.rendering.docx import (
     template_error,
     unclosed_tags,
 )
-from roadmapdocs.templates import Registry, Source, Template, read_manifest
+from roadmapdocs.settings import font_outside_standard
+from roadmapdocs.templates import MANIFEST, Registry, Source, Template, read_manifest
 
 
 def _sources(template: Template) -> list[str]:
@@ -102,6 +104,36 @@ def _unclosed(template: Template) -> list[Problem]:
     return [Problem(where, "template", message.in_()) for message in unclosed_tags(template)]
 
 
+def _setting_place(template: Template, key: str) -> Location:
+    """Where ``key`` is set: its line in the manifest of the nearest template of the chain that
+    sets it, else this template's manifest."""
+    node: Template | None = template
+    while node is not None and key not in node.manifest.settings:
+        node = node.parent
+    manifest = (node or template).folder / MANIFEST
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return Location(str(manifest))
+    pattern = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    for number, line in enumerate(lines, 1):
+        if pattern.match(line):
+            return Location(str(manifest), number, 1)
+    return Location(str(manifest))
+
+
+def _off_standard(template: Template) -> list[Problem]:
+    """A font the edition of ГОСТ Р 7.0.97 the template follows does not name. Settings that
+    do not read are left to the dry render, which reports them."""
+    try:
+        message = font_outside_standard(template.settings())
+    except RoadmapdocsError:
+        return []
+    if message is None:
+        return []
+    return [Problem(_setting_place(template, "font"), "font", message.in_())]
+
+
 def lint_template(template: Template) -> list[Problem]:
     """Every problem found in ``template``: syntax, unknown names, a failing dry render."""
     where = Location(str(template.docx))
@@ -121,6 +153,7 @@ def lint_template(template: Template) -> list[Problem]:
         problems.append(Problem(where, "unknown_variable", message.in_()))
     if problems:
         return problems
+    problems.extend(_off_standard(template))
     document = sample_document(template.manifest.kind)
     with tempfile.TemporaryDirectory(prefix="roadmapdocs-lint-") as work:
         try:

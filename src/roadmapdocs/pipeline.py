@@ -14,7 +14,7 @@ import functools
 import os
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -28,6 +28,7 @@ from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rules import Config, Finding, Report, validate
 from roadmapdocs.rules.config import limits_beside as config_limits_beside
+from roadmapdocs.settings import Settings, Standard
 from roadmapdocs.sourcemap import source_of
 
 if TYPE_CHECKING:
@@ -84,7 +85,9 @@ class Checks:
 
     Without ``config`` each document follows the settings file nearest to the file it was
     loaded from; ``found`` holds settings already looked up, by folder, so that a batch looks
-    each folder up once (searching up the tree costs about half a millisecond).
+    each folder up once (searching up the tree costs about half a millisecond). ``standard``,
+    the edition of ГОСТ Р 7.0.97 the template being rendered follows, wins over the settings
+    file's (:meth:`Rendering.checking` sets it).
     """
 
     config: Config | None = None
@@ -92,6 +95,7 @@ class Checks:
     ignore: tuple[str, ...] = ()
     as_of: date | None = None
     found: Mapping[str, Config] = field(default_factory=dict)
+    standard: Standard | None = None
 
     @classmethod
     def of(
@@ -161,6 +165,8 @@ def load(
 def check(document: DocumentBase, checks: Checks = Checks(), lang: Lang = DEFAULT_LANG) -> Report:
     """Validate ``document`` as ``checks`` say."""
     config = checks.config if checks.config is not None else settings_for(document, checks.found)
+    if checks.standard is not None:
+        config = replace(config, standard=checks.standard)
     return validate(
         cast(Document, document),  # every concrete document is one of the loader's kinds
         config=config,
@@ -215,6 +221,16 @@ class Rendering:
             )
         return chosen
 
+    def checking(self, document: DocumentBase, checks: Checks = Checks()) -> Checks:
+        """``checks`` as they hold for ``document`` drawn by this rendering: the edition of
+        ГОСТ Р 7.0.97 its template (or ``settings``) names, where one names it, wins over the
+        settings file's."""
+        template = self.resolve(document)
+        return _by_template(checks, template.settings(self._overrides()))
+
+    def _overrides(self) -> dict[str, Any] | None:
+        return dict(self.settings) if self.settings is not None else None
+
     def write(
         self,
         document: DocumentBase,
@@ -235,10 +251,10 @@ class Rendering:
         from roadmapdocs.rendering.formats import OfficeFormat
 
         template = self.resolve(document)
-        merged = template.settings(dict(self.settings) if self.settings is not None else None)
+        merged = template.settings(self._overrides())
         if isinstance(annotate, bool):
             wanted = annotate or merged.annotate
-            findings = list(check(document, checks, lang)) if wanted else []
+            findings = list(check(document, _by_template(checks, merged), lang)) if wanted else []
         else:
             findings = list(annotate)
 
@@ -249,6 +265,14 @@ class Rendering:
             warn_if_substituted(merged.font)
 
         return output.make(render, target, converter)
+
+
+def _by_template(checks: Checks, settings: Settings) -> Checks:
+    """``checks`` with the edition ``settings`` name, when they name one (a template that says
+    nothing leaves the settings file's edition, or the default, in force)."""
+    if "standard" not in settings.model_fields_set:
+        return checks
+    return replace(checks, standard=settings.standard)
 
 
 def output_format(target: Path, asked: str | None = None) -> OutputFormat:

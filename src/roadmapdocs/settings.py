@@ -2,9 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from roadmapdocs.messages import Phrase
+
+Standard = Literal["ГОСТ Р 7.0.97-2016", "ГОСТ Р 7.0.97-2025"]
+"""The edition of ГОСТ Р 7.0.97 a document is drawn up by."""
+GOST_2016: Standard = "ГОСТ Р 7.0.97-2016"
+GOST_2025: Standard = "ГОСТ Р 7.0.97-2025"
+STANDARDS: tuple[Standard, ...] = get_args(Standard)
+DEFAULT_STANDARD: Standard = GOST_2016
+"""The edition most regional instructions on record keeping still name, so the default."""
+
+
+def edition(value: object) -> object:
+    """``value`` as the name of an edition when it is one, or its year alone (``2025``,
+    ``"2025"``); anything else as it is, for the caller to refuse."""
+    year = str(value).strip() if isinstance(value, (int, str)) else None
+    for name in STANDARDS:
+        if year is not None and year in (name, name[-4:]):
+            return name
+    return value
+
+
+FONTS_2016 = ("Times New Roman", "Arial", "Verdana", "Calibri")
+"""The fonts the 2016 edition names for documents; the 2025 edition names none."""
+
+_FONT_OUTSIDE_2016 = Phrase(
+    "шрифт «{font}» не из тех, что называет ГОСТ Р 7.0.97-2016 ({fonts}); выберите один из "
+    "них или, если документы оформляются по редакции 2025 года, где шрифт не задан, "
+    'поставьте standard = "ГОСТ Р 7.0.97-2025"',
+    "the font «{font}» is not one ГОСТ Р 7.0.97-2016 names ({fonts}); choose one of them or, "
+    "if documents follow the 2025 edition, which fixes no font, set "
+    'standard = "ГОСТ Р 7.0.97-2025"',
+)
 
 
 class Margins(BaseModel):
@@ -33,8 +66,10 @@ class Settings(BaseModel):
     """Поля страницы, мм."""
     date_style: Literal["short", "long"] = "short"
     """Как писать дату документа в реквизитах: «05.09.2024» (short) или «5 сентября 2024 г.» (long)."""
-    standard: Literal["ГОСТ Р 7.0.97-2016", "ГОСТ Р 7.0.97-2025"] = "ГОСТ Р 7.0.97-2016"
-    """Стандарт оформления реквизитов."""
+    standard: Annotated[Standard, BeforeValidator(edition)] = DEFAULT_STANDARD
+    """Редакция ГОСТ Р 7.0.97, по которой оформляется документ: «ГОСТ Р 7.0.97-2016» или
+    «ГОСТ Р 7.0.97-2025» (можно и одним годом: 2025); в редакции 2025 года заголовок к тексту
+    обязателен для любого документа, а шрифт не задан (docs/templates.md)."""
     parent_body_line: bool = True
     """Печатать ли строку вышестоящего органа над наименованием организации."""
     signer_position: str | None = None
@@ -67,6 +102,16 @@ class Settings(BaseModel):
     те сокращения, которые текст не вводит сам («(далее – УОиМП)»), always — все, never — нет."""
     hyphenation: bool = True
     """Переносить слова в таблицах по слогам (автоматическая расстановка переносов Word и LibreOffice)."""
+
+
+def font_outside_standard(settings: Settings) -> Phrase | None:
+    """What to say when ``settings`` ask for a font their edition does not name: under the
+    2016 edition a font outside :data:`FONTS_2016`; the 2025 edition leaves the font free."""
+    if settings.standard != GOST_2016:
+        return None
+    if settings.font.strip().casefold() in {font.casefold() for font in FONTS_2016}:
+        return None
+    return _FONT_OUTSIDE_2016.format(font=settings.font, fonts=", ".join(FONTS_2016))
 
 
 def merge_settings(*layers: dict[str, Any]) -> dict[str, Any]:

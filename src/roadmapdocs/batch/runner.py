@@ -182,15 +182,18 @@ def _render_one(
     try:
         with language(job.lang):
             document = pipeline.load(source, job.lang) if isinstance(source, str) else source
-            findings = tuple(pipeline.check(document, job.checks, job.lang))
             made = _format(output)
             rendering = pipeline.Rendering(job.template, _registry(job.folders))
+            # Checked as its template draws it: the edition of ГОСТ Р 7.0.97 the template names
+            # decides, as in `roadmapdocs render`.
+            checks = rendering.checking(document, job.checks)
+            findings = tuple(pipeline.check(document, checks, job.lang))
             rendering.write(
                 document,
                 target,
                 made,
                 annotate=findings if job.annotate else False,
-                checks=job.checks,
+                checks=checks,
                 lang=job.lang,
                 converter=_worker_converter(made),
             )

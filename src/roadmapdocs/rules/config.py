@@ -17,6 +17,7 @@ from roadmapdocs import limits as bounds
 from roadmapdocs.errors import ConfigError, Location
 from roadmapdocs.messages import Phrase
 from roadmapdocs.rules.base import Rule, Severity
+from roadmapdocs.settings import DEFAULT_STANDARD, STANDARDS, Standard, edition
 from roadmapdocs.tomlfile import TOMLDecodeError, read_toml
 
 
@@ -45,6 +46,7 @@ class Config:
         select = ["RD1", "placeholder"]
         ignore = ["unparsed-deadline"]
         known-abbreviations = ["СКИРО ПК и ПРО", "ХК ИРО"]
+        standard = "ГОСТ Р 7.0.97-2025"
 
         [severity]          # in pyproject.toml: [tool.roadmapdocs.severity]
         missing-result = "error"
@@ -60,8 +62,16 @@ class Config:
     limits: Mapping[str, Any] = field(default_factory=dict)
     """The ``[limits]`` table: bounds on input for the documents of this folder
     (:func:`roadmapdocs.limits.in_settings` applies them)."""
+    standard: Standard | None = None
+    """The edition of ГОСТ Р 7.0.97 documents are checked against; None when nothing says it,
+    which means :data:`~roadmapdocs.settings.DEFAULT_STANDARD` (see :attr:`edition`)."""
     source: str | None = None
     """The file the configuration came from, for error messages."""
+
+    @property
+    def edition(self) -> Standard:
+        """The edition of ГОСТ Р 7.0.97 the rules check against."""
+        return self.standard if self.standard is not None else DEFAULT_STANDARD
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str | None = None) -> Config:
@@ -87,6 +97,7 @@ class Config:
             severity=severities,
             known_abbreviations=frozenset(_strings(data.get("known-abbreviations", ()))),
             limits=limits_table(data, source),
+            standard=standard_key(data, source),
             source=source,
         )
 
@@ -149,6 +160,28 @@ def limits_beside(start: Path) -> Mapping[str, Any]:
     reading the rest of the settings: rendering needs the bounds, not the rule selection."""
     found = settings_table(start)
     return limits_table(*found) if found is not None else {}
+
+
+_WRONG_STANDARD = Phrase(
+    "standard = «{value}»: допустимо {allowed} (или год: 2016, 2025)",
+    "standard = «{value}»: expected {allowed} (or the year: 2016, 2025)",
+)
+
+
+def standard_key(data: Mapping[str, Any], source: str | None = None) -> Standard | None:
+    """The ``standard`` key of a settings table, checked (the year alone names its edition);
+    a wrong one is a :class:`ConfigError` at its line of ``source``."""
+    value = data.get("standard")
+    if value is None:
+        return None
+    named = edition(value)
+    for known in STANDARDS:
+        if named == known:
+            return known
+    quoted = [f"«{known}»" for known in STANDARDS]
+    allowed = Phrase(" или ".join(quoted), " or ".join(quoted))
+    message = _WRONG_STANDARD.format(value=value, allowed=allowed)
+    raise ConfigError(message, _place(source, "standard"))
 
 
 _NOT_A_TABLE = Phrase(
