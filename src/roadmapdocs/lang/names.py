@@ -174,16 +174,16 @@ class Undeclinable:
         """How to say what is missing, in the YAML a person is written in."""
         if self.garbled is not None:
             return Phrase(
-                "задайте эту форму явно: forms: {{{case}: {shown}}} (как она должна быть "
-                "напечатана)",
-                "give that form yourself: forms: {{{case}: {shown}}} (as it is to be printed)",
+                "задайте эту форму явно: forms: {{{case}: {shown}}} — так, как она должна быть "
+                "напечатана",
+                "give that form yourself: forms: {{{case}: {shown}}} — as it is to be printed",
             ).format(case=self.case, shown=self.shown)
         return Phrase(
-            "укажите пол — {mapping} (или gender: male) — либо напишите имя полностью, "
-            "«Фамилия Имя Отчество»: по отчеству пол виден; можно и задать форму явно в forms",
-            "give the gender — {mapping} (or gender: male) — or write the full name, «Surname "
-            "First-name Patronymic»: the patronymic shows the gender; or give the form itself "
-            "in forms",
+            "укажите пол: {mapping}, для мужчины — gender: male; либо напишите имя полностью, "
+            "«Фамилия Имя Отчество», — пол виден по отчеству; либо задайте форму явно в forms",
+            "give the gender: {mapping}, for a man gender: male; or write the full name, "
+            "«Surname Name Patronymic», — the patronymic shows the gender; or give the form "
+            "itself in forms",
         ).format(mapping=yaml_with_gender(self.name, "female"))
 
     def error(self) -> DeclensionError:
