@@ -184,3 +184,16 @@ def test_a_name_no_template_declines_is_left_alone_and_one_it_does_is_found(
         assert error.location is not None and error.location.path in flagged
     else:
         assert flagged == []
+
+
+def test_the_fixes_docs_names_md_shows_clear_the_error() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "names.md").read_text(encoding="utf-8")
+    section = page[page.index("## Что проверяет `validate`") :]
+    block = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    assert block is not None
+    shown = yaml.safe_load(block.group(1))["people"]
+    assert len(shown) == 3
+    data = yaml.safe_load(ORDER)
+    data["clauses"][0]["addressees"]["people"] = shown
+    assert _rd207(roadmapdocs.load(data)) == []
+    assert _rd207(roadmapdocs.load(ORDER)) != []
