@@ -213,7 +213,8 @@ def yaml_with_gender(name: Name, gender: Gender) -> str:
 
 def _intact(written: Name, declined: Name) -> bool:
     """Whether each word of the name kept its first letter: the rules replace endings, and a
-    word of one letter («А», the «Й» of «Ким-Й») loses itself to an ending («е», «ю»)."""
+    word of one letter (the surname «А», the «Я» of «Ли-Я») gives itself up to one: «е»,
+    «Ли-е»."""
     for before, after in (
         (written.surname, declined.surname),
         (written.first_name, declined.first_name),
