@@ -121,7 +121,15 @@ loaded = [name for name in heavy if name in sys.modules]
 print("\\n" + json.dumps({"package": package_loads, "loaded": loaded}))
 """
 
-COMMANDS = {"version": ["--version"], "validate": ["validate", str(EXAMPLES / "school-order.yaml")]}
+COMMANDS = {
+    "version": ["--version"],
+    "validate": ["validate", str(EXAMPLES / "school-order.yaml")],
+    "validate a roadmap": ["validate", str(EXAMPLES / "school-roadmap.yaml")],
+}
+USED = {"validate": {"pytrovich"}}
+"""What a command does use: validating an order declines its clauses' addressees, as the
+template will (rule RD208), with the declension rules of names (a few milliseconds); a
+document that names no one to decline, a roadmap, loads none of them."""
 
 
 def _loaded(package: str, command: str) -> dict[str, list[str]]:
@@ -141,7 +149,10 @@ def bare_imports() -> dict[str, list[str]]:
     return {command: _loaded("bare", command)["loaded"] for command in COMMANDS}
 
 
-@pytest.mark.parametrize(("command", "module"), [(c, m) for c in COMMANDS for m in HEAVY])
+@pytest.mark.parametrize(
+    ("command", "module"),
+    [(c, m) for c in COMMANDS for m in HEAVY if m not in USED.get(c, set())],
+)
 def test_the_command_line_imports_no_heavy_module_it_does_not_use(
     bare_imports: dict[str, list[str]], command: str, module: str
 ) -> None:
@@ -152,7 +163,7 @@ def test_the_command_line_imports_no_heavy_module_it_does_not_use(
 def test_the_installed_command_loads_no_rendering_library(command: str) -> None:
     # With the package's __init__: nothing of rendering, declension, tables or the progress bar.
     found = _loaded("package", command)
-    assert found["loaded"] == []
+    assert set(found["loaded"]) <= USED.get(command, set())
 
 
 def test_english_messages_of_render_and_batch(tmp_path: Path) -> None:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from roadmapdocs.errors import DeclensionError, GenderUnknown, RoadmapdocsError
-from roadmapdocs.lang.names import inflect_name, initials_first, name_gender, person_name
+from roadmapdocs.lang.names import (
+    Undeclinable,
+    declined_name,
+    inflect_name,
+    initials_first,
+    name_gender,
+    person_name,
+    yaml_with_gender,
+)
 from roadmapdocs.model.person import Person
 from tests.lang.names_heldout import NAMES
 
@@ -174,3 +183,61 @@ def test_person_without_form_or_gender_is_asked_for() -> None:
 def test_heldout_full_names_are_declined_correctly() -> None:
     right = [inflect_name(name, case) == expected for name, _, case, expected in NAMES]  # type: ignore[arg-type]
     assert sum(right) / len(right) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("data", "case", "expected"),
+    [
+        ("Лаврушкина Е.А.", "dative", "Лаврушкиной Е.А."),
+        ("Шевченко О.П.", "dative", "Шевченко О.П."),
+        ("Дюма А.", "genitive", "Дюма А."),
+        ("Ковальчук Ольга Николаевна", "dative", "Ковальчук О.Н."),
+        (
+            {"surname": "Ковальчук", "initials": "О.Н.", "gender": "male"},
+            "dative",
+            "Ковальчуку О.Н.",
+        ),
+        ("Ковальчук О.Н.", "nominative", "Ковальчук О.Н."),
+    ],
+)
+def test_declined_name_gives_the_form_where_one_can_be_made(
+    data: object, case: str, expected: str
+) -> None:
+    assert declined_name(Person.model_validate(data), case) == expected  # type: ignore[arg-type]
+
+
+def test_declined_name_says_why_the_gender_is_needed() -> None:
+    found = declined_name(Person.model_validate("Ковальчук О.Н."), "dative")
+    assert isinstance(found, Undeclinable) and found.gender_decides
+    assert (found.as_man, found.as_woman) == ("Ковальчуку О.Н.", "Ковальчук О.Н.")
+    assert "{surname: Ковальчук, initials: О.Н., gender: female}" in found.advice.ru
+    assert "Фамилия Имя Отчество" in found.advice.ru
+    assert isinstance(found.error(), GenderUnknown)
+
+
+def test_the_mapping_advised_reads_as_the_person_with_that_gender() -> None:
+    found = declined_name(Person.model_validate("Ковальчук Саша"), "dative")
+    assert isinstance(found, Undeclinable)
+    mapping = yaml_with_gender(found.name, "female")
+    person = Person.model_validate(yaml.safe_load(mapping))
+    assert person.gender == "female" and person.first_name == "Саша"
+    assert declined_name(person, "dative") == "Ковальчук С."
+
+
+@pytest.mark.parametrize("name", ["А Б.В.", "Ли-Я О.Н."])
+def test_a_word_the_rules_would_eat_is_not_declined(name: str) -> None:
+    person = Person.model_validate(
+        {"surname": name.split()[0], "initials": "Б.В.", "gender": "male"}
+    )
+    found = declined_name(person, "dative")
+    assert isinstance(found, Undeclinable) and not found.gender_decides
+    assert "forms" in found.advice.ru
+    with pytest.raises(DeclensionError) as raised:
+        person_name(person, "dative")
+    assert not isinstance(raised.value, GenderUnknown)
+
+
+def test_an_undeclinable_name_is_worded_in_english_too() -> None:
+    found = declined_name(Person.model_validate("Ковальчук О.Н."), "dative")
+    assert isinstance(found, Undeclinable)
+    assert "in the dative" in found.reason.en and "gender" in found.advice.en

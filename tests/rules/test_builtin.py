@@ -45,6 +45,13 @@ def _order(**fields: Any) -> dict[str, Any]:
     return data
 
 
+def _charge(*people: Any) -> dict[str, Any]:
+    return {
+        "addressees": {"position": "заместитель директора", "people": list(people)},
+        "text": "обеспечить выполнение плана.",
+    }
+
+
 CASES: list[tuple[str, dict[str, Any], set[tuple[str, str]]]] = [
     ("clean", _roadmap(**_plan(_activity("1.1"), _activity("1.2", "Семинар"))), set()),
     (
@@ -157,6 +164,31 @@ CASES: list[tuple[str, dict[str, Any], set[tuple[str, str]]]] = [
         "a two-digit year in the date an appendix quotes, the same date as the order's",
         _order(appendices=[{"number": "1", "reference": {"date": "5 сентября 24 г."}}]),
         {("RD207", "приложение 1")},
+    ),
+    (
+        "an addressee whose gender decides the dative and is not shown",
+        _order(clauses=[_charge("Лаврушкина Е.А.", "Ковальчук О.Н.")]),
+        {("RD208", "пункт 1")},
+    ),
+    (
+        "addressees whose dative is settled: a gender, a patronymic, a form, no declension",
+        _order(
+            clauses=[
+                _charge(
+                    {"surname": "Ковальчук", "initials": "О.Н.", "gender": "female"},
+                    "Ковальчук Олег Николаевич",
+                    {"surname": "Кулиш", "initials": "О.И.", "forms": {"dative": "Кулиш О.И."}},
+                    "Шевченко О.П.",
+                    "Дюма А.",
+                )
+            ]
+        ),
+        set(),
+    ),
+    (
+        "a signer's name is not declined",
+        _order(signer={"position": "Директор", "person": "Ковальчук О.Н."}),
+        set(),
     ),
     (
         "the only appendix cited with a number",

@@ -53,7 +53,7 @@ from roadmapdocs.rendering.context import (
     PersonView,
     build_context,
 )
-from roadmapdocs.rendering.filters import FILTERS
+from roadmapdocs.rendering.filters import FILTERS, NameNotDeclined
 from roadmapdocs.rules.base import Finding
 from roadmapdocs.settings import Settings
 from roadmapdocs.templates import Template
@@ -1149,6 +1149,8 @@ def render_docx(
     try:
         with bounded():
             tpl.render(values, shared_environment(), autoescape=True)
+    except NameNotDeclined as exc:  # the document's fault, not the template's: say where
+        raise exc.located(document) from None
     except _RENDER_FAILURES as exc:
         part, xml = tpl.rendering
         raise template_error(exc, template, xml, part) from None

@@ -11,17 +11,23 @@ from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from pydantic import BaseModel
 
+from roadmapdocs.errors import DeclensionError, GenderUnknown
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline import parse_deadline
 from roadmapdocs.lang.grammar import Case
+from roadmapdocs.lang.names import Undeclinable, declined_name
 from roadmapdocs.lang.names import initials_first as _initials_first
-from roadmapdocs.lang.names import person_name
 from roadmapdocs.lang.positions import inflect_position
 from roadmapdocs.lang.typography import nbsp as _nbsp
 from roadmapdocs.lang.typography import typesetter
-from roadmapdocs.messages import Phrase
+from roadmapdocs.messages import Phrase, current
+from roadmapdocs.model import Person
+from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rendering.context import AddresseesView, PersonView
+from roadmapdocs.rules.elements import element
+from roadmapdocs.sourcemap import PathKey, format_path, locate
 
 DECLINED_CHARS = 10_000
 """Characters of a text a declension filter takes: a position or a name, not a page. Reading
@@ -45,12 +51,77 @@ def _declinable(text: str, name: str) -> str:
     return text
 
 
+class NameNotDeclined(Exception):
+    """A filter met a person whose name it cannot put in the case asked for.
+
+    The filter knows the person, not where the document holds it; the render, which knows the
+    document, turns this into a located error with :meth:`located`.
+    """
+
+    def __init__(self, person: Person, problem: Undeclinable) -> None:
+        super().__init__(problem.error().message)
+        self.person = person
+        self.problem = problem
+
+    def located(self, document: DocumentBase) -> DeclensionError:
+        """The error as the user sees it: which person, at which field and line, what to do."""
+        path = _path_of(document, self.person)
+        problem = self.problem
+        where = ""
+        if path is not None:
+            named = element(document, path, current())
+            where = f"{named}, {format_path(path)}" if named else format_path(path)
+        message = Phrase(
+            "документ не отрисован: {where}«{shown}» — {reason}; {advice} (эту ошибку "
+            "заранее находит roadmapdocs validate, правило RD208 undeclinable-name)",
+            "the document was not rendered: {where}«{shown}» — {reason}; {advice} "
+            "(roadmapdocs validate finds this beforehand, rule RD208 undeclinable-name)",
+        ).format(
+            where=f"{where}: " if where else "",
+            shown=problem.shown,
+            reason=problem.reason,
+            advice=problem.advice,
+        )
+        location = locate(document, path) if path is not None else None
+        kind = GenderUnknown if problem.gender_decides else DeclensionError
+        return kind(message, location)
+
+
+def _path_of(node: object, target: object, path: PathKey = ()) -> PathKey | None:
+    """Where ``target`` (that very object) stands inside ``node``; None where it does not."""
+    if node is target:
+        return path
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            found = _path_of(getattr(node, name), target, (*path, name))
+            if found is not None:
+                return found
+    elif isinstance(node, list | tuple):
+        for index, item in enumerate(node):
+            found = _path_of(item, target, (*path, index))
+            if found is not None:
+                return found
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            found = _path_of(item, target, (*path, str(key)))
+            if found is not None:
+                return found
+    return None
+
+
+def _person_name(person: Person, case: Case) -> str:
+    found = declined_name(person, case)
+    if isinstance(found, Undeclinable):
+        raise NameNotDeclined(person, found)
+    return found
+
+
 def _decline(value: Any, case: Case) -> str:
     if isinstance(value, PersonView):
-        return person_name(value.person, case)
+        return _person_name(value.person, case)
     if isinstance(value, AddresseesView):
         addressees = value.addressees
-        names = ", ".join(person_name(p, case) for p in addressees.people)
+        names = ", ".join(_person_name(p, case) for p in addressees.people)
         position = ""
         if addressees.position:
             plural = len(addressees.people) > 1
