@@ -266,6 +266,10 @@ def test_a_tagged_value_that_cannot_be_built_fails_located_not_with_a_traceback(
     with pytest.raises(LoadError) as caught:
         roadmapdocs.load("kind: order\ntitle: Т\ndate: !!timestamp 2024-13-45\n")
     assert str(caught.value).startswith("<ввод>:3:7: ошибка синтаксиса YAML: неверное значение")
+    # Text no timestamp at all: PyYAML's constructor fails on it without a message of its own.
+    with pytest.raises(LoadError) as caught:
+        roadmapdocs.load("!!timestamp 2024-13-45title: \n")
+    assert str(caught.value).startswith("<ввод>:1:1: ошибка синтаксиса YAML: неверное значение")
 
 
 # Settings ---------------------------------------------------------------------------------

@@ -297,9 +297,12 @@ class _Builder:
             return int(value)
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError, TypeError) as exc:  # «!!timestamp 2024-13-45»
+        except (ValueError, OverflowError, TypeError, AttributeError) as exc:
+            # «!!timestamp 2024-13-45» names no day; «!!timestamp 2024-13-45title:» is no
+            # timestamp at all, and PyYAML's constructor fails on it with an AttributeError.
+            detail: object = exc if not isinstance(exc, AttributeError) else repr(value)
             raise yaml.constructor.ConstructorError(
-                None, None, _BAD_VALUE.format(detail=exc).in_(), node.start_mark
+                None, None, _BAD_VALUE.format(detail=detail).in_(), node.start_mark
             ) from None
 
 
