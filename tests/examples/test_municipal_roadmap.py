@@ -35,12 +35,12 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _seed_cells() -> list[str]:
+def _seed_cells(seed: str) -> list[str]:
     """The seed as cells in reading order: one per tab-separated field of each line.
 
     A leading «- » is the list format of the extraction, not text; «**» marks bold.
     """
-    raw = seed_text(SEED).replace(*MISPLACED_DEADLINE).replace("**", "")
+    raw = seed.replace(*MISPLACED_DEADLINE).replace("**", "")
     cells: list[str] = []
     for line in raw.splitlines():
         line = line.removeprefix("- ")
@@ -101,8 +101,13 @@ def roadmap() -> Roadmap:
 
 
 @pytest.fixture(scope="module")
-def cells() -> list[str]:
-    return _seed_cells()
+def seed() -> str:
+    return seed_text(SEED)
+
+
+@pytest.fixture(scope="module")
+def cells(seed: str) -> list[str]:
+    return _seed_cells(seed)
 
 
 def _section(roadmap: Roadmap, number: str) -> list[Activity]:
@@ -152,8 +157,8 @@ def test_directions_and_their_narratives(roadmap: Roadmap, cells: list[str]) -> 
     assert [t for t in texts if not _in_seed(t, cells)] == []
 
 
-def test_abbreviations_are_those_the_seed_introduces(roadmap: Roadmap) -> None:
-    seed = _norm(seed_text(SEED))
+def test_abbreviations_are_those_the_seed_introduces(roadmap: Roadmap, seed: str) -> None:
+    seed = _norm(seed)
     shorts = [a.short for a in roadmap.abbreviations]
     assert shorts == ["УО АСМО СК", "МУ «АХЦСО»", "ГБУ ДПО СКИРО ПК и ПРО", 'центры "Точка роста"']
     for a in roadmap.abbreviations:
@@ -344,8 +349,8 @@ def test_plan_rows(
     assert _who(activity.responsible) == responsible
 
 
-def test_terms_misplaced_by_the_pdf_are_terms(roadmap: Roadmap) -> None:
-    assert seed_text(SEED).count(MISPLACED_DEADLINE[0]) == 2
+def test_terms_misplaced_by_the_pdf_are_terms(roadmap: Roadmap, seed: str) -> None:
+    assert seed.count(MISPLACED_DEADLINE[0]) == 2
     moved = [a for a in _section(roadmap, "5")[:2] if a.text.startswith(MISPLACED_DEADLINE[1])]
     assert [a.deadline.text for a in moved if a.deadline] == ["Ежегодно", "Ежегодно"]
 
@@ -381,9 +386,9 @@ def test_mechanisms(roadmap: Roadmap) -> None:
     ]
 
 
-def test_latin_mmc_stays_where_the_seed_has_it(roadmap: Roadmap) -> None:
+def test_latin_mmc_stays_where_the_seed_has_it(roadmap: Roadmap, seed: str) -> None:
     assert LATIN_MMC.isascii() and not CYRILLIC_MMC.isascii()
-    latin_rows = sum(1 for line in seed_text(SEED).splitlines() if LATIN_MMC in line)
+    latin_rows = sum(1 for line in seed.splitlines() if LATIN_MMC in line)
     # The row torn by a page in section 5 has the Latin letters only in its second half, so each
     # such seed line is one activity.
     latin_activities = [a for a in roadmap.plan.walk() if LATIN_MMC in _who(a.responsible)]

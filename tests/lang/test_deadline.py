@@ -225,19 +225,32 @@ SEED_TERMS: list[tuple[str, str, tuple[date, date], str, date | None, date | Non
 _SPLIT_BY_PAGE_BREAK = {"ноябрь- октябрь 2024"}
 
 
-@pytest.mark.parametrize(("seed", "text", "within", "kind", "start", "end"), SEED_TERMS)
+@pytest.mark.parametrize(("prefix", "text", "within", "kind", "start", "end"), SEED_TERMS)
 def test_every_seed_term_is_understood(
-    seed: str,
+    prefix: str,
     text: str,
     within: tuple[date, date],
     kind: str,
     start: date | None,
     end: date | None,
 ) -> None:
-    if text not in _SPLIT_BY_PAGE_BREAK:
-        assert " ".join(text.split()) in " ".join(seed_text(seed).split())
     deadline = parse_deadline(text, within=within)
     assert (deadline.kind.value, deadline.start, deadline.end) == (kind, start, end)
+
+
+@pytest.mark.seeds
+def test_every_seed_term_is_written_as_its_seed_writes_it() -> None:
+    # The terms above are copied from the seeds; this keeps the copies true to them.
+    def words(text: str) -> str:
+        return " ".join(text.split())
+
+    seeds = {prefix: words(seed_text(prefix)) for prefix, *_ in SEED_TERMS}
+    misquoted = [
+        (prefix, text)
+        for prefix, text, *_ in SEED_TERMS
+        if text not in _SPLIT_BY_PAGE_BREAK and words(text) not in seeds[prefix]
+    ]
+    assert misquoted == []
 
 
 @pytest.mark.parametrize(

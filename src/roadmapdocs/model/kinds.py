@@ -73,6 +73,9 @@ class KindSpec:
     model: type[DocumentBase]
     title: Phrase
     """What the document is, as a file's properties name it: «Приказ»."""
+    description: Phrase | None = None
+    """One sentence on what the document holds, as the model reference (docs/model.md) heads
+    the kind with it: «Приказ школы или органа управления: реквизиты, основание, …»."""
     levels: tuple[str, ...] = LEVELS
     """The levels at which such documents exist (and built-in templates are looked for)."""
     plans: tuple[str, ...] = ()
@@ -147,6 +150,12 @@ ROADMAP = KindSpec(
     name="roadmap",
     model=Roadmap,
     title=Phrase("Дорожная карта", "Roadmap"),
+    description=Phrase(
+        "Дорожная карта: цель, задачи, группы рисков, направления, контрольные точки, "
+        "показатели и план-график.",
+        "A roadmap: goal, tasks, risk groups, directions, control points, indicators and "
+        "plan-schedule.",
+    ),
     plans=("plan", "mechanisms"),
     lists=(
         ElementList("risk_groups", Phrase("группа рисков", "risk group"), numbered=False),
@@ -168,6 +177,11 @@ PASSPORT = KindSpec(
     name="passport",
     model=Passport,
     title=Phrase("Паспорт дорожной карты", "Roadmap passport"),
+    description=Phrase(
+        "Паспорт дорожной карты по форме, которую школам дают региональные и муниципальные "
+        "органы управления образованием.",
+        "A roadmap passport, in the form regional and municipal education offices give schools.",
+    ),
     plans=("plan",),
     lists=(ElementList("directions", _DIRECTION, row=None, numbered=False), _INDICATOR_GROUPS),
     fields={
@@ -189,6 +203,10 @@ ORDER = KindSpec(
     name="order",
     model=Order,
     title=Phrase("Приказ", "Order"),
+    description=Phrase(
+        "Приказ школы или органа управления: реквизиты, основание, пункты, подпись и приложения.",
+        "An order of a school or a body: requisites, basis, clauses, signature and appendices.",
+    ),
     plans=("appendices.*.plan",),
     lists=(
         ElementList("clauses", Phrase("пункт", "clause"), row=False, numbered=False),
@@ -208,6 +226,12 @@ PROJECT = KindSpec(
     name="project",
     model=Project,
     title=Phrase("План регионального проекта", "Regional project plan"),
+    description=Phrase(
+        "План проекта: цель, разделы мероприятий с исполнителями, сроками и ключевыми "
+        "результатами, индикаторы и контрольные точки.",
+        "A project plan: goal, sections of activities with executors, terms and key results, "
+        "indicators and control points.",
+    ),
     plans=("plan",),
     lists=(ElementList("indicators", INDICATOR, indicators=True), _CONTROL_POINTS),
     fields={"name": Phrase("название", "name"), "goal": _GOAL},

@@ -1,4 +1,7 @@
-"""The model reference page (docs/model.md), written from the models' own docstrings.
+"""The model reference page (docs/model.md), written from the models' own field docstrings.
+
+Each kind is headed by its Russian description (:attr:`KindSpec.description`), each part by its
+Russian sentence in :data:`PARTS`.
 
 Run ``python -m roadmapdocs.model.reference > docs/model.md``; a test checks the page is current.
 """
@@ -11,7 +14,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from roadmapdocs.model import (
-    DOCUMENT_KINDS,
     Activity,
     Addressees,
     Appendix,
@@ -37,6 +39,7 @@ from roadmapdocs.model import (
 from roadmapdocs.model.abbreviation import Abbreviation
 from roadmapdocs.model.annotations import unwrap
 from roadmapdocs.model.fielddocs import field_docs
+from roadmapdocs.model.kinds import BUILTIN
 
 INTRO = """# Модель документа
 
@@ -65,30 +68,39 @@ roadmapdocs описывает четыре вида документов. Ви�
   `# yaml-language-server: $schema=schema/roadmapdocs.schema.json` включает подсказки в редакторе.
 """
 
-PARTS: list[type[BaseModel]] = [
-    Organisation,
-    Person,
-    Party,
-    Signature,
-    Plan,
-    Column,
-    Section,
-    Activity,
-    ControlPoint,
-    Direction,
-    Indicator,
-    IndicatorGroup,
-    RiskGroup,
-    Problem,
-    Fact,
-    Table,
-    Cell,
-    Clause,
-    Addressees,
-    Appendix,
-    AppendixReference,
-    Abbreviation,
-]
+PARTS: dict[type[BaseModel], str] = {
+    Organisation: "Организация, которая издаёт документ или выполняет его: школа, управление, "
+    "муниципальный орган.",
+    Person: "Человек. Строка «Лаврушкина Е.А.» в YAML читается как фамилия и инициалы.",
+    Party: "Один ответственный: должность, орган, человек или орган с названными людьми.",
+    Signature: "Подпись: должность слева, «И.О. Фамилия» справа.",
+    Plan: "План мероприятий (план-график): столбцы, разделы, мероприятия.",
+    Column: "Столбец таблицы плана: какое поле он показывает и как его заголовок написан "
+    "в документе.",
+    Section: "Нумерованная группа мероприятий плана.",
+    Activity: "Мероприятие плана, в котором могут быть вложенные мероприятия (1 → 1.1 → 1.1.2).",
+    ControlPoint: "Контрольная точка: нумерованный промежуточный результат с ответственным "
+    "и сроком.",
+    Direction: "Направление деятельности, иногда с аналитическим текстом.",
+    Indicator: "Целевой показатель: название, единица, базовое значение и цель на каждый период.",
+    IndicatorGroup: "Показатели одного направления с периодами, которые показывает их таблица.",
+    RiskGroup: "Группа рисков и целевые ориентиры, которые ей отвечают.",
+    Problem: "Описание проблемы: текст, факты, таблицы данных.",
+    Fact: "Строка описания проблемы («Средний балл по русскому языку – 51»), иногда с подстроками.",
+    Table: "Таблица данных, как она стоит в документе: заголовок, строки шапки, строки тела, "
+    "примечания.",
+    Cell: "Ячейка таблицы. Строка или число в YAML — ячейка с этим текстом.",
+    Clause: "Нумерованный пункт приказа. Адресатов шаблон ставит перед текстом в дательном падеже.",
+    Addressees: "Кому поручен пункт: «Заместителям директора школы Лаврушкиной Е.А., "
+    "Романовой И.Е.».",
+    Appendix: "Приложение: свой заголовок, гриф утверждения, если он есть, и план со своими "
+    "столбцами.",
+    AppendixReference: "Дата и номер приказа, как их приводит приложение, когда они набраны "
+    "вручную.",
+    Abbreviation: "Сокращение и полная форма, которую оно заменяет.",
+}
+"""The parts of documents the page describes, each with the Russian sentence that heads it (the
+models' docstrings, in English, are for the code)."""
 
 
 def _type_name(annotation: Any) -> str:
@@ -129,12 +141,11 @@ def page() -> str:
     """The whole reference page as Markdown."""
     out = [INTRO]
     out.append("## Виды документов\n")
-    for kind, model in DOCUMENT_KINDS.items():
-        summary = (model.__doc__ or "").strip().splitlines()[0]
-        out += [f"### `kind: {kind}` — {summary}\n", *_table(model), ""]
+    for spec in BUILTIN:
+        summary = spec.description.ru if spec.description else spec.title.ru
+        out += [f"### `kind: {spec.name}` — {summary}\n", *_table(spec.model), ""]
     out.append("## Части документов\n")
-    for part in PARTS:
-        summary = (part.__doc__ or "").strip().splitlines()[0]
+    for part, summary in PARTS.items():
         out += [f"### `{part.__name__}` — {summary}\n", *_table(part), ""]
     return "\n".join(out).rstrip() + "\n"
 
