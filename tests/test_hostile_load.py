@@ -270,6 +270,12 @@ def test_a_tagged_value_that_cannot_be_built_fails_located_not_with_a_traceback(
     with pytest.raises(LoadError) as caught:
         roadmapdocs.load("!!timestamp 2024-13-45title: \n")
     assert str(caught.value).startswith("<ввод>:1:1: ошибка синтаксиса YAML: неверное значение")
+    with pytest.raises(LoadError) as caught:
+        roadmapdocs.load("title: !!float \n")
+    assert str(caught.value).startswith("<ввод>:1:8: ошибка синтаксиса YAML: неверное значение")
+    with pytest.raises(LoadError) as caught:
+        roadmapdocs.load("number: !!int\n")
+    assert str(caught.value).startswith("<ввод>:1:9: ошибка синтаксиса YAML: неверное значение")
 
 
 # Settings ---------------------------------------------------------------------------------

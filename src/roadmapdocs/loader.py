@@ -293,14 +293,17 @@ class _Builder:
             if digits > self.max_digits:
                 where = self._where(node, path)
                 raise _exceeded("number_digits", _TOO_MANY_DIGITS, where, count=digits)
-        if tag == _INT:
+        if tag == _INT and value.isascii() and value.isdigit():
             return int(value)
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError, TypeError, AttributeError) as exc:
-            # «!!timestamp 2024-13-45» names no day; «!!timestamp 2024-13-45title:» is no
-            # timestamp at all, and PyYAML's constructor fails on it with an AttributeError.
-            detail: object = exc if not isinstance(exc, AttributeError) else repr(value)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # PyYAML's constructors fail in ways of their own
+            # «!!timestamp 2024-13-45» names no day (ValueError); «!!timestamp 2024-13-45title:»
+            # is no timestamp at all (AttributeError) and «!!float » no number (IndexError).
+            plain = isinstance(exc, ValueError | OverflowError | TypeError)
+            detail: object = exc if plain else repr(value)
             raise yaml.constructor.ConstructorError(
                 None, None, _BAD_VALUE.format(detail=detail).in_(), node.start_mark
             ) from None

@@ -301,3 +301,15 @@ def test_a_column_without_a_header_is_refused_only_when_it_holds_values() -> Non
     assert merged.number == "7"
     with pytest.raises(RoadmapdocsError, match="У столбца нет заголовка"):
         list(merge(base, [{"number": "7", "": "значение"}], "{number}"))
+
+
+def test_case_forms_are_accepted_but_not_listed_among_the_valid_paths() -> None:
+    base = roadmapdocs.load(ORDER)
+    with pytest.raises(RoadmapdocsError) as caught:
+        list(merge(base, [{"signer.persn": "x"}], "{number}.docx"))
+    assert "signer.person.surname" in str(caught.value)
+    assert ".forms." not in str(caught.value)
+    rows = [{"signer.person.forms.dative": "Ивановой М.П."}]
+    ((copy, _),) = merge(base, rows, "{number}.docx")
+    assert copy.signer.person is not None
+    assert copy.signer.person.forms["dative"] == "Ивановой М.П."

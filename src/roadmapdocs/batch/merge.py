@@ -218,7 +218,9 @@ def _check_paths(
         wrong.append(message.format(column=name, hint=Phrase(ru, en)))
     if wrong:
         every = valid_paths(base)
-        plain = ", ".join(path for path in every if "[" not in path)
+        # A person's case forms are accepted but not listed: six of them for every person
+        # would bury the paths a table fills.
+        plain = ", ".join(path for path in every if "[" not in path and ".forms." not in path)
         items = [path for path in every if "[" in path]
         # A person in a list makes the best example: it is what a table most often fills.
         example = next((path for path in items if _PERSON_ITEM.search(path)), None)
