@@ -262,20 +262,25 @@ def test_a_mapping_given_in_python_is_bounded_too() -> None:
     assert caught.value.limit == "depth"
 
 
-def test_a_tagged_value_that_cannot_be_built_fails_located_not_with_a_traceback() -> None:
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("kind: order\ntitle: Т\ndate: !!timestamp 2024-13-45\n", "3:7"),  # no such day
+        # Text no timestamp, float or int at all: PyYAML's constructors fail on it each in its
+        # own way (AttributeError, IndexError, ValueError), with no message of their own.
+        ("!!timestamp 2024-13-45title: \n", "1:1"),
+        ("title: !!float \n", "1:8"),
+        ("number: !!int\n", "1:9"),
+    ],
+)
+def test_a_tagged_value_that_cannot_be_built_fails_located_not_with_a_traceback(
+    text: str, place: str
+) -> None:
     with pytest.raises(LoadError) as caught:
-        roadmapdocs.load("kind: order\ntitle: Т\ndate: !!timestamp 2024-13-45\n")
-    assert str(caught.value).startswith("<ввод>:3:7: ошибка синтаксиса YAML: неверное значение")
-    # Text no timestamp at all: PyYAML's constructor fails on it without a message of its own.
-    with pytest.raises(LoadError) as caught:
-        roadmapdocs.load("!!timestamp 2024-13-45title: \n")
-    assert str(caught.value).startswith("<ввод>:1:1: ошибка синтаксиса YAML: неверное значение")
-    with pytest.raises(LoadError) as caught:
-        roadmapdocs.load("title: !!float \n")
-    assert str(caught.value).startswith("<ввод>:1:8: ошибка синтаксиса YAML: неверное значение")
-    with pytest.raises(LoadError) as caught:
-        roadmapdocs.load("number: !!int\n")
-    assert str(caught.value).startswith("<ввод>:1:9: ошибка синтаксиса YAML: неверное значение")
+        roadmapdocs.load(text)
+    assert str(caught.value).startswith(
+        f"<ввод>:{place}: ошибка синтаксиса YAML: неверное значение"
+    )
 
 
 # Settings ---------------------------------------------------------------------------------
