@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "roadmapdocs.lang": 1,
     "roadmapdocs.model": 2,
     "roadmapdocs.loader": 3,
+    "roadmapdocs.importing": 3,
     "roadmapdocs.schema": 3,
     "roadmapdocs.rules": 3,
     "roadmapdocs.templates": 3,

@@ -1,0 +1,2 @@
+"""Reading the roadmaps, passports, orders and project plans people already keep in Word and
+Excel back into roadmapdocs data (``roadmapdocs import``)."""

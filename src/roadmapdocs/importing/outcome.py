@@ -1,0 +1,45 @@
+"""What recognising a document gives: data the loader reads, what was guessed, what was left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from roadmapdocs.importing.raw import Place
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A decision made on the user's behalf, said as a YAML comment in the output:
+    «столбец «Сроки исполнения» → deadline»."""
+
+    place: Place
+    text: str
+    """In Russian, without the leading «#»."""
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A text of the file that no field took; it is kept in the document's ``notes`` and
+    listed on stderr, never dropped."""
+
+    place: Place
+    text: str
+
+
+@dataclass
+class Imported:
+    """A recognised document: ``data`` loads with :func:`roadmapdocs.load`; ``places`` maps a
+    field path of ``data`` (a tuple, as the source map keys it) to where its text stood in the
+    file, so that findings can be located in the user's terms."""
+
+    data: dict[str, Any]
+    guesses: list[Guess] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    places: dict[tuple[str | int, ...], Place] = field(default_factory=dict)
+
+    def merge(self, other: Imported, prefix: tuple[str | int, ...] = ()) -> None:
+        """Take ``other``'s guesses, leftovers and places, its paths under ``prefix``."""
+        self.guesses.extend(other.guesses)
+        self.unplaced.extend(other.unplaced)
+        self.places.update({(*prefix, *path): place for path, place in other.places.items()})
