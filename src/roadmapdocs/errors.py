@@ -13,6 +13,10 @@ from roadmapdocs.messages import Phrase
 
 _NO_FILE = Phrase("<ввод>", "<input>")
 """Where a text given without a file stands."""
+_TABLE = Phrase("таблица {number}", "table {number}")
+_ROW = Phrase("строка {number}", "row {number}")
+_PARAGRAPH = Phrase("абзац {number}", "paragraph {number}")
+_SHEET = Phrase("лист «{sheet}»", "sheet «{sheet}»")
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,29 @@ class Location:
     line: int | None = None
     column: int | None = None
     path: str | None = None
+    table: int | None = None
+    """In a Word or Excel file, which has no lines: the table's number, from 1."""
+    row: int | None = None
+    """The row's number in its table, from 1."""
+    paragraph: int | None = None
+    """The paragraph's number among the body's paragraphs outside tables, from 1."""
+    sheet: str | None = None
+    """The sheet of a workbook."""
+
+    @property
+    def within(self) -> str:
+        """Where in a Word or Excel file, in its user's terms: «таблица 2, строка 14», «абзац 7»,
+        «лист «План», строка 3»; "" for a text file."""
+        parts = []
+        if self.sheet is not None:
+            parts.append(_SHEET.format(sheet=self.sheet).in_())
+        elif self.table is not None:
+            parts.append(_TABLE.format(number=self.table).in_())
+        if self.row is not None:
+            parts.append(_ROW.format(number=self.row).in_())
+        if self.paragraph is not None:
+            parts.append(_PARAGRAPH.format(number=self.paragraph).in_())
+        return ", ".join(parts)
 
     def __str__(self) -> str:
         place = self.file or _NO_FILE.in_()
@@ -30,6 +57,8 @@ class Location:
             place += f":{self.line}"
             if self.column is not None:
                 place += f":{self.column}"
+        elif self.within:
+            place += f": {self.within}"
         return place
 
 

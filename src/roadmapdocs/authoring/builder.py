@@ -253,6 +253,17 @@ def abbreviation_list(document: DocxDocument) -> None:
     paragraph(document, "{%p endif %}")
 
 
+def notes_block(document: DocxDocument) -> None:
+    """The text an import could not place (``doc.notes``), at the end, each as it stood, so
+    that nothing of the original is lost before someone places it."""
+    paragraph(document, "{%p if doc.notes %}")
+    paragraph(document)
+    paragraph(document, "{%p for note in doc.notes %}")
+    paragraph(document, "{{ note }}", align="justify")
+    paragraph(document, "{%p endfor %}")
+    paragraph(document, "{%p endif %}")
+
+
 def control_point_table(document: DocxDocument, caption: str) -> None:
     """The control points (``doc.control_points``) under ``caption``, as a table: number, the
     point with its result, who answers for it, when."""

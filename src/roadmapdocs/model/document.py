@@ -9,7 +9,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from roadmapdocs.lang.deadline import Deadline, parse_deadline
 from roadmapdocs.model.abbreviation import Abbreviation
-from roadmapdocs.model.base import Model, Text
+from roadmapdocs.model.base import Model, Text, TextList
 from roadmapdocs.model.deadline import DeadlineField
 from roadmapdocs.model.organisation import Organisation
 
@@ -35,6 +35,9 @@ class DocumentBase(Model):
     """Гриф утверждения: «УТВЕРЖДЕНА приказом … от … № …»."""
     abbreviations: list[Abbreviation] = Field(default_factory=list)
     """Сокращения, введённые в документе явно."""
+    notes: TextList = Field(default_factory=list)
+    """Текст из файла Word или Excel, которому при импорте не нашлось поля. Он печатается в
+    конце документа, чтобы ничего не потерялось, а проверка напоминает разнести его по полям."""
 
     _origin: object = PrivateAttr(default=None)
 

@@ -133,6 +133,7 @@ COMMON_FIELDS: Mapping[str, Phrase] = {
     "period": Phrase("период", "period"),
     "approval": Phrase("гриф утверждения", "approval mark"),
     "abbreviations": Phrase("сокращения", "abbreviations"),
+    "notes": Phrase("неразнесённый текст", "text not placed"),
 }
 """What a reader calls the fields every kind has."""
 

@@ -129,6 +129,11 @@ class Finding:
             "element": self.element,
             "message": self.message,
             "suggestion": self.suggestion,
+            # In a Word or Excel file, which has no lines: where, in its user's terms.
+            "table": self.location.table,
+            "row": self.location.row,
+            "paragraph": self.location.paragraph,
+            "sheet": self.location.sheet,
         }
 
 

@@ -1,8 +1,9 @@
 """Reports for people and for programs: grouped text lines, and JSON in a stable schema.
 
 The JSON form is a list of objects, one per finding, with the keys ``file``, ``line``,
-``column``, ``code``, ``name``, ``severity``, ``path``, ``element``, ``message`` and
-``suggestion`` (``null`` where unknown). A file that could not be loaded contributes one
+``column``, ``code``, ``name``, ``severity``, ``path``, ``element``, ``message``,
+``suggestion``, and for a Word or Excel file, which has no lines, ``table``, ``row``,
+``paragraph`` and ``sheet`` (``null`` where unknown). A file that could not be loaded contributes one
 ``RD001 load-error`` object per problem, so a program reads one shape for everything.
 """
 
@@ -98,6 +99,8 @@ def text(results: Sequence[FileResult], lang: Lang = DEFAULT_LANG) -> str:
                 place += f":{finding.line}"
                 if finding.code == LOAD_CODE and finding.location.column is not None:
                     place += f":{finding.location.column}"
+            elif finding.location.within:
+                place += f": {finding.location.within}"
             line = f"{place}: {finding}"
             if finding.suggestion:
                 line += f" ({finding.suggestion})"

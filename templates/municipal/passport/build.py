@@ -12,6 +12,7 @@ from roadmapdocs.authoring.builder import (
     heading,
     indicator_table,
     new_document,
+    notes_block,
     paragraph,
     plan_table,
     save,
@@ -106,6 +107,7 @@ def build(target: Path) -> None:
         "{{ doc.signature.captions[1:] | join('  ') if doc.signature.captions else '(подпись)  (ФИО)' }}",
     )
     paragraph(d, "{%p endif %}")
+    notes_block(d)
     save(d, target)
 
 

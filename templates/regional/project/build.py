@@ -11,6 +11,7 @@ from roadmapdocs.authoring.builder import (
     heading,
     indicator_table,
     new_document,
+    notes_block,
     paragraph,
     plan_table,
     save,
@@ -63,6 +64,7 @@ def build(target: Path) -> None:
     paragraph(d, "{%p endif %}")
     paragraph(d)
     control_point_table(d, "Контрольные точки проекта")
+    notes_block(d)
     save(d, target)
 
 

@@ -10,6 +10,7 @@ from roadmapdocs.authoring.builder import (
     abbreviation_list,
     letterhead,
     new_document,
+    notes_block,
     paragraph,
     plan_table,
     save,
@@ -89,6 +90,7 @@ def build(target: Path) -> None:
     paragraph(d, "{%p endif %}")
     plan_table(d, "appendix.plan")
     paragraph(d, "{%p endfor %}")
+    notes_block(d)
     save(d, target)
 
 

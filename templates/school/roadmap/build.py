@@ -12,6 +12,7 @@ from roadmapdocs.authoring.builder import (
     indicator_table,
     loop_table,
     new_document,
+    notes_block,
     paragraph,
     plan_table,
     save,
@@ -91,6 +92,7 @@ def build(target: Path) -> None:
     heading(d, "{{ doc.mechanisms.title or 'Механизмы реализации дорожной карты' }}")
     plan_table(d, "doc.mechanisms")
     paragraph(d, "{%p endif %}")
+    notes_block(d)
     save(d, target)
 
 
