@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 import roadmapdocs
-from roadmapdocs.errors import FontSubstituted, LoadError, Location, RoadmapdocsError
+from roadmapdocs.errors import FontSubstituted, LoadError, Location, OutputError, RoadmapdocsError
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, language, text
 
 if TYPE_CHECKING:
@@ -173,6 +173,66 @@ def validate(
     click.echo(output.records(results) if output_format == "json" else output.text(results, lang))
     failed = any(r.report.failed(strict=strict) for r in results)
     sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+_NOT_PLACED = Phrase(
+    "{file}: {where}не нашлось поля, текст перенесён в notes: {text}",
+    "{file}: {where}no field for it, the text went to notes: {text}",
+)
+_UNWRITABLE = Phrase("не удалось записать файл: {detail}", "cannot write the file: {detail}")
+_IMPORTED = Phrase(
+    "{file}: документ «{kind}» записан в {target}; проверьте догадки в комментариях в начале",
+    "{file}: a «{kind}» document written to {target}; check the guesses in the comments on top",
+)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Куда записать YAML (иначе — на экран)."
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["order", "roadmap", "passport", "project"]),
+    help="Вид документа, если его не узнать по тексту.",
+)
+@_LANG
+def import_(file: str, output: str | None, kind: str | None, lang: Lang) -> None:
+    """Превратить документ Word (.docx) или Excel (.xlsx) в YAML roadmapdocs, один раз.
+
+    Вид документа узнаётся по тексту (ПРИКАЗ, ПАСПОРТ, проект, дорожная карта), столбцы
+    таблиц — по заголовкам. Что угадано, написано комментариями в начале YAML; текст, которому
+    не нашлось поля, — в stderr и в поле notes документа: ничего не теряется.
+    """
+    from roadmapdocs.fileio import write_atomic
+    from roadmapdocs.importing import import_file, to_yaml
+
+    with language(lang):
+        try:
+            imported = import_file(file, kind=kind)
+            written = to_yaml(imported, file)
+            if output:
+                try:
+                    write_atomic(Path(output), written.encode("utf-8"))
+                except OSError as exc:
+                    detail = exc.strerror or str(exc)
+                    raise OutputError(_UNWRITABLE.format(detail=detail), Location(output)) from None
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+    for item in imported.unplaced:
+        described = item.place.describe()
+        flat = " ".join(item.text.split())
+        click.echo(
+            _NOT_PLACED.format(
+                file=file, where=f"{described}: " if described else "", text=flat[:200]
+            ).in_(lang),
+            err=True,
+        )
+    if output:
+        found = imported.data.get("kind", "")
+        click.echo(_IMPORTED.format(file=file, kind=found, target=output).in_(lang), err=True)
+    else:
+        click.echo(written, nl=False)
 
 
 @main.command()

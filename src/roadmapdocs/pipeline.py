@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from roadmapdocs import limits
+from roadmapdocs import importing, limits
 from roadmapdocs.errors import FontSubstituted, RoadmapdocsError, TemplateError
 from roadmapdocs.limits import Limits
 from roadmapdocs.loader import Document
@@ -159,6 +159,10 @@ def load(
     (``settings``, when the caller has them, saves looking it up again)."""
     bounds = limits.in_settings(settings.limits) if settings is not None else limits_beside(source)
     with limits.using(bounds):
+        if importing.is_importable(source):
+            # A Word or Excel file the user already has: imported on the fly, its findings
+            # located by table, row and paragraph.
+            return importing.load_file(source)
         return load_document(Path(source), lang=lang)
 
 

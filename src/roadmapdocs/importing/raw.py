@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from roadmapdocs.errors import Location
+
 
 @dataclass(frozen=True)
 class Place:
@@ -28,19 +30,11 @@ class Place:
     """The sheet's name, for a workbook."""
 
     def describe(self) -> str:
-        """«таблица 2, строка 14», «абзац 7», «лист «План», строка 3»."""
-        parts: list[str] = []
-        if self.sheet is not None:
-            parts.append(f"лист «{self.sheet}»")
-        elif self.table is not None:
-            parts.append(f"таблица {self.table}")
-        if self.row is not None:
-            parts.append(f"строка {self.row}")
-        if self.column is not None and self.row is not None:
-            parts.append(f"столбец {self.column}")
-        if self.paragraph is not None:
-            parts.append(f"абзац {self.paragraph}")
-        return ", ".join(parts)
+        """«таблица 2, строка 14», «абзац 7», «лист «План», строка 3» (the words a finding is
+        located by in such a file)."""
+        return Location(
+            table=self.table, row=self.row, paragraph=self.paragraph, sheet=self.sheet
+        ).within
 
 
 @dataclass(frozen=True)
