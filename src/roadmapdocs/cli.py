@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 import roadmapdocs
-from roadmapdocs.errors import FontSubstituted, LoadError, Location, OutputError, RoadmapdocsError
+from roadmapdocs.errors import (
+    FontSubstituted,
+    LoadError,
+    Location,
+    OutputError,
+    Problem,
+    RoadmapdocsError,
+)
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, language, text
 
 if TYPE_CHECKING:
@@ -179,6 +186,9 @@ _NOT_PLACED = Phrase(
     "{file}: {where}не нашлось поля, текст перенесён в notes: {text}",
     "{file}: {where}no field for it, the text went to notes: {text}",
 )
+_ONLY_DOCX = Phrase(
+    "примечания вставляются в файл Word (.docx)", "comments go into a Word file (.docx)"
+)
 _UNWRITABLE = Phrase("не удалось записать файл: {detail}", "cannot write the file: {detail}")
 _IMPORTED = Phrase(
     "{file}: документ «{kind}» записан в {target}; проверьте догадки в комментариях в начале",
@@ -233,6 +243,61 @@ def import_(file: str, output: str | None, kind: str | None, lang: Lang) -> None
         click.echo(_IMPORTED.format(file=file, kind=found, target=output).in_(lang), err=True)
     else:
         click.echo(written, nl=False)
+
+
+_ANNOTATED = Phrase(
+    "{file}: {count} замечаний вставлено примечаниями в {target}",
+    "{file}: {count} findings put as comments into {target}",
+)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="Куда записать копию."
+)
+@_SELECT
+@_IGNORE
+@_AS_OF
+@_LANG
+def annotate(
+    file: str,
+    output: str,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    as_of: dt.date | None,
+    lang: Lang,
+) -> None:
+    """Вставить замечания проверки примечаниями Word в свой же файл FILE (.docx).
+
+    Копия OUTPUT — тот же документ, с его оформлением и словами, только с примечаниями у строк
+    и абзацев, о которых замечания. Код выхода 1, если найдены ошибки.
+    """
+    import docx
+
+    from roadmapdocs import archive, importing, pipeline
+    from roadmapdocs.fileio import atomic_path
+    from roadmapdocs.rendering.annotate import annotate as put_comments
+
+    with language(lang):
+        try:
+            if Path(file).suffix.lower() != ".docx":
+                raise LoadError([Problem(Location(file), "unknown_suffix", _ONLY_DOCX.in_(lang))])
+            document = importing.load_file(file)
+            report = pipeline.check(document, _checks(select, ignore, as_of, beside=file), lang)
+            archive.check_docx(file, broken=archive.as_load_error)
+            word = docx.Document(file)
+            put_comments(word, document, list(report), lang=lang)
+            try:
+                with atomic_path(Path(output)) as temporary:
+                    word.save(str(temporary))
+            except OSError as exc:
+                detail = exc.strerror or str(exc)
+                raise OutputError(_UNWRITABLE.format(detail=detail), Location(output)) from None
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+    click.echo(_ANNOTATED.format(file=file, count=len(list(report)), target=output).in_(lang))
+    sys.exit(EXIT_PROBLEMS if report.failed() else EXIT_OK)
 
 
 @main.command()
