@@ -189,7 +189,13 @@ class _Numbering:
 
     def __init__(self, doc: DocxDocument) -> None:
         self.root = doc.part.numbering_part.element
-        self.next_id = 1
+        # python-docx's blank document has lists of its own: new ids come after theirs.
+        taken = [
+            int(element.get(qn(attribute)))
+            for tag, attribute in (("w:abstractNum", "w:abstractNumId"), ("w:num", "w:numId"))
+            for element in self.root.iter(qn(tag))
+        ]
+        self.next_id = max(taken, default=0) + 1
 
     def add(self, texts: Sequence[str], *, suffix: str = "tab", indent: bool = False) -> int:
         """A new list whose levels show ``texts`` («%1.», «%1.%2» …); returns its ``numId``."""
@@ -743,6 +749,12 @@ def _fill_cell(cell: Any, text: str, *, bold: bool = False, center: bool = False
         run._r.getparent().remove(run._r)
     for index, part in enumerate(text.split("\n")):
         p = first if index == 0 else cell.add_paragraph()
+        if bold:
+            # The paragraph mark too, as Word bolds a whole selected cell: an automatic
+            # number takes its look from it.
+            mark = OxmlElement("w:rPr")
+            mark.append(OxmlElement("w:b"))
+            p._p.get_or_add_pPr().append(mark)
         if part:
             run = p.add_run(part)
             if bold:
