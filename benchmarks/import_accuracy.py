@@ -226,7 +226,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [list(HEADER)]
     for style in STYLES:
         mine = [o for o in outcomes if o.style == style]
-        rows.extend(row(o) for o in mine)
+        for outcome in mine:
+            cells = row(outcome)
+            if args.seeds:
+                cells[0] += f" ({SEEDED[outcome.example]})"
+            rows.append(cells)
         rows.append(total(mine, style))
     print(table(rows))
     failed = [o for o in outcomes if o.error]

@@ -18,7 +18,7 @@ from roadmapdocs.model import Order, Passport, Project, Roadmap
 from roadmapdocs.rendering.context import plan_rows
 from tests.conftest import EXAMPLES
 from tests.importing.expected import facts, fold, plans
-from tests.importing.typed import LONG_TABLE, STYLES, clause_line, type_document
+from tests.importing.typed import LONG_TABLE, STYLES, clause_line, date_text, type_document
 
 NAMES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
 CASES = [(name, style) for name in NAMES for style in STYLES]
@@ -149,7 +149,8 @@ def test_order_requisites(typed: dict[tuple[str, str], Path], name: str, style: 
     assert isinstance(document, Order)
     opened = docx.Document(str(typed[name, style]))
     texts = [p.text for p in opened.paragraphs]
-    line = "05.09.2024\t\t\t\t№ 226/1-г"
+    line = f"{date_text(document)}\t\t\t\t№ {document.number}"
+    assert line == "05.09.2024\t\t\t\t№ 226/1-г"
     assert line in texts
     assert texts.index(line) > texts.index("ПРИКАЗ")
     assert "Директор школы\t\t\tТ.А. Оловянникова" in texts

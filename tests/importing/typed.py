@@ -35,7 +35,15 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
-from roadmapdocs.model import IndicatorGroup, Order, Passport, Plan, Project, Roadmap
+from roadmapdocs.model import (
+    Document,
+    IndicatorGroup,
+    Order,
+    Passport,
+    Plan,
+    Project,
+    Roadmap,
+)
 from roadmapdocs.model.order import Clause, approval_form
 from roadmapdocs.model.person import Signature
 from roadmapdocs.model.table import Table
@@ -96,7 +104,7 @@ def date_text(document: Order) -> str:
     return document.date.strftime("%d.%m.%Y") if document.date else ""
 
 
-def type_document(document: Any, target: Path, *, style: str = "secretary") -> Path:
+def type_document(document: Document, target: Path, *, style: str = "secretary") -> Path:
     """Write ``document`` (a loaded :data:`roadmapdocs.Document`) to ``target`` as typed by hand
     in Word; returns ``target``."""
     if style not in STYLES:
