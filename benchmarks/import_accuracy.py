@@ -4,8 +4,8 @@ Each example (``examples/*.yaml``) is typed the way a secretary types it in Word
 (``tests/importing/typed.py``: plain «Normal» style, numbers typed — or, in the second style,
 from Word's auto-numbering —, a row carried on over a page, the header row pasted once more),
 imported with ``roadmapdocs.importing.import_file``, loaded, and compared with the facts of the
-example (``tests/importing/expected.py``): every activity's text, deadline, responsible and
-result, and an order's number, date, signer and clauses. Texts are compared with whitespace
+example (``tests/importing/expected.py``): every activity's number, text, deadline, responsible
+and result, and an order's number, date, signer and clauses. Texts are compared with whitespace
 folded. The script prints numbers and asserts nothing about them.
 
 Run from the repository root::
@@ -49,7 +49,7 @@ SEEDED = {
 """The examples transcribed from a real document, with the seed each reproduces; the others
 («-clean») are those documents with their faults corrected."""
 
-FIELDS = ("text", "deadline", "responsible", "result")
+FIELDS = ("number", "text", "deadline", "responsible", "result")
 
 
 @dataclass
@@ -142,6 +142,7 @@ HEADER = (
     "example",
     "style",
     "activities",
+    "numbers",
     "texts",
     "deadlines",
     "responsible",
