@@ -777,8 +777,10 @@ def _add_row(table: DocxTable, texts: Sequence[str], *, bold: bool, center: bool
 
 
 __all__ = [
+    "LONG_TABLE",
     "STYLES",
     "clause_line",
+    "date_text",
     "dative",
     "plan_table_rows",
     "type_document",
