@@ -1,0 +1,1 @@
+"""The import of Word files: what a typed document must give back."""
