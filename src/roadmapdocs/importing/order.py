@@ -65,9 +65,13 @@ _INLINE_PREAMBLE = re.compile(
 )
 
 _DOTTED_DATE = r"\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:\d{4}|\d{2})(?!\d)"
-_WORDED_DATE = r"[«\"“„']?\s*\d{1,2}\s*[»\"”“']?\s+[а-яё]+\s+(?:\d{4}|\d{2})(?!\d)"
+_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_WORDED_DATE = rf"[«\"“„']?\s*\d{{1,2}}\s*[»\"”“']?\s+{_MONTH}\s+(?:\d{{4}}|\d{{2}})(?!\d)"
+# «г.» after a date is «года» unless a town's name follows it on the same line («05.09.2024
+# г. Смоленск» names the place); a tab before it starts another requisite.
+_YEAR_WORD = r"(?:[ \u00a0]?г\.(?![ \u00a0]*[А-ЯЁ])|[ \u00a0]года?\b|[ \u00a0]?г\b(?!\.))"
 _DATE = re.compile(
-    rf"(?:\bот\s+)?(?P<date>(?:{_DOTTED_DATE}|{_WORDED_DATE})(?:\s*г\.|\s*года?\b|\s*г\b)?)",
+    rf"(?:\bот\s+)?(?P<date>(?:{_DOTTED_DATE}|{_WORDED_DATE}){_YEAR_WORD}?)",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(?:№|N\s|No\.?)\s*(?P<number>[^\s,;()]+)")
@@ -137,15 +141,25 @@ _Item = _Line | RawTable
 
 
 def _squash(text: str) -> str:
+    """Every run of white space one plain space: for what is compared or built anew (names,
+    positions, requisites)."""
     return _SPACES.sub(" ", text).strip()
+
+
+def _tidy(text: str) -> str:
+    """Runs of spaces and tabs one space, the rest as written (non-breaking spaces kept): for
+    the document's own text."""
+    return re.sub(r"[ \t]+", " ", text).strip()
 
 
 def _date_text(written: str) -> str | None:
     """The requisite date as the model reads it: «05.09.2024»; a year written in two digits
     stays as written, so that validation can ask for it in full."""
-    found = requisite_date(_squash(written).replace(" .", ".").replace(". ", "."))
+    squashed = _squash(written)
+    dotted = re.sub(r"\s*(?:г\.?|года?)$", "", squashed, flags=re.IGNORECASE)
+    found = requisite_date(re.sub(r"\s*\.\s*", ".", dotted))
     if found is None:
-        found = requisite_date(_squash(written))
+        found = requisite_date(squashed)
     if found is None:
         return None
     if isinstance(found, ShortYearDate):
@@ -154,10 +168,13 @@ def _date_text(written: str) -> str | None:
 
 
 def _find_date(text: str) -> tuple[re.Match[str], str] | None:
-    for match in _DATE.finditer(text):
+    """The first real date in ``text``, with its match and its text as the model reads it."""
+    start = 0
+    while (match := _DATE.search(text, start)) is not None:
         found = _date_text(match.group("date"))
         if found is not None:
             return match, found
+        start = match.start() + 1
     return None
 
 
@@ -642,12 +659,12 @@ class _OrderReader:
         name_lines = [i for i in lines if bracket is None or i < bracket]
         if len(name_lines) > 1 and _all_capitals(self.take_peek(name_lines[0])):
             line = self.take(name_lines.pop(0))
-            self.organisation()["parent_body"] = _squash(line.text)
+            self.organisation()["parent_body"] = _tidy(line.text)
             self.place(("organisation", "parent_body"), line.place)
             self.guess(line.place, _G_PARENT.format(text=_short(line.text)))
         if name_lines:
             first = self.take(name_lines[0])
-            written = " ".join(_squash(self.take(i).text) for i in name_lines)
+            written = " ".join(_tidy(self.take(i).text) for i in name_lines)
             full_name = _first_lower(written)
             self.organisation()["full_name"] = full_name
             self.place(("organisation", "full_name"), first.place)
@@ -656,7 +673,7 @@ class _OrderReader:
                 self.guess(first.place, _G_LOWERED)
         if bracket is not None:
             line = self.take(bracket)
-            self.organisation()["short_name"] = _squash(line.text)[1:-1].strip()
+            self.organisation()["short_name"] = _tidy(line.text)[1:-1].strip()
             self.place(("organisation", "short_name"), line.place)
             self.guess(line.place, _G_SHORT_NAME.format(text=_short(line.text)))
             for index in lines:
@@ -801,12 +818,12 @@ class _OrderReader:
         title, basis = lines[:basis_at], lines[basis_at:]
         if title:
             first = self.take(title[0])
-            text = "\n".join(_squash(self.take(i).text) for i in title)
+            text = "\n".join(_tidy(self.take(i).text) for i in title)
             self.set(("title",), text, first.place)
             self.guess(first.place, _G_TITLE.format(text=_short(text)))
         if basis:
             first = self.take(basis[0])
-            text = "\n".join(self.take(i).text.strip() for i in basis)
+            text = "\n".join(_tidy(self.take(i).text) for i in basis)
             self.set(("basis",), text, first.place)
             self.guess(first.place, _G_BASIS.format(text=_short(text)))
 
@@ -1042,9 +1059,7 @@ class _OrderReader:
             else:
                 index += 1
         if not starts:
-            self.tables_unplaced(start, len(self.items))
             return
-        self.tables_unplaced(start, starts[0])
         appendices: list[dict[str, Any]] = []
         self.data["appendices"] = appendices
         for number, begin in enumerate(starts):
@@ -1092,7 +1107,7 @@ class _OrderReader:
         table_at = tables[0] if tables else end
         title = self.appendix_title_lines(index, table_at)
         if title:
-            text = "\n".join(_squash(self.take(i).text) for i in title)
+            text = "\n".join(_tidy(self.take(i).text) for i in title)
             place = self.take(title[0]).place
             self.set((*prefix, "title"), text, place)
             self.guess(place, _G_APPENDIX_TITLE.format(text=_short(text), number=number + 1))
@@ -1159,7 +1174,7 @@ class _OrderReader:
         while self.stamp_goes_on(taken, taken[-1] + 1):
             taken.append(taken[-1] + 1)
         lines = [self.take(i) for i in taken]
-        text = "\n".join(_squash(line.text) for line in lines)
+        text = "\n".join(_tidy(line.text) for line in lines)
         self.set(("appendices", number, "approval"), text, lines[0].place)
         self.guess(lines[0].place, _G_STAMP.format(text=_short(text, 80), number=number + 1))
         return taken[-1] + 1
@@ -1186,9 +1201,11 @@ class _OrderReader:
             and (line.paragraph.bold or line.paragraph.centered)
         ]
         if formatted:
-            taken = []
+            # Bold or centred lines, and the lines going on from them with a small letter (a
+            # title broken into paragraphs, one of them left plain).
+            taken: list[int] = []
             for i in lines:
-                if i not in formatted:
+                if i not in formatted and not (taken and self.take_peek(i)[:1].islower()):
                     break
                 taken.append(i)
             return taken
@@ -1203,7 +1220,7 @@ class _OrderReader:
             line = self.line(index)
             if line is None:
                 break
-            match = _ABBREVIATION.fullmatch(_squash(line.text))
+            match = _ABBREVIATION.fullmatch(_tidy(line.text))
             if match is None or self.is_signature(index):
                 break
             self.take(index)
@@ -1232,22 +1249,11 @@ class _OrderReader:
         data = dict(plan.data)
         if plan_title and "title" not in data:
             first = self.take(plan_title[0])
-            data["title"] = "\n".join(_squash(self.take(i).text) for i in plan_title)
+            data["title"] = "\n".join(_tidy(self.take(i).text) for i in plan_title)
             plan.places[("title",)] = first.place
         appendix["plan"] = data
         self.place(prefix, table.place)
         self.out.merge(plan, prefix)
-
-    def tables_unplaced(self, start: int, end: int) -> None:
-        """Tables outside any appendix: no field takes them, their rows are kept."""
-        for index in range(start, end):
-            item = self.items[index]
-            if isinstance(item, RawTable):
-                self.used.add(index)
-                for row in item.rows:
-                    text = _row_text(row)
-                    if text:
-                        self.out.unplaced.append(Unplaced(row.place, text))
 
     def leftovers(self) -> None:
         for index, item in enumerate(self.items):

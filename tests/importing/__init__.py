@@ -1,0 +1,1 @@
+"""Tests of reading Word and Excel documents back into data."""
