@@ -88,7 +88,7 @@ class PlanStub:
     def __call__(self, raw: RawTable) -> Imported:
         self.tables.append(raw)
         activities = [
-            {"number": row.cells[0].text, "text": row.cells[1].text} for row in raw.rows[1:]
+            {"number": row.cells[0].text, "text": row.cells[-1].text} for row in raw.rows[1:]
         ]
         places: dict[tuple[str | int, ...], Place] = {
             ("activities", i): row.place for i, row in enumerate(raw.rows[1:])
@@ -486,6 +486,23 @@ def test_the_signature(lines: list[str], position: str, person: str) -> None:
     assert imported.data["clauses"] == [{"text": "Ввести."}]
 
 
+def test_names_listed_in_a_clause_are_no_signature() -> None:
+    imported = read_order(
+        order_with(
+            "от 01.02.2024 № 3",
+            "О комиссии",
+            "1. Создать комиссию в составе:",
+            "Лаврушкина Е.А.",
+            "Романова И.Е.",
+            "Директор школы\tТ.А. Оловянникова",
+        )
+    )
+    assert imported.data["clauses"] == [
+        {"text": "Создать комиссию в составе:\nЛаврушкина Е.А.\nРоманова И.Е."}
+    ]
+    assert imported.data["signer"]["person"] == "Оловянникова Т.А."
+
+
 def test_text_no_field_takes_is_kept_with_its_place() -> None:
     raw = document(
         p("ПРИКАЗ"),
@@ -678,3 +695,51 @@ def test_any_printed_addressees_read_back(clauses: list[dict[str, Any]]) -> None
     assert isinstance(order, Order)
     assert [c.addressees for c in order.clauses] == [c.addressees for c in written.clauses]
     assert [plain(c.text) for c in order.clauses] == [c.text for c in written.clauses]
+
+
+_PIECES = st.sampled_from(
+    [
+        "ПРИКАЗ",
+        "П Р И К А З",
+        "ПРИКАЗЫВАЮ:",
+        "Приложение № 2",
+        "к приказу от 31.02.2024 № 5",
+        "УТВЕРЖДЕНА",
+        "Принятые сокращения",
+        "ОО – общеобразовательные организации",
+        "(МБОУ «СШ № 5»)",
+        "Директор школы\tТ.А. Оловянникова",
+        "Т.А. Оловянникова",
+        "1. Заместителю директора Иванову И.И. обеспечить.",
+        "1.1. Провести.",
+        "2) Ковальчуку О.Н. и Кулиш О.И. подготовить.",
+        "от 05.09.24",
+        "№",
+        "г. Смоленск",
+        "Об утверждении",
+        "",
+    ]
+)
+_WORDS = st.text(
+    alphabet="АаБбВгДеЁёЖзИйКлМнОпРсТуФхЦчШщЪыЬэЮя .,:;№«»()-–\t0123456789", max_size=40
+)
+_BLOCKS = st.lists(
+    st.one_of(
+        st.builds(p, st.one_of(_PIECES, _WORDS), right=st.booleans(), bold=st.booleans()),
+        st.builds(
+            lambda rows: table(*rows),
+            st.lists(st.lists(_WORDS, min_size=1, max_size=3), min_size=1, max_size=3),
+        ),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(blocks=_BLOCKS)
+def test_any_document_reads_into_data_that_loads(blocks: list[Block]) -> None:
+    imported = read_order(document(*blocks), PlanStub())
+    order = roadmapdocs.load(imported.data)
+    assert isinstance(order, Order)
+    for unplaced in imported.unplaced:
+        assert unplaced.text.strip()

@@ -981,7 +981,7 @@ class _OrderReader:
             position = text[: name.start()]
             gap = _SIGNATURE_GAP.search(position)
             if not position.strip():
-                return None, name.group("name"), [index]
+                return (None, name.group("name"), [index]) if self.lone_name(index) else None
             if gap is not None and gap.end() == len(position) and self.position_like(position):
                 return _squash(position[: gap.start()]), name.group("name"), [index]
             if self.position_like(position) and (line.paragraph.right or "\t" in text):
@@ -993,6 +993,17 @@ class _OrderReader:
                 if name is not None:
                     return _squash(text), name.group("name"), [index, index + 1]
         return None
+
+    def lone_name(self, index: int) -> bool:
+        """Whether a name standing alone on its line signs the order rather than goes on a list
+        of names a clause opened («Состав комиссии:», then a name a line)."""
+        before, after = self.line(index - 1), self.line(index + 1)
+        if before is not None and (
+            before.text.rstrip().endswith((":", ",", ";"))
+            or _SIGNED_NAME.fullmatch(before.text.strip()) is not None
+        ):
+            return False
+        return after is None or _SIGNED_NAME.fullmatch(after.text.strip()) is None
 
     @staticmethod
     def position_like(text: str) -> bool:
