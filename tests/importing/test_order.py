@@ -743,3 +743,12 @@ def test_any_document_reads_into_data_that_loads(blocks: list[Block]) -> None:
     assert isinstance(order, Order)
     for unplaced in imported.unplaced:
         assert unplaced.text.strip()
+
+
+def test_a_title_quoting_a_number_is_no_requisite() -> None:
+    imported = read_order(
+        order_with("от 05.09.2024", "О внесении изменений в приказ № 12", "1. Внести изменения.")
+    )
+    assert imported.data["date"] == "05.09.2024"
+    assert "number" not in imported.data
+    assert imported.data["title"] == "О внесении изменений в приказ № 12"

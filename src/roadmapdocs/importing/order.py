@@ -81,7 +81,7 @@ _LOCALITY = re.compile(r"(?:г|с|п|пос|д|ст|пгт|рп|х|аул)\.\s*[
 _BASIS_START = re.compile(
     r"(?:руководствуясь|в\s+соответствии|на\s+основании|во\s+исполнение|в\s+целях|с\s+целью|"
     r"согласно|в\s+связи|в\s+рамках|для\s+|учитывая|рассмотрев|заслушав|по\s+итогам|"
-    r"в\s+ходе|с\s+учетом|с\s+учётом|в\s+соответствии)",
+    r"в\s+ходе|с\s+учетом|с\s+учётом)",
     re.IGNORECASE,
 )
 
@@ -242,6 +242,32 @@ def _signer_name(text: str) -> str:
 
 def _row_text(row: RawRow) -> str:
     return " | ".join(cell.text for cell in row.cells if cell.text.strip())
+
+
+@dataclass(frozen=True)
+class _Requisites:
+    """What a line of requisites gives: the date as the model reads it, the number without
+    «№», and what is left («г. Смоленск», or nothing)."""
+
+    date: str | None
+    number: str | None
+    rest: str
+
+    @classmethod
+    def of(cls, text: str) -> _Requisites:
+        rest = text
+        date = None
+        found = _find_date(text)
+        if found is not None:
+            match, date = found
+            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+        number = _NUMBER.search(_unquoted(rest))
+        if number is not None:
+            rest = rest[: number.start()] + rest[number.end() :]
+        leftover = _squash(re.sub(r"^\W+|\W+$", "", _squash(rest)))
+        if leftover.lower() in ("от", "г", "года"):
+            leftover = ""
+        return cls(date, number.group("number").rstrip(".") if number else None, leftover)
 
 
 # --- Addressees: the inverse of the template's dative -------------------------------------------
@@ -721,20 +747,20 @@ class _OrderReader:
         leading = _ORDER_WORD_LEADING.fullmatch(_squash(word.text))
         index = order_at + 1
         if leading is not None and leading.group(1):
-            self.requisite_line(word, leading.group(1))
+            self.requisite_line(word, _Requisites.of(leading.group(1)))
         while True:
             line = self.line(index)
             if line is None:
                 break
             text = _squash(line.text)
-            has_date = _find_date(text) is not None
-            has_number = _NUMBER.search(_unquoted(text)) is not None
-            wanted = (has_date and "date" not in self.data) or (
-                has_number and "number" not in self.data
+            parts = _Requisites.of(line.text)
+            wanted = (parts.date is not None and "date" not in self.data) or (
+                parts.number is not None and "number" not in self.data
             )
-            if wanted and len(text) <= 120:
+            # A title may quote a number («… № 273-ФЗ»): a line of requisites holds nothing else.
+            if wanted and (not parts.rest or _place_like(parts.rest)):
                 self.take(index)
-                self.requisite_line(line, line.text)
+                self.requisite_line(line, parts)
                 index += 1
                 continue
             if "place" not in self.data and _place_like(text) and not line.paragraph.bold:
@@ -746,27 +772,20 @@ class _OrderReader:
             break
         return index
 
-    def requisite_line(self, line: _Line, text: str) -> None:
+    def requisite_line(self, line: _Line, parts: _Requisites) -> None:
         """One line of requisites: «05.09.2024\\t\\t№ 226/1-г», «от 05.09.2024», «№ 226/1-г»,
         «“05” сентября 2024 г. № 226/1-г», maybe with the place between them."""
-        rest = text
-        found = _find_date(text)
-        if found is not None and "date" not in self.data:
-            match, date = found
-            self.set(("date",), date, line.place)
-            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
-        number = _NUMBER.search(_unquoted(rest))
-        if number is not None and "number" not in self.data:
-            self.set(("number",), number.group("number").rstrip("."), line.place)
-            rest = rest[: number.start()] + rest[number.end() :]
-        leftover = _squash(re.sub(r"^\W+|\W+$", "", _squash(rest)))
-        if not leftover or leftover.lower() in ("от", "г", "года"):
+        if parts.date is not None and "date" not in self.data:
+            self.set(("date",), parts.date, line.place)
+        if parts.number is not None and "number" not in self.data:
+            self.set(("number",), parts.number, line.place)
+        if not parts.rest:
             return
-        if "place" not in self.data and _place_like(leftover):
-            self.set(("place",), leftover, line.place)
-            self.guess(line.place, _G_PLACE.format(text=leftover))
+        if "place" not in self.data and _place_like(parts.rest):
+            self.set(("place",), parts.rest, line.place)
+            self.guess(line.place, _G_PLACE.format(text=parts.rest))
         else:
-            self.out.unplaced.append(Unplaced(line.place, leftover))
+            self.out.unplaced.append(Unplaced(line.place, parts.rest))
 
     def preamble(self, start: int) -> tuple[int | None, int]:
         """Where the word of the operative part stands (None where none does) and where the
