@@ -752,3 +752,22 @@ def test_a_title_quoting_a_number_is_no_requisite() -> None:
     assert imported.data["date"] == "05.09.2024"
     assert "number" not in imported.data
     assert imported.data["title"] == "О внесении изменений в приказ № 12"
+
+
+def test_a_parent_body_of_two_lines_and_a_name_in_capitals() -> None:
+    imported = read_order(
+        document(
+            p("АДМИНИСТРАЦИЯ ГОРОДА СМОЛЕНСКА"),
+            p("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ И МОЛОДЕЖНОЙ ПОЛИТИКИ"),
+            p("МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ"),
+            p("«СРЕДНЯЯ ШКОЛА № 5»"),
+            p("ПРИКАЗ"),
+            p("01.02.2024 № 3"),
+            p("О режиме"),
+            p("1. Ввести."),
+        )
+    )
+    assert imported.data["organisation"] == {
+        "parent_body": "АДМИНИСТРАЦИЯ ГОРОДА СМОЛЕНСКА\nУПРАВЛЕНИЕ ОБРАЗОВАНИЯ И МОЛОДЕЖНОЙ ПОЛИТИКИ",
+        "full_name": "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «СРЕДНЯЯ ШКОЛА № 5»",
+    }

@@ -124,6 +124,8 @@ _LEGAL_FORM = (
     "некоммерческ",
 )
 
+_LEGAL_FORM_CAPITAL = tuple(form.capitalize() for form in _LEGAL_FORM)
+
 
 @dataclass(frozen=True)
 class _Line:
@@ -224,7 +226,7 @@ def _first_lower(name: str) -> str:
     """The full name as text writes it: the letterhead's capital taken back from a legal form
     («Муниципальное бюджетное …» → «муниципальное бюджетное …»)."""
     first = name.split(maxsplit=1)[0] if name.split() else ""
-    if first[:1].isupper() and first[1:].islower() and first.lower().startswith(_LEGAL_FORM):
+    if first[:1].isupper() and first[1:].islower() and first.startswith(_LEGAL_FORM_CAPITAL):
         return name[:1].lower() + name[1:]
     return name
 
@@ -683,11 +685,21 @@ class _OrderReader:
             self.set(("approval",), "\n".join(self.take(i).text for i in stamp), first.place)
         bracket = next((i for i in lines if _in_brackets(_squash(self.take_peek(i)))), None)
         name_lines = [i for i in lines if bracket is None or i < bracket]
-        if len(name_lines) > 1 and _all_capitals(self.take_peek(name_lines[0])):
-            line = self.take(name_lines.pop(0))
-            self.organisation()["parent_body"] = _tidy(line.text)
+        # The parent body: the lines in capitals before the name, which starts with its legal
+        # form («МУНИЦИПАЛЬНОЕ …», «муниципальное …») or in small letters.
+        parent: list[int] = []
+        for index in name_lines[:-1]:
+            text = _squash(self.take_peek(index))
+            if not _all_capitals(text) or text.lower().startswith(_LEGAL_FORM):
+                break
+            parent.append(index)
+        if parent:
+            del name_lines[: len(parent)]
+            line = self.take(parent[0])
+            text = "\n".join(_tidy(self.take(i).text) for i in parent)
+            self.organisation()["parent_body"] = text
             self.place(("organisation", "parent_body"), line.place)
-            self.guess(line.place, _G_PARENT.format(text=_short(line.text)))
+            self.guess(line.place, _G_PARENT.format(text=_short(text)))
         if name_lines:
             first = self.take(name_lines[0])
             written = " ".join(_tidy(self.take(i).text) for i in name_lines)
