@@ -19,7 +19,7 @@ import importlib
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from roadmapdocs.importing.outcome import Guess, Imported, Unplaced
@@ -486,6 +486,23 @@ def _looks_addressed(text: str) -> bool:
     )
 
 
+@dataclass
+class _Clause:
+    """A clause as it is read: its text (lines without a number go on it), its subclauses."""
+
+    text: str
+    place: Place
+    subclauses: list[str] = field(default_factory=list)
+    subclause_places: list[Place] = field(default_factory=list)
+
+    def go_on(self, text: str) -> None:
+        """A paragraph without a number continues the last subclause, or the clause."""
+        if self.subclauses:
+            self.subclauses[-1] += "\n" + text
+        else:
+            self.text += "\n" + text
+
+
 # --- Messages ----------------------------------------------------------------------------------
 
 _G_PARENT = Phrase(
@@ -879,121 +896,107 @@ class _OrderReader:
 
     def clauses(self, start: int) -> int:
         """The numbered clauses from ``start``; where they end."""
-        clauses: list[dict[str, Any]] = []
+        clauses: list[_Clause] = []
         index = start
         while index < len(self.items):
             line = self.line(index)
-            if line is None:
+            if line is None or self.is_signature(index) or self.appendix_starts(index):
                 break
             text = line.text.strip()
-            squashed = _squash(text)
-            if self.is_signature(index) or self.appendix_starts(index):
-                break
-            if _ABBREVIATIONS.fullmatch(squashed):
+            if _ABBREVIATIONS.fullmatch(_squash(text)):
                 index = self.abbreviation_list(index)
                 continue
+            self.take(index)
+            index += 1
             sub = _SUBCLAUSE.fullmatch(text)
             top = None if sub else _CLAUSE.fullmatch(text)
-            self.take(index)
             if sub is not None and clauses:
                 clause = clauses[-1]
-                subclauses: list[str] = clause["data"].setdefault("subclauses", [])
-                subclauses.append(sub.group(3).strip())
-                number = len(clauses)
-                path = ("clauses", number - 1, "subclauses", len(subclauses) - 1)
-                clause["places"][path] = line.place
-                if sub.group(1) != str(number) or sub.group(2) != str(len(subclauses)):
-                    written = f"{sub.group(1)}.{sub.group(2)}"
+                clause.subclauses.append(sub.group(3).strip())
+                clause.subclause_places.append(line.place)
+                written, number = f"{sub.group(1)}.{sub.group(2)}", len(clauses)
+                if written != f"{number}.{len(clause.subclauses)}":
                     self.guess(
                         line.place,
                         _G_SUB_ELSEWHERE.format(
-                            written=written, number=number, index=len(subclauses)
+                            written=written, number=number, index=len(clause.subclauses)
                         ),
                     )
-                clause["last"] = path
             elif top is not None:
-                clauses.append(self.new_clause(top.group(2).strip(), line, len(clauses)))
+                clauses.append(_Clause(top.group(2).strip(), line.place))
                 if top.group(1) != str(len(clauses)):
                     self.guess(
                         line.place,
                         _G_RENUMBERED.format(written=top.group(1), number=len(clauses)),
                     )
             elif clauses:
-                clause = clauses[-1]
-                last: Path = clause["last"]
-                if last[-2] == "subclauses":
-                    subs: list[str] = clause["data"]["subclauses"]
-                    subs[-1] += "\n" + text
-                else:
-                    clause["text"] += "\n" + text
+                clauses[-1].go_on(text)
                 self.guess(
                     line.place, _G_CONTINUED.format(text=_short(text, 40), number=len(clauses))
                 )
             else:
-                clauses.append(self.new_clause(text, line, len(clauses)))
+                clauses.append(_Clause(text, line.place))
                 self.guess(
                     line.place, _G_UNNUMBERED.format(text=_short(text, 40), number=len(clauses))
                 )
-            index += 1
-        for number, clause in enumerate(clauses):
-            self.finish_clause(number, clause)
         if clauses:
-            self.data["clauses"] = [clause["data"] for clause in clauses]
+            self.data["clauses"] = [
+                self.clause_data(number, clause) for number, clause in enumerate(clauses)
+            ]
         return index
 
-    def new_clause(self, text: str, line: _Line, number: int) -> dict[str, Any]:
-        return {
-            "data": {},
-            "text": text,
-            "place": line.place,
-            "places": {("clauses", number): line.place},
-            "last": ("clauses", number, "text"),
-        }
-
-    def finish_clause(self, number: int, clause: dict[str, Any]) -> None:
-        data: dict[str, Any] = clause["data"]
-        text: str = clause["text"]
-        place: Place = clause["place"]
-        first_line = text.split("\n", 1)
-        split = _split_addressees(first_line[0])
+    def clause_data(self, number: int, clause: _Clause) -> dict[str, Any]:
+        """The clause as data, its addressees split off where they decline back."""
+        path: Path = ("clauses", number)
+        place = clause.place
+        self.place(path, place)
+        self.place((*path, "text"), place)
+        data: dict[str, Any] = {}
+        first, newline, others = clause.text.partition("\n")
+        text = clause.text
+        split = _split_addressees(first)
         if split is not None:
-            addressees: dict[str, Any] = {}
-            if split.position is not None:
-                addressees["position"] = split.position
-                self.place(("clauses", number, "addressees", "position"), place)
-            if split.people:
-                addressees["people"] = split.people
-                for person in range(len(split.people)):
-                    self.place(("clauses", number, "addressees", "people", person), place)
-            data["addressees"] = addressees
-            self.place(("clauses", number, "addressees"), place)
-            written = first_line[0][: len(first_line[0]) - len(split.text)].strip()
-            names = ", ".join(
-                p if isinstance(p, str) else f"{p['surname']} {p['initials']}" for p in split.people
-            )
-            self.guess(
-                place,
-                _G_ADDRESSEES.format(
-                    number=number + 1,
-                    written=_short(written, 80),
-                    position=split.position or "",
-                    people=f"; {names}" if names and split.position else names,
-                ),
-            )
-            for name in split.guessed_genders:
-                self.guess(place, _G_GENDER.format(number=number + 1, name=name))
-            if split.joined_with_and:
-                self.guess(place, _G_AND.format(number=number + 1))
-            text = split.text + ("\n" + first_line[1] if len(first_line) > 1 else "")
-        elif _looks_addressed(first_line[0]):
+            data["addressees"] = self.addressees(number, split, first, place)
+            text = split.text + newline + others
+        elif _looks_addressed(first):
             self.guess(place, _G_NOT_SPLIT.format(number=number + 1))
-        ordered = {"addressees": data.pop("addressees")} if "addressees" in data else {}
-        ordered["text"] = text
-        ordered.update(data)
-        data.clear()
-        data.update(ordered)
-        self.out.places.update(clause["places"])
-        self.place(("clauses", number, "text"), place)
+        data["text"] = text
+        if clause.subclauses:
+            data["subclauses"] = clause.subclauses
+            for index, where in enumerate(clause.subclause_places):
+                self.place((*path, "subclauses", index), where)
+        return data
+
+    def addressees(
+        self, number: int, split: _Addressees, written: str, place: Place
+    ) -> dict[str, Any]:
+        path: Path = ("clauses", number, "addressees")
+        self.place(path, place)
+        addressees: dict[str, Any] = {}
+        if split.position is not None:
+            addressees["position"] = split.position
+            self.place((*path, "position"), place)
+        if split.people:
+            addressees["people"] = split.people
+            for person in range(len(split.people)):
+                self.place((*path, "people", person), place)
+        names = ", ".join(
+            p if isinstance(p, str) else f"{p['surname']} {p['initials']}" for p in split.people
+        )
+        self.guess(
+            place,
+            _G_ADDRESSEES.format(
+                number=number + 1,
+                written=_short(written[: len(written) - len(split.text)], 80),
+                position=split.position or "",
+                people=f"; {names}" if names and split.position else names,
+            ),
+        )
+        for name in split.guessed_genders:
+            self.guess(place, _G_GENDER.format(number=number + 1, name=name))
+        if split.joined_with_and:
+            self.guess(place, _G_AND.format(number=number + 1))
+        return addressees
 
     def is_signature(self, index: int) -> bool:
         return self.signature_at(index) is not None
