@@ -29,6 +29,7 @@ from roadmapdocs.importing.raw import (
     RawRow,
     RawTable,
 )
+from roadmapdocs.messages import language
 from roadmapdocs.model import Order
 from roadmapdocs.model.person import Person
 from roadmapdocs.rendering.context import build_context
@@ -771,3 +772,16 @@ def test_a_parent_body_of_two_lines_and_a_name_in_capitals() -> None:
         "parent_body": "АДМИНИСТРАЦИЯ ГОРОДА СМОЛЕНСКА\nУПРАВЛЕНИЕ ОБРАЗОВАНИЯ И МОЛОДЕЖНОЙ ПОЛИТИКИ",
         "full_name": "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «СРЕДНЯЯ ШКОЛА № 5»",
     }
+
+
+def test_guesses_are_worded_in_the_language_of_the_call() -> None:
+    with language("en"):
+        guesses = [guess.text for guess in read_order(seed_order(), PlanStub()).guesses]
+    assert "line «Смоленск» → the place of issue" in guesses
+
+
+def test_fields_come_in_the_order_the_model_lists_them() -> None:
+    data = read_order(seed_order(), PlanStub()).data
+    assert list(data) == [name for name in Order.model_fields if name in data]
+    appendix = data["appendices"][0]
+    assert list(appendix) == ["number", "title", "reference", "plan"]

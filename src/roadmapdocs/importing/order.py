@@ -22,12 +22,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from pydantic import BaseModel
+
 from roadmapdocs.importing.outcome import Guess, Imported, Unplaced
 from roadmapdocs.importing.raw import Place, RawDocument, RawParagraph, RawRow, RawTable
 from roadmapdocs.lang.fio import split_name
 from roadmapdocs.lang.grammar import Gender
 from roadmapdocs.messages import Phrase
-from roadmapdocs.model.order import Order, ShortYearDate, requisite_date
+from roadmapdocs.model.order import Appendix, Order, ShortYearDate, requisite_date
 
 PlanReader = Callable[[RawTable], Imported]
 """What reads an appendix's table into a plan: ``roadmapdocs.importing.plans.read_plan``."""
@@ -672,11 +674,7 @@ class _OrderReader:
         if self.abbreviations:
             self.data["abbreviations"] = self.abbreviations
         self.leftovers()
-        # The fields in the order the model (and so a YAML file written from it) lists them.
-        fields = list(Order.model_fields)
-        ordered = sorted(self.data.items(), key=lambda item: fields.index(item[0]))
-        self.data.clear()
-        self.data.update(ordered)
+        _in_field_order(self.data, Order)
         return self.out
 
     def find_order_word(self) -> int | None:
@@ -1112,6 +1110,7 @@ class _OrderReader:
             appendix: dict[str, Any] = {}
             appendices.append(appendix)
             self.appendix(number, appendix, begin, end)
+            _in_field_order(appendix, Appendix)
 
     def appendix_head_end(self, index: int) -> int:
         """Past the mark and the stamp that open an appendix at ``index`` (without taking them)."""
@@ -1311,6 +1310,15 @@ class _OrderReader:
                     text = _row_text(row)
                     if text:
                         self.out.unplaced.append(Unplaced(row.place, text))
+
+
+def _in_field_order(data: dict[str, Any], model: type[BaseModel]) -> None:
+    """Put the keys of ``data`` in the order ``model`` lists its fields, as a YAML file written
+    from the data will show them."""
+    fields = list(model.model_fields)
+    ordered = sorted(data.items(), key=lambda item: fields.index(item[0]))
+    data.clear()
+    data.update(ordered)
 
 
 def _items(raw: RawDocument) -> Iterator[_Item]:
