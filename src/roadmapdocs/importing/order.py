@@ -319,6 +319,12 @@ _SURNAME_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# Endings no nominative has, which taking the dative's ending off leaves where the nominative
+# has a fleeting vowel («Льву» is «Лев», «Орлу» is «Орёл»): the rules decline «Льв» to «Льву»
+# too, so only this tells the wrong answer.
+_FLEETING = re.compile(r"[ьъй][бвгдклмнпрт]$|[бвгдзклмнпрстфхцчшщ]л$", re.IGNORECASE)
+
+
 def _surname_candidates(written: str) -> list[str]:
     """Nominatives whose dative may be ``written``: the dictionary's surnames first, then the
     endings petrovich declines, then the word as it is (Шевченко, Белых, Кулиш for a woman)."""
@@ -335,14 +341,22 @@ def _surname_candidates(written: str) -> list[str]:
     lower = written.lower()
     for ending, replacements in _SURNAME_ENDINGS:
         if lower.endswith(ending) and len(written) > len(ending) + 1:
-            found += [written[: -len(ending)] + new for new in replacements]
-    found.append(written)
+            found += [
+                candidate
+                for new in replacements
+                if not _FLEETING.search(candidate := written[: -len(ending)] + new)
+            ]
+    # A surname left as it is in the dative does not end as a declined one does: «Льву» is no
+    # nominative, whatever the rules make of it.
+    if not lower.endswith(("у", "ю", "ой", "ей")):
+        found.append(written)
     return list(dict.fromkeys(found))
 
 
-def _nominative_person(surname: str, initials: str) -> tuple[str | dict[str, str], bool] | None:
-    """The person whose dative is «``surname`` ``initials``», as YAML writes it, and whether the
-    gender had to be given; None when no nominative declines back to what was written."""
+def _nominative_person(surname: str, initials: str) -> str | dict[str, str] | None:
+    """The person whose dative is «``surname`` ``initials``», as YAML writes it: «Фамилия
+    И.О.», or a mapping with the gender where the dative depends on one the name does not
+    show; None when no nominative declines back to what was written."""
     from roadmapdocs.lang.names import declined_name
     from roadmapdocs.model.person import Person
 
@@ -353,8 +367,8 @@ def _nominative_person(surname: str, initials: str) -> tuple[str | dict[str, str
             person = Person(surname=candidate, initials=initials, gender=gender)
             if declined_name(person, "dative") == written:
                 if gender is None:
-                    return f"{candidate} {initials}", False
-                return {"surname": candidate, "initials": initials, "gender": gender}, True
+                    return f"{candidate} {initials}"
+                return {"surname": candidate, "initials": initials, "gender": gender}
     return None
 
 
@@ -444,9 +458,9 @@ def _split_addressees(text: str) -> _Addressees | None:
         person = _nominative_person(match.group("surname"), initials)
         if person is None:
             return None
-        people.append(person[0])
-        if person[1]:
-            genders.append(f"{match.group('surname')} {initials}")
+        people.append(person)
+        if isinstance(person, dict):
+            genders.append(f"{person['surname']} {initials}")
     position = None
     if prefix.strip():
         position = _nominative_position(prefix.strip(), plural=len(found) > 1)
