@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import sys
+import types
 from typing import Any
 
 import pytest
@@ -841,3 +843,15 @@ def test_what_is_read_back_prints_as_it_was_printed(
     order = roadmapdocs.load(read_order(printed(written)).data)
     assert isinstance(order, Order)
     assert clause_lines(order) == before
+
+
+def test_by_default_the_package_plan_reader_reads_the_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stub = PlanStub()
+    plans = types.ModuleType("roadmapdocs.importing.plans")
+    plans.read_plan = stub  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "roadmapdocs.importing.plans", plans)
+    imported = read_order(seed_order())
+    assert len(stub.tables) == 1
+    assert imported.data["appendices"][0]["plan"]["activities"][0]["number"] == "1"

@@ -1365,7 +1365,11 @@ def _joined(tables: list[RawTable], reader: _OrderReader) -> RawTable:
     header = first.rows[0] if first.rows else None
     for table in tables[1:]:
         body = list(table.rows)
-        if header is not None and body and _same_header(header, body[0]):
+        if (
+            header is not None
+            and body
+            and ((header.header and body[0].header) or _same_header(header, body[0]))
+        ):
             reader.guess(body[0].place, _G_REPEATED_HEADER)
             body = body[1:]
         rows += body
@@ -1374,11 +1378,11 @@ def _joined(tables: list[RawTable], reader: _OrderReader) -> RawTable:
     )
 
 
-def _default_plan_reader() -> PlanReader:
-    # Imported on first use: the plan reader is a module of its own, and a document without
-    # appendix tables never needs it.
+def _read_plan(table: RawTable) -> Imported:
+    """The plan reader of the package, imported when the first appendix table is read: a
+    document without one never needs it."""
     module = importlib.import_module("roadmapdocs.importing.plans")
-    return cast(PlanReader, module.read_plan)
+    return cast(PlanReader, module.read_plan)(table)
 
 
 def read_order(raw: RawDocument, plan_reader: PlanReader | None = None) -> Imported:
@@ -1389,15 +1393,7 @@ def read_order(raw: RawDocument, plan_reader: PlanReader | None = None) -> Impor
     ``roadmapdocs.importing.plans.read_plan``); its guesses, leftovers and places join the
     order's under ``appendices[i].plan``.
     """
-    reader = _OrderReader(raw, plan_reader or _LazyPlanReader())
-    return reader.read()
-
-
-class _LazyPlanReader:
-    """The default plan reader, looked up when the first table is read."""
-
-    def __call__(self, table: RawTable) -> Imported:
-        return _default_plan_reader()(table)
+    return _OrderReader(raw, plan_reader or _read_plan).read()
 
 
 __all__ = ["PlanReader", "read_order"]
