@@ -143,6 +143,13 @@ _NOT_WORD = Phrase(
     "the file does not open as a Word document (.docx): {detail}",
 )
 
+_NOT_DOCUMENT = Phrase(
+    "это не обычный документ Word (.docx), а «{kind}» (документ с макросами или шаблон): "
+    "сохраните его в Word как «Документ Word (.docx)»",
+    "this is no plain Word document (.docx) but «{kind}» (a macro-enabled document or a "
+    "template): save it in Word as «Word Document (.docx)»",
+)
+
 
 def _refuse(path: Path, code: str, message: Phrase) -> LoadError:
     return LoadError([Problem(Location(str(path)), code, message.in_())])
@@ -162,7 +169,12 @@ def _open(path: Path) -> Any:
 
     try:
         return docx.Document(str(path))
-    except (ValueError, KeyError, PackageNotFoundError, etree.XMLSyntaxError) as exc:
+    except ValueError as exc:
+        if "content type" in str(exc):  # a macro-enabled document (.docm) or a template (.dotx)
+            kind = str(exc).rpartition("content type is ")[2].strip("'")
+            raise _refuse(path, "archive", _NOT_DOCUMENT.format(kind=kind)) from None
+        raise _refuse(path, "archive", _NOT_WORD.format(detail=exc)) from None
+    except (KeyError, PackageNotFoundError, etree.XMLSyntaxError) as exc:
         raise _refuse(path, "archive", _NOT_WORD.format(detail=exc)) from None
 
 
