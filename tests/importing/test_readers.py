@@ -215,6 +215,40 @@ def test_tabs_and_soft_hyphens(tmp_path: Path) -> None:
     assert _texts(raw) == ["Директор школы\tТ.А. Оловянникова", "муниципальный"]
 
 
+def test_controls_insertions_and_links_are_read_deletions_not(tmp_path: Path) -> None:
+    document = docx.Document()
+    body = document.element.body
+    sectpr = body.find(qn("w:sectPr"))
+    for xml in (
+        "<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>В элементе управления</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>",
+        "<w:p><w:r><w:t xml:space='preserve'>Было </w:t></w:r>"
+        "<w:del w:id='1' w:author='a'><w:r><w:delText>удалено </w:delText></w:r></w:del>"
+        "<w:ins w:id='2' w:author='a'><w:r><w:t>вставлено</w:t></w:r></w:ins></w:p>",
+        "<w:p><w:hyperlink><w:r><w:t>ссылка</w:t></w:r></w:hyperlink>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>скрыто</w:t></w:r></w:p>",
+    ):
+        element = parse_xml(xml.replace(">", f" {nsdecls('w')}>", 1))  # the first tag
+        sectpr.addprevious(element)
+
+    raw = word.read(_save(document, tmp_path / "controls.docx"))
+
+    assert _texts(raw) == ["В элементе управления", "Было вставлено", "ссылка"]
+
+
+def test_a_continuous_section_is_no_page_break(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Первый раздел")
+    document.add_section(docx.enum.section.WD_SECTION.CONTINUOUS)
+    document.add_paragraph("Тот же лист")
+    document.add_section(docx.enum.section.WD_SECTION.NEW_PAGE)
+    document.add_paragraph("Новый лист")
+
+    raw = word.read(_save(document, tmp_path / "sections.docx"))
+
+    assert [p.page_break_before for p in raw.paragraphs] == [False, False, True]
+
+
 def test_footnotes_are_collected_in_order(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("Текст со сноской")

@@ -26,8 +26,9 @@ foreign archive — is one located :class:`~roadmapdocs.errors.LoadError` saying
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -226,7 +227,7 @@ class _Styles:
             elif kind == "character":
                 self.character[ident] = entry
 
-    def _chain(self, table: dict[str, _Style], ident: str | None) -> Iterator[_Style]:
+    def chain(self, table: dict[str, _Style], ident: str | None) -> Iterator[_Style]:
         seen: set[str] = set()
         while ident is not None and ident in table and ident not in seen:
             seen.add(ident)
@@ -247,7 +248,7 @@ class _Styles:
         key = ("p", ident or "", tag)
         if key not in self._cache:
             found = None
-            for style in self._chain(self.paragraph, ident):
+            for style in self.chain(self.paragraph, ident):
                 if style.ppr is not None and (found := style.ppr.find(tag)) is not None:
                     break
             self._cache[key] = found
@@ -257,7 +258,7 @@ class _Styles:
         key = (kind, ident or "", "b")
         if key not in self._cache:
             found = None
-            for style in self._chain(table, ident):
+            for style in self.chain(table, ident):
                 if style.rpr is not None and (found := _on(style.rpr.find(_W + "b"))) is not None:
                     break
             self._cache[key] = found
@@ -282,6 +283,8 @@ class _Styles:
 
 # --- numbering ------------------------------------------------------------------------------
 
+_PLACEHOLDER = re.compile("%([1-9])")
+"""A level's number in ``w:lvlText``: «%1.%2.» shows the first two levels' numbers."""
 _RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
 _ROMAN = (
@@ -382,8 +385,8 @@ class _Numbering:
     def __init__(self, element: Any, styles: _Styles) -> None:
         self._styles = styles
         self._abstract: dict[str, _List] = {}
-        self._style_levels: dict[str, tuple[str, int]] = {}
-        """Paragraph style → (abstract list, level) for levels that name their style."""
+        self._style_levels: dict[str, int] = {}
+        """Paragraph style → the level that names it (``w:lvl/w:pStyle``)."""
         self._num: dict[str, tuple[str, dict[int, _Level], dict[int, int]]] = {}
         self._started: set[str] = set()
         self._links: dict[str, str] = {}
@@ -397,7 +400,7 @@ class _Numbering:
                 levels[index] = _level(lvl)
                 pstyle = lvl.find(_W + "pStyle")
                 if pstyle is not None:
-                    self._style_levels.setdefault(str(pstyle.get(_VAL)), (ident, index))
+                    self._style_levels.setdefault(str(pstyle.get(_VAL)), index)
             self._abstract[ident] = _List(levels)
             link = abstract.find(_W + "numStyleLink")
             if link is not None:
@@ -428,7 +431,7 @@ class _Numbering:
         link = self._links.get(abstract)
         if link is not None:  # the levels are those of the numbering style's own list
             style_num = None
-            for style in self._styles._chain(self._styles.paragraph, link):
+            for style in self._styles.chain(self._styles.paragraph, link):
                 found = style.ppr.find(f"{_W}numPr/{_W}numId") if style.ppr is not None else None
                 if found is not None:
                     style_num = str(found.get(_VAL))
@@ -458,7 +461,7 @@ class _Numbering:
                 if found is not None:
                     level = _int(found.get(_VAL))
                 elif style is not None and style in self._style_levels:
-                    level = self._style_levels[style][1]
+                    level = self._style_levels[style]
         if num is None or num == "0":  # numId 0 takes the numbering away
             return None
         return num, level or 0
@@ -479,7 +482,7 @@ class _Numbering:
             self._started.add(num)
             for index, start in starts.items():
                 lst.counters.pop(index, None)
-                levels[index] = _replace_start(levels.get(index, _Level()), start)
+                levels[index] = replace(levels.get(index, _Level()), start=start)
             if starts:
                 self._num[num] = (self._num[num][0], levels, {})
         definition = levels.get(level, _Level())
@@ -491,20 +494,15 @@ class _Numbering:
                 del counters[deeper]
         if definition.fmt == "bullet":
             return "- "
-        text = definition.text
-        for index in range(8, -1, -1):  # %10 is no placeholder; %1 last, after %1x are gone
-            marker = f"%{index + 1}"
-            if marker not in text:
-                continue
+
+        def number(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
             shown = levels.get(index, _Level())
-            value = counters.get(index, shown.start)
             fmt = "decimal" if definition.legal and shown.fmt != "none" else shown.fmt
-            text = text.replace(marker, _formatted(value, fmt))
+            return _formatted(counters.get(index, shown.start), fmt)
+
+        text = _PLACEHOLDER.sub(number, definition.text)
         return f"{text} " if text.strip() else ""
-
-
-def _replace_start(level: _Level, start: int) -> _Level:
-    return _Level(start, level.fmt, level.text, level.restart, level.legal)
 
 
 # --- the body -------------------------------------------------------------------------------
