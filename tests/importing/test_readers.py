@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import shutil
+import subprocess
 import time
 import zipfile
 from collections.abc import Iterator
@@ -236,6 +238,51 @@ def test_controls_insertions_and_links_are_read_deletions_not(tmp_path: Path) ->
     assert _texts(raw) == ["В элементе управления", "Было вставлено", "ссылка"]
 
 
+_MC_V = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def test_text_boxes_are_read_once_before_their_paragraph(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Приказ")
+    anchor = document.add_paragraph("План мероприятий")
+    box = (
+        "<w:txbxContent><w:p><w:r><w:t>УТВЕРЖДАЮ</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Директор школы</w:t></w:r></w:p></w:txbxContent>"
+    )
+    anchor._p.insert(
+        1,
+        parse_xml(
+            f"<w:r {nsdecls('w', 'wp')} {_MC_V}><mc:AlternateContent>"
+            '<mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:positionH relativeFrom="margin">'
+            f"<wp:align>right</wp:align></wp:positionH>{box}</wp:anchor></w:drawing></mc:Choice>"
+            f'<mc:Fallback><w:pict><v:shape style="position:absolute"><v:textbox>{box}'
+            "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        ),
+    )
+    old = document.add_paragraph("Старый Word")
+    old._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")} {_MC_V}><w:pict><v:shape style="mso-position-horizontal: right">'
+            "<v:textbox><w:txbxContent><w:p><w:r><w:t>Приложение 1</w:t></w:r></w:p>"
+            "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
+
+    raw = word.read(_save(document, tmp_path / "boxes.docx"))
+
+    assert [(p.text, p.right) for p in raw.paragraphs] == [
+        ("Приказ", False),
+        ("УТВЕРЖДАЮ", True),
+        ("Директор школы", True),
+        ("План мероприятий", False),
+        ("Приложение 1", True),
+        ("Старый Word", False),
+    ]
+
+
 def test_a_continuous_section_is_no_page_break(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("Первый раздел")
@@ -422,6 +469,39 @@ def test_reads_back_the_order_our_template_prints(tmp_path: Path) -> None:
         assert text in _plain(cell.text) and cell.bold
         sections += 1
     assert sections == len(spanning)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) не установлен")
+def test_the_order_saved_again_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    """Another program writes the same document its own way: styles spelt out, the framed
+    appendix mark turned into a text box, its own numbering of sections."""
+    out = tmp_path / "o.docx"
+    roadmapdocs.render(roadmapdocs.load(EXAMPLES / "school-order-clean.yaml"), out)
+    again = tmp_path / "again"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(again),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+
+    ours, theirs = word.read(out), word.read(again / "o.docx")
+
+    def paragraphs(raw: RawDocument) -> list[tuple[str, bool, bool, bool, bool]]:
+        return [(p.text, p.bold, p.centered, p.right, p.page_break_before) for p in raw.paragraphs]
+
+    assert paragraphs(theirs) == paragraphs(ours)
+    assert [_grid(t) for t in theirs.tables] == [_grid(t) for t in ours.tables]
+    assert [r.header for r in theirs.tables[0].rows] == [r.header for r in ours.tables[0].rows]
 
 
 # --- Word: the grid, for any merges ---------------------------------------------------------

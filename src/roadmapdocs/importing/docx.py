@@ -17,7 +17,9 @@ What is read:
   bullet as «- »;
 - soft hyphens (U+00AD, ``w:softHyphen``) are dropped: they are invisible, and a reader of the
   text wants the word whole; a non-breaking hyphen is «-»;
-- deleted text of tracked changes, text boxes and hidden runs are not read.
+- a text box anchored in a body paragraph («УТВЕРЖДАЮ», an appendix mark) gives its
+  paragraphs just before that paragraph's, at the right when the box stands there;
+- deleted text of tracked changes and hidden runs are not read, nor headers and footers.
 
 A file that is no Word document — an old binary .doc, a password-protected .docx, a damaged or
 foreign archive — is one located :class:`~roadmapdocs.errors.LoadError` saying what to do.
@@ -544,6 +546,73 @@ def _read_runs(paragraph: Any) -> Iterator[Any]:
             yield run
 
 
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_V = "{urn:schemas-microsoft-com:vml}"
+
+
+@dataclass(frozen=True)
+class _Page:
+    """The width of the page and of the text between its margins, in twentieths of a point."""
+
+    width: int = 11906
+    text: int = 9355
+
+    @classmethod
+    def of(cls, section: Any) -> _Page:
+        if section is None:
+            return cls()
+        size = section.find(_W + "pgSz")
+        margins = section.find(_W + "pgMar")
+        width = _int(size.get(_W + "w"), cls.width) if size is not None else cls.width
+        if margins is None:
+            return cls(width, width - (cls.width - cls.text))
+        left, right = _int(margins.get(_W + "left")), _int(margins.get(_W + "right"))
+        return cls(width, max(1, width - left - right))
+
+    def at_right(self, left: int, width: int, from_page: bool) -> bool:
+        """Whether a frame or box at ``left`` and ``width`` wide stands in the right half of
+        the page (``from_page``) or of the text."""
+        return left + width / 2 > (self.width if from_page else self.text) / 2
+
+
+_EMU = 635
+"""English Metric Units in a twentieth of a point: drawings measure in EMU."""
+
+
+def _text_boxes(paragraph: Any, page: _Page) -> Iterator[tuple[Any, bool]]:
+    """The text boxes anchored in a paragraph (each once: a drawing's fallback copy is not
+    read), and whether each stands at the right: aligned there, or placed in the right half."""
+    for box in paragraph.iter(_W + "txbxContent"):
+        right = False
+        parent = box.getparent()
+        skip = False
+        while parent is not None and parent is not paragraph:
+            tag = parent.tag
+            if tag == _MC + "Fallback" or tag == _W + "txbxContent":
+                skip = True  # the copy for old readers, or a box inside a box
+                break
+            if tag == _WP + "anchor":
+                position = parent.find(_WP + "positionH")
+                align = position.find(_WP + "align") if position is not None else None
+                offset = position.find(_WP + "posOffset") if position is not None else None
+                extent = parent.find(_WP + "extent")
+                if align is not None:
+                    right = (align.text or "").strip() == "right"
+                elif offset is not None and position is not None:
+                    right = page.at_right(
+                        _int(offset.text) // _EMU,
+                        _int(extent.get("cx") if extent is not None else 0) // _EMU,
+                        position.get("relativeFrom") == "page",
+                    )
+            elif tag.startswith(_V) and "mso-position-horizontal:right" in str(
+                parent.get("style", "")
+            ).replace(" ", ""):
+                right = True
+            parent = parent.getparent()
+        if not skip:
+            yield box, right
+
+
 @dataclass
 class _Cell:
     """A cell while its table is read: a vertical merge below it grows its ``rowspan``."""
@@ -567,6 +636,8 @@ class _Reader:
         body = document.element.body
         self.body = body
         self.sections = list(body.iter(_W + "sectPr"))
+        self.page = _Page.of(self.sections[-1] if self.sections else None)
+        """The last section's page: a plan's pages seldom differ, and places are a guess."""
 
     # paragraphs
 
@@ -632,7 +703,16 @@ class _Reader:
         jc = self._style_says(ppr, style, _W + "jc")
         align = str(jc.get(_VAL)) if jc is not None else ""
         frame = self._style_says(ppr, style, _W + "framePr")
-        framed_right = frame is not None and frame.get(_W + "xAlign") == "right"
+        framed_right = False
+        if frame is not None:  # Word aligns a frame; LibreOffice gives its place
+            if frame.get(_W + "xAlign") is not None:
+                framed_right = frame.get(_W + "xAlign") == "right"
+            elif frame.get(_W + "x") is not None:
+                framed_right = self.page.at_right(
+                    _int(frame.get(_W + "x")),
+                    _int(frame.get(_W + "w")),
+                    frame.get(_W + "hAnchor") == "page",
+                )
         before = bool(_on(self._style_says(ppr, style, _W + "pageBreakBefore")))
         block = RawParagraph(
             text=read.text,
@@ -770,6 +850,15 @@ class _Reader:
                 out.append(self.table(element, tables))
                 pending = False  # the break put the table on a new page; it has no mark
                 continue
+            # A text box («УТВЕРЖДАЮ», an appendix mark) is read before the paragraph it is
+            # anchored in: it stands at that paragraph's top, and its text is no part of it.
+            for box, right in _text_boxes(element, self.page):
+                for inner in _children(box, frozenset({_P})):
+                    paragraphs += 1
+                    block, _ = self.paragraph(inner, paragraphs, pending)
+                    if block is not None:
+                        out.append(replace(block, right=True) if right else block)
+                        pending = False
             paragraphs += 1
             block, breaks_after = self.paragraph(element, paragraphs, pending)
             if block is not None:
