@@ -420,6 +420,29 @@ def test_hand_made_two_level_numbering(tmp_path: Path) -> None:
     assert cells == ["2.2. В ячейке", "3. Раздел в ячейке"]
 
 
+def test_a_number_column_numbered_by_word_keeps_its_numbers(tmp_path: Path) -> None:
+    document = docx.Document()
+    _two_level_list(document)
+    table = document.add_table(rows=4, cols=2)
+    for row, level, text in zip(
+        table.rows, (0, 1, 1, 0), ("Раздел", "Первое", "Второе", "Итог"), strict=True
+    ):
+        _numbered(row.cells[0].paragraphs[0], 90, level)  # the number cell has no text
+        row.cells[1].text = text
+    _numbered(document.add_paragraph(), 90, 1)  # a list item left empty is still seen
+    document.add_paragraph("", style="List Bullet")  # an empty bullet is not
+
+    raw = word.read(_save(document, tmp_path / "column.docx"))
+
+    assert [[c.text for c in row.cells] for row in raw.tables[0].rows] == [
+        ["1.", "Раздел"],
+        ["1.1.", "Первое"],
+        ["1.2.", "Второе"],
+        ["2.", "Итог"],
+    ]
+    assert _texts(raw) == ["2.1."]
+
+
 def test_numbering_formats() -> None:
     assert word._formatted(4, "upperRoman") == "IV"
     assert word._formatted(14, "lowerRoman") == "xiv"

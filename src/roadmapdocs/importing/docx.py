@@ -10,11 +10,13 @@ breaks between paragraphs, and text in content controls and insertions.
 What is read:
 
 - a paragraph outside tables is a :class:`RawParagraph`; empty paragraphs are not blocks, but
-  they are counted, so «абзац 7» is the seventh paragraph of the body as Word holds it;
+  they are counted, so «абзац 7» is the seventh paragraph of the body as Word holds it (the
+  paragraphs of a text box are counted just before the paragraph it is anchored in);
 - a table is a :class:`RawTable`; a merged cell appears once, at its first row and grid column,
   with its spans; a table inside a cell gives its text to that cell, a line per paragraph;
 - a label of auto-numbering is written in front of the paragraph's text («1.1. Текст»), a
-  bullet as «- »;
+  bullet as «- »; a number with no text after it is the text («1.1.»: the «№» column of a
+  plan numbered by Word), an empty bullet is nothing;
 - soft hyphens (U+00AD, ``w:softHyphen``) are dropped: they are invisible, and a reader of the
   text wants the word whole; a non-breaking hyphen is «-»;
 - a text box anchored in a body paragraph («УТВЕРЖДАЮ», an appendix mark) gives its
@@ -285,6 +287,8 @@ class _Styles:
 
 # --- numbering ------------------------------------------------------------------------------
 
+_BULLET = "- "
+"""A bullet's label, whatever character the list shows."""
 _PLACEHOLDER = re.compile("%([1-9])")
 """A level's number in ``w:lvlText``: «%1.%2.» shows the first two levels' numbers."""
 _RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
@@ -495,7 +499,7 @@ class _Numbering:
             if restart is None or (restart != 0 and level < restart):
                 del counters[deeper]
         if definition.fmt == "bullet":
-            return "- "
+            return _BULLET
 
         def number(match: re.Match[str]) -> str:
             index = int(match.group(1)) - 1
@@ -680,7 +684,10 @@ class _Reader:
             out.bold = False
         lines = [line.strip() for line in "".join(pieces).split("\n")]
         text = "\n".join(lines).strip()
-        out.text = label + text if text and label else text
+        if label == _BULLET:
+            out.text = label + text if text else ""  # an empty bullet says nothing
+        else:  # a number alone is the text of a «№» cell numbered by Word
+            out.text = (label + text).strip()
         return out
 
     def _style_says(self, ppr: Any, style: str | None, tag: str) -> Any:
