@@ -165,6 +165,27 @@ def test_bold_cells_and_paragraphs(tmp_path: Path) -> None:
     assert order.bold and title.bold and title.text == "Заголовок"
 
 
+def test_a_table_style_makes_its_first_row_bold(tmp_path: Path) -> None:
+    document = docx.Document()
+    styled = document.add_table(rows=2, cols=2, style="Light List")
+    plain = document.add_table(rows=2, cols=2, style="Light List")
+    for table in (styled, plain):
+        for row in table.rows:
+            for cell in row.cells:
+                cell.text = "текст"
+    look = plain._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = parse_xml(f"<w:tblLook {nsdecls('w')}/>")
+        plain._tbl.tblPr.append(look)
+    look.set(qn("w:firstRow"), "0")  # «строка заголовка» unticked in the table's design
+
+    raw = word.read(_save(document, tmp_path / "styled.docx"))
+
+    first, second = raw.tables
+    assert [[c.bold for c in row.cells] for row in first.rows] == [[True, True], [False, False]]
+    assert not any(c.bold for row in second.rows for c in row.cells)
+
+
 def test_alignment_frames_and_page_breaks(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("УТВЕРЖДАЮ").alignment = 2  # right

@@ -80,6 +80,20 @@ def _on(element: Any) -> bool | None:
     return str(element.get(_VAL, "true")).lower() not in _OFF
 
 
+def _first_row_formatted(look: Any) -> bool:
+    """Whether ``w:tblLook`` asks for the table style's first-row formatting: an attribute in
+    newer files, a bit of a hexadecimal mask in older ones; Word's default when absent."""
+    if look is None:
+        return True
+    flag = look.get(_W + "firstRow")
+    if flag is not None:
+        return str(flag).lower() not in _OFF
+    try:
+        return bool(int(str(look.get(_VAL, "04A0")), 16) & 0x0020)
+    except ValueError:
+        return True
+
+
 def _int(value: Any, default: int = 0) -> int:
     try:
         return int(str(value))
@@ -192,6 +206,8 @@ class _Style:
     based_on: str | None
     ppr: Any
     rpr: Any
+    conditional: tuple[Any, ...] = ()
+    """A table style's formatting of parts of the table (``w:tblStylePr``: first row…)."""
 
 
 class _Styles:
@@ -202,6 +218,7 @@ class _Styles:
 
         self.paragraph: dict[str, _Style] = {}
         self.character: dict[str, _Style] = {}
+        self.table: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
         self.default_bold = False
         self._cache: dict[tuple[str, str, str], Any] = {}
@@ -222,6 +239,7 @@ class _Styles:
                 str(based.get(_VAL)) if based is not None else None,
                 style.find(_PPR),
                 style.find(_RPR),
+                tuple(style.iterchildren(_W + "tblStylePr")),
             )
             if kind == "paragraph":
                 self.paragraph[ident] = entry
@@ -230,6 +248,8 @@ class _Styles:
                     self.default_paragraph = ident
             elif kind == "character":
                 self.character[ident] = entry
+            elif kind == "table":
+                self.table[ident] = entry
 
     def chain(self, table: dict[str, _Style], ident: str | None) -> Iterator[_Style]:
         seen: set[str] = set()
@@ -269,9 +289,26 @@ class _Styles:
         value: bool | None = self._cache[key]
         return value
 
-    def bold(self, rpr: Any, paragraph_style: str | None) -> bool:
+    def table_bold(self, table: Any, first_row: bool) -> bool | None:
+        """What a table's style says of bold in a row: its first row's own formatting when the
+        table asks for it (``w:tblLook``), else the style's; None when it says nothing."""
+        tblpr = table.find(_W + "tblPr")
+        found = tblpr.find(_W + "tblStyle") if tblpr is not None else None
+        if found is None:
+            return None
+        ident = str(found.get(_VAL))
+        if first_row and _first_row_formatted(tblpr.find(_W + "tblLook")):
+            for style in self.chain(self.table, ident):
+                for part in style.conditional:
+                    if part.get(_W + "type") == "firstRow":
+                        bold = _on(part.find(f"{_RPR}/{_W}b"))
+                        if bold is not None:
+                            return bold
+        return self._bold_of(self.table, ident, "t")
+
+    def bold(self, rpr: Any, paragraph_style: str | None, table: bool | None = None) -> bool:
         """Whether a run is bold: its own property, its character style, its paragraph's
-        style, the document's default — the first that says."""
+        style, its table's style (``table``), the document's default — the first that says."""
         if rpr is not None:
             direct = _on(rpr.find(_W + "b"))
             if direct is not None:
@@ -282,6 +319,8 @@ class _Styles:
                 if found is not None:
                     return found
         found = self._bold_of(self.paragraph, paragraph_style, "p")
+        if found is None:
+            found = table
         return self.default_bold if found is None else found
 
 
@@ -645,7 +684,7 @@ class _Reader:
 
     # paragraphs
 
-    def paragraph_text(self, paragraph: Any) -> _Text:
+    def paragraph_text(self, paragraph: Any, table_bold: bool | None = None) -> _Text:
         ppr = paragraph.find(_PPR)
         style = self.styles.paragraph_style(ppr)
         label = self.numbering.label(ppr, style)
@@ -678,7 +717,7 @@ class _Reader:
                     pieces.append("-")
             if letters:
                 out.letters = True
-                if out.bold and not self.styles.bold(rpr, style):
+                if out.bold and not self.styles.bold(rpr, style, table_bold):
                     out.bold = False
         if not out.letters:
             out.bold = False
@@ -743,22 +782,23 @@ class _Reader:
 
     # tables
 
-    def cell_text(self, cell: Any) -> tuple[str, bool]:
+    def cell_text(self, cell: Any, table_bold: bool | None = None) -> tuple[str, bool]:
         """A cell's lines (nested tables' lines among them) and whether all its letters are bold."""
         lines: list[str] = []
         bold = True
         letters = False
         for block in _children(cell, frozenset({_P, _TBL})):
             if block.tag == _P:
-                read = self.paragraph_text(block)
+                read = self.paragraph_text(block, table_bold)
                 lines.append(read.text)
                 if read.letters:
                     letters = True
                     bold = bold and read.bold
             else:
-                for row in _children(block, frozenset({_TR})):
+                for index, row in enumerate(_children(block, frozenset({_TR}))):
+                    styled = self.styles.table_bold(block, index == 0)
                     for inner in _children(row, frozenset({_TC})):
-                        text, inner_bold = self.cell_text(inner)
+                        text, inner_bold = self.cell_text(inner, styled)
                         if text:
                             lines.append(text)
                             letters = True
@@ -772,6 +812,7 @@ class _Reader:
         open_merges: dict[int, _Cell] = {}
         """Grid column → the cell a vertical merge started in, still open."""
         for tr in _children(element, frozenset({_TR})):
+            styled = self.styles.table_bold(element, not rows)
             trpr = tr.find(_TRPR)
             header = False
             column = 0
@@ -810,7 +851,7 @@ class _Reader:
                     touched.add(column)
                     column += span
                     continue
-                text, bold = self.cell_text(tc)
+                text, bold = self.cell_text(tc, styled)
                 cell = _Cell(text, column, span, bold)
                 cells.append(cell)
                 if vmerge == "restart":
