@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from openpyxl.styles import Font
 
 import roadmapdocs
-from roadmapdocs.errors import LoadError
+from roadmapdocs.errors import LoadError, RoadmapdocsError
 from roadmapdocs.importing import docx as word
 from roadmapdocs.importing import xlsx as excel
 from roadmapdocs.importing.raw import RawCell, RawDocument, RawParagraph, RawTable
@@ -677,6 +677,23 @@ def _template_bytes(tmp_path: Path) -> bytes:
     return out.getvalue()
 
 
+def _names_disagree(tmp_path: Path) -> bytes:
+    """A member whose local header names it otherwise than the directory does."""
+    data = _docx_bytes(tmp_path)
+    name = b"word/document.xml"
+    at = data.index(name)  # the local header: it comes before the data, the directory last
+    assert at < data.rindex(b"PK\x01\x02")
+    return data[:at] + b"word/documenX.xml" + data[at + len(name) :]
+
+
+def _unknown_version(tmp_path: Path) -> bytes:
+    """The directory says a member needs a version of ZIP no reader knows."""
+    data = bytearray(_docx_bytes(tmp_path))
+    entry = data.index(b"PK\x01\x02")
+    data[entry + 6] = 77
+    return bytes(data)
+
+
 def _not_word_zip() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -699,6 +716,8 @@ def _not_word_zip() -> bytes:
         ("empty.docx", lambda _: b"", "файл пуст"),
         ("form.docx", _template_bytes, "не обычный документ Word"),
         ("text.docx", lambda _: "Приказ".encode(), "не архив ZIP"),
+        ("names.docx", _names_disagree, "архив повреждён"),
+        ("version.docx", _unknown_version, "архив повреждён"),
     ],
 )
 def test_what_is_no_word_document_is_one_russian_message(
@@ -711,6 +730,28 @@ def test_what_is_no_word_document_is_one_russian_message(
     (problem,) = caught.value.problems
     assert says in problem.message
     assert str(path) in str(caught.value)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    flips=st.lists(
+        st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=8
+    )
+)
+def test_damaged_bytes_are_a_load_error_never_a_traceback(
+    tmp_path: Path, flips: list[tuple[float, int]]
+) -> None:
+    data = bytearray(_docx_bytes(tmp_path))
+    for where, value in flips:
+        data[int(where * len(data))] = value
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(data))
+    try:
+        word.read(path)
+    except RoadmapdocsError as error:
+        assert str(path) in str(error)
 
 
 def test_a_workbook_is_no_word_document(tmp_path: Path) -> None:

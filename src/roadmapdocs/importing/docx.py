@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from roadmapdocs import limits
 from roadmapdocs.archive import as_load_error, check_docx
-from roadmapdocs.errors import LoadError, Location, Problem
+from roadmapdocs.errors import LoadError, Location, Problem, RoadmapdocsError
 from roadmapdocs.importing.raw import (
     Block,
     Place,
@@ -50,7 +50,9 @@ from roadmapdocs.importing.raw import (
 )
 from roadmapdocs.messages import Phrase
 
-__all__ = ["ole_contents", "read"]
+__all__ = ["ole_contents", "opened", "read"]
+
+Loaded = TypeVar("Loaded")
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -157,11 +159,19 @@ _ENCRYPTED_DOCX = Phrase(
     "the password («File → Info → Protect Document → Encrypt with Password», clear the field) "
     "and save it",
 )
-_NOT_WORD = Phrase(
-    "файл не открывается как документ Word (.docx): {detail}",
-    "the file does not open as a Word document (.docx): {detail}",
+_DAMAGED = Phrase(
+    "файл не открывается как {noun}: архив повреждён — {detail}; скопируйте или сохраните "
+    "файл заново",
+    "the file does not open as a {noun}: the archive is damaged — {detail}; copy or save the "
+    "file again",
 )
-
+_BROKEN_CONTENT = Phrase(
+    "файл не открывается как {noun}: его содержимое повреждено ({detail}); откройте файл в "
+    "программе, где он сделан, и сохраните заново",
+    "the file does not open as a {noun}: its content is damaged ({detail}); open it in the "
+    "program that made it and save it again",
+)
+_WORD = Phrase("документ Word (.docx)", "Word document (.docx)")
 _NOT_DOCUMENT = Phrase(
     "это не обычный документ Word (.docx), а «{kind}» (документ с макросами или шаблон): "
     "сохраните его в Word как «Документ Word (.docx)»",
@@ -174,6 +184,46 @@ def _refuse(path: Path, code: str, message: Phrase) -> LoadError:
     return LoadError([Problem(Location(str(path)), code, message.in_())])
 
 
+def opened(
+    path: Path, noun: Phrase, check: Callable[[], None], load: Callable[[], Loaded]
+) -> Loaded:
+    """What ``load`` makes of the file, after ``check`` (the archive check) passed.
+
+    Both are given untrusted bytes, and a damaged file makes them fail in ways of their own:
+    zipfile refuses a member whose two headers disagree or a version it does not know, and
+    python-docx and openpyxl fail with whatever error their parsing meets. Each is a damaged
+    file, said as one located error; the error is not the program's.
+    """
+    import zipfile
+
+    try:
+        check()
+    except NotImplementedError as exc:  # zipfile: «zip file version 7.7»
+        raise _refuse(path, "archive", _DAMAGED.format(noun=noun, detail=exc)) from None
+    try:
+        return load()
+    except RoadmapdocsError:
+        raise
+    except (zipfile.BadZipFile, NotImplementedError, EOFError) as exc:
+        raise _refuse(path, "archive", _DAMAGED.format(noun=noun, detail=exc)) from None
+    except Exception as exc:  # a library's own parsing of a damaged part
+        detail = f"{type(exc).__name__}: {exc}"
+        raise _refuse(path, "archive", _BROKEN_CONTENT.format(noun=noun, detail=detail)) from None
+
+
+def _document(path: Path) -> Any:
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except ValueError as exc:
+        if "content type" not in str(exc):
+            raise
+        # A macro-enabled document (.docm) or a template (.dotx): python-docx opens neither.
+        kind = str(exc).rpartition("content type is ")[2].strip("'")
+        raise _refuse(path, "archive", _NOT_DOCUMENT.format(kind=kind)) from None
+
+
 def _open(path: Path) -> Any:
     """The python-docx document, once the file is known to be a sound .docx."""
     held = ole_contents(path, ("WordDocument",))
@@ -181,20 +231,12 @@ def _open(path: Path) -> Any:
         raise _refuse(path, "encrypted", _ENCRYPTED_DOCX)
     if held == "WordDocument":
         raise _refuse(path, "old-format", _DOC)
-    check_docx(path, broken=as_load_error)
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
-
-    try:
-        return docx.Document(str(path))
-    except ValueError as exc:
-        if "content type" in str(exc):  # a macro-enabled document (.docm) or a template (.dotx)
-            kind = str(exc).rpartition("content type is ")[2].strip("'")
-            raise _refuse(path, "archive", _NOT_DOCUMENT.format(kind=kind)) from None
-        raise _refuse(path, "archive", _NOT_WORD.format(detail=exc)) from None
-    except (KeyError, PackageNotFoundError, etree.XMLSyntaxError) as exc:
-        raise _refuse(path, "archive", _NOT_WORD.format(detail=exc)) from None
+    return opened(
+        path,
+        _WORD,
+        lambda: check_docx(path, broken=as_load_error),
+        lambda: _document(path),
+    )
 
 
 # --- styles ---------------------------------------------------------------------------------
@@ -944,7 +986,7 @@ def _part_xml(part: Any) -> Any:
     element = getattr(part, "element", None)
     if element is not None:
         return element
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:

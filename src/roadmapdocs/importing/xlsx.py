@@ -22,7 +22,7 @@ from typing import Any
 
 from roadmapdocs.archive import as_load_error, check_xlsx
 from roadmapdocs.errors import LoadError, Location, Problem
-from roadmapdocs.importing.docx import ole_contents
+from roadmapdocs.importing.docx import ole_contents, opened
 from roadmapdocs.importing.raw import Place, RawCell, RawDocument, RawRow, RawTable
 from roadmapdocs.messages import Phrase
 
@@ -46,10 +46,7 @@ _ENCRYPTED = Phrase(
     "remove the password («File → Info → Protect Workbook → Encrypt with Password», clear the "
     "field) and save it",
 )
-_NOT_EXCEL = Phrase(
-    "файл не открывается как таблица Excel (.xlsx): {detail}",
-    "the file does not open as an Excel workbook (.xlsx): {detail}",
-)
+_WORKBOOK = Phrase("таблица Excel (.xlsx)", "Excel workbook (.xlsx)")
 _TOO_LARGE = Phrase(
     "на листе «{sheet}» заполнены ячейки от строки {top} до {bottom} и до столбца {right}: это "
     "{cells} ячеек, больше, чем бывает в плане ({bound}); удалите лишнее (значения далеко за "
@@ -185,19 +182,17 @@ def read(path: str | os.PathLike[str]) -> RawDocument:
         raise _refuse(file, "encrypted", _ENCRYPTED)
     if held is not None:
         raise _refuse(file, "old-format", _XLS)
-    check_xlsx(file, broken=as_load_error)
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
     from openpyxl.worksheet.worksheet import Worksheet
 
-    try:
+    def load() -> Any:
         with warnings.catch_warnings():
             # openpyxl warns of what it drops (data validation, slicers): none of it is text.
             warnings.simplefilter("ignore")
             # Not read-only: merged ranges are only known so; the archive check bounds the work.
-            workbook = openpyxl.load_workbook(file, read_only=False, data_only=True)
-    except (InvalidFileException, ValueError, KeyError, TypeError) as exc:
-        raise _refuse(file, "archive", _NOT_EXCEL.format(detail=exc)) from None
+            return openpyxl.load_workbook(file, read_only=False, data_only=True)
+
+    workbook = opened(file, _WORKBOOK, lambda: check_xlsx(file, broken=as_load_error), load)
     tables: list[RawTable] = []
     try:
         for number, sheet in enumerate(workbook.worksheets, start=1):
