@@ -319,6 +319,15 @@ def _corrupted(target: Path) -> None:
     target.write_bytes(bytes(data))
 
 
+def _future_version(target: Path) -> None:
+    """A directory entry asking for a ZIP version no reader knows: zipfile raises
+    NotImplementedError on opening, not BadZipFile."""
+    data = bytearray(BUILTIN.docx.read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first central-directory entry
+    data[entry + 6 : entry + 8] = (99).to_bytes(2, "little")  # «version needed to extract»
+    target.write_bytes(bytes(data))
+
+
 def _twice(target: Path) -> None:
     members = members_of(BUILTIN.docx)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package, pytest.warns(UserWarning):
@@ -336,6 +345,7 @@ BROKEN: list[tuple[str, Callable[[Path], object] | bytes, str]] = [
     ("empty", b"", "файл пуст (0 байт)"),
     ("old-word", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "старого формата Word (.doc)"),
     ("truncated", _truncated, "архив ZIP повреждён или обрезан"),
+    ("future-version", _future_version, "архив ZIP повреждён или обрезан"),
     ("corrupted", _corrupted, f"часть {DOCUMENT}: данные повреждены"),
     (
         "bad-xml",

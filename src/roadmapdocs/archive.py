@@ -256,7 +256,7 @@ def _open_zip(path: Path, package: Package, broken: Failure) -> zipfile.ZipFile:
         raise limit_exceeded("archive_members", found.format(count=_number(members)), where)
     try:
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
         raise broken(
             not_package
             + Phrase(
