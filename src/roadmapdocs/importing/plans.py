@@ -210,7 +210,7 @@ class _Reader:
         if (
             text
             and set(values) <= _TITLE_FIELDS
-            and all(c.bold for c in filled)
+            and all(c.bold for c in filled if self.fields.get(c.start) == ActivityField.TEXT)
             and (number is None or len(_parts(number) or (0, 0)) == 1)
         ):
             return number or "", text
