@@ -415,19 +415,24 @@ def test_a_section_of_unnumbered_activities() -> None:
     assert data["sections"][0]["activities"] == [{"text": "Консультации"}, {"text": "Пробный ЕГЭ"}]
 
 
-def test_without_a_number_column_every_row_with_a_text_is_an_activity() -> None:
+def test_without_a_number_column_a_row_is_an_activity_unless_it_carries_one_on() -> None:
     data = plan(
         [
             ["Мероприятие", "Сроки", "Ответственные"],
             [C("1. Условия", colspan=3)],
             ["Анализ", "Февраль", "Директор"],
-            ["мониторинг оснащения", "Март", ""],
+            ["Мониторинг профессиональных", "Май", "Зам директора по УВР"],
+            ["дефицитов педагогов", "", ", руководители МО"],
             ["", "", "Завхоз"],
         ]
     )
     assert data["sections"][0]["activities"] == [
         {"text": "Анализ", "deadline": "Февраль", "responsible": "Директор"},
-        {"text": "мониторинг оснащения", "deadline": "Март", "responsible": "Завхоз"},
+        {
+            "text": "Мониторинг профессиональных\nдефицитов педагогов",
+            "deadline": "Май",
+            "responsible": "Зам директора по УВР\n, руководители МО\nЗавхоз",
+        },
     ]
 
 

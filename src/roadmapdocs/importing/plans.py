@@ -13,10 +13,11 @@ The table is read as people type it:
   heads the ones numbered under it (the way the plan is printed);
 - an activity numbered under another («1.1» under «1», «3.1.2» under «3.1») is nested in it;
 - a row with an empty number carries on the activity above (its cells are joined to that
-  activity's, line by line) when its text is empty, starts in lower case, or the activity above
-  fills more than its text; under an activity that is a bare heading (a number and a text) it
-  is an unnumbered activity of that heading, and after an unnumbered activity it is the next
-  one;
+  activity's, line by line) when its text is empty or starts in lower case, or when the activity
+  above fills more than its text; under an activity that is a bare heading (a number and a
+  text) it is an unnumbered activity of that heading, and after an unnumbered activity it is the
+  next one. In a table with no number column every row is an activity but those whose text is
+  empty or starts in lower case;
 - a cell merged down over several activities gives each of them its text;
 - a cell that is empty or holds only a dash leaves its field out; every other text is kept as
   it stands, line breaks included. Cells of a column no header names are left unplaced, never
@@ -333,12 +334,10 @@ class _Reader:
         """What a row without a number is: «continue» (the activity above carried on),
         «child», «sibling» or «top» (a new unnumbered activity)."""
         text = values.get(ActivityField.TEXT, "")
-        if number_covered or not text:
+        if number_covered or not text or text[0].islower():
             return "continue"
         if not has_number_column:
             return "top"
-        if text[0].islower():
-            return "continue"
         if previous.parts is None:
             return "sibling"
         if set(previous.data) <= {"number", "text", "activities"}:
