@@ -515,18 +515,22 @@ class _Reader:
             return False
         unit_at = next((i for i, t in enumerate(header) if t.startswith("единиц")), None)
         group: dict[str, Any] = {}
+        groups = self.data.setdefault("indicator_groups", [])
         if self.pending:
+            # «1.1.Финансовая поддержка» above the table: the direction the indicators serve.
             caption = self.pending.pop()
             found = _NUMBER_AS_WRITTEN.match(caption.text.strip())
             if found:
                 group = {"number": found.group(1), "title": found.group(2).strip()}
             else:
                 group = {"title": caption.text.strip()}
+            for name in group:
+                self.at(caption.place, "indicator_groups", len(groups), name)
         self.flush()
         cells0 = table.rows[0].cells
         group["periods"] = [cells0[i].text.strip() for i in periods]
+        self.at(table.rows[0].place, "indicator_groups", len(groups), "periods")
         indicators: list[dict[str, Any]] = []
-        groups = self.data.setdefault("indicator_groups", [])
         for row in table.rows[1:]:
             cells = row.cells
             if len(cells) != len(cells0):

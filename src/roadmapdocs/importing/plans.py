@@ -8,7 +8,8 @@ The table is read as people type it:
   (:mod:`roadmapdocs.importing.columns`); a header repeated on a later page, and a row of column
   numbers («1 2 3 4 5») under it, are skipped;
 - a section row is one cell across the table («1. Организационные мероприятия»), a number and a
-  cell across the rest, or a row that fills only the number and a bold text with a number of
+  cell across the rest, a number cell holding the section's number and title with the rest of
+  the row empty, or a row that fills only the number and a bold text with a number of
   one part («1.», «2»); in a plan whose first rows are activities such a row is an activity that
   heads the ones numbered under it (the way the plan is printed);
 - an activity numbered under another («1.1» under «1», «3.1.2» under «3.1») is nested in it;
@@ -198,6 +199,13 @@ class _Reader:
         last = filled[-1]
         across = last.span >= 2 and last.start + last.span >= width
         if across and len(filled) == 1:
+            return _split_number(last.text)
+        if (
+            len(filled) == 1
+            and self.fields.get(last.start) == ActivityField.NUMBER
+            and not _NUMBER.match(last.text)
+        ):
+            # «1. Организационные мероприятия» typed into the number cell, the rest left empty.
             return _split_number(last.text)
         if (
             across
