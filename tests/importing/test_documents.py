@@ -6,10 +6,12 @@ import importlib.util
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import roadmapdocs
 from roadmapdocs.errors import KindError
-from roadmapdocs.importing.columns import DEFAULT
+from roadmapdocs.importing.columns import DEFAULT, normalise
 from roadmapdocs.importing.documents import detect_kind, recognise
 from roadmapdocs.importing.raw import Place, RawDocument, RawParagraph, RawTable
 from roadmapdocs.model import Passport, Project, Roadmap
@@ -419,3 +421,80 @@ def test_a_project_names_itself_in_its_title() -> None:
     assert "level" not in data
     assert imported.places[("indicators", 1)] == Place(paragraph=4)
     roadmapdocs.load(data)
+
+
+# Nothing dropped --------------------------------------------------------------------------------
+
+HEADINGS = [
+    "Цель реализации дорожной карты:",
+    "Задачи:",
+    "Целевые показатели:",
+    "Определение основных направлений деятельности",
+    "Контрольные точки",
+    "Механизмы реализации",
+    "ПАСПОРТ ДОРОЖНОЙ КАРТЫ",
+    "1. ОПИСАНИЕ ПРОБЛЕМЫ.",
+    "Цель Проекта:",
+    "Индикаторы проекта:",
+    "ПРИКАЗ",
+]
+WORDS = st.sampled_from(["анализ", "Совещание", "1.", "2.1", "- пункт", "май", "УО", "—", "Физика"])
+TEXT = st.lists(WORDS, min_size=1, max_size=4).map(" ".join)
+CELL = st.one_of(
+    TEXT, st.just(""), st.sampled_from(["№", "Мероприятие", "Сроки", "Контрольная точка"])
+)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> RawDocument:
+    b = Builder()
+    for _ in range(draw(st.integers(0, 12))):
+        choice = draw(st.integers(0, 3))
+        if choice == 0:
+            b.p(draw(st.sampled_from(HEADINGS)), bold=draw(st.booleans()))
+        elif choice == 1:
+            b.p(draw(TEXT), bold=draw(st.booleans()), centered=draw(st.booleans()))
+        elif choice == 2:
+            width = draw(st.integers(1, 4))
+            rows = draw(st.lists(st.lists(CELL, min_size=width, max_size=width), max_size=5))
+            b.table([list(row) for row in rows])
+        else:
+            b.table([HEADER, *draw(st.lists(st.lists(TEXT, min_size=4, max_size=4), max_size=4))])
+    return b.document()
+
+
+def strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in strings(item)]
+    return []
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents(), st.sampled_from([None, "roadmap", "passport", "project"]))
+def test_every_text_is_taken_or_left_unplaced(raw: RawDocument, kind: str | None) -> None:
+    if kind is None and detect_kind(raw)[0] == "order":
+        return
+    imported = recognise(raw, kind=kind)
+    roadmapdocs.load(imported.data)
+    kept = "\n".join(strings(imported.data) + [u.text for u in imported.unplaced])
+    for block in raw.blocks:
+        if isinstance(block, RawParagraph):
+            text = block.text.strip()
+            if text and text not in HEADINGS and text != "—":
+                # A list mark or a number may be taken off an item; its words stay.
+                assert text.lstrip("-–—•0123456789. ") in kept, text
+        else:
+            for row in block.rows:
+                for cell in row.cells:
+                    text = cell.text.strip()
+                    if text and text != "—" and normalise(text) not in HEADER_KEYS:
+                        assert text.lstrip("-–—•0123456789. ") in kept, text
+    for path in imported.places:
+        assert path and isinstance(path[0], str)
+
+
+HEADER_KEYS = {normalise(t) for t in [*HEADER, "Контрольная точка", "Мероприятие"]}

@@ -133,7 +133,8 @@ def test_an_unmapped_column_leaves_its_cells_unplaced() -> None:
     )
     assert imported.data["activities"] == [{"number": "1", "text": "Совещание"}]
     assert [(u.text, u.place) for u in imported.unplaced] == [
-        ("см. приказ", Place(table=1, row=2, column=3))
+        ("Примечание", Place(table=1, row=1, column=3)),
+        ("см. приказ", Place(table=1, row=2, column=3)),
     ]
 
 
@@ -142,7 +143,7 @@ def test_a_second_column_for_the_same_field_is_left_unplaced() -> None:
         raw_table([["№", "Мероприятие", "Срок", "Сроки"], ["1", "А", "май", "июнь"]])
     )
     assert imported.data["activities"] == [{"number": "1", "text": "А", "deadline": "май"}]
-    assert [u.text for u in imported.unplaced] == ["июнь"]
+    assert [u.text for u in imported.unplaced] == ["Сроки", "июнь"]
     assert "уже у столбца «Срок»" in imported.guesses[-1].text
 
 

@@ -24,7 +24,9 @@ from roadmapdocs.importing.outcome import Guess, Imported, Unplaced
 from roadmapdocs.importing.plans import find_header, read_plan
 from roadmapdocs.importing.raw import Block, Place, RawDocument, RawParagraph, RawRow, RawTable
 from roadmapdocs.messages import Phrase
+from roadmapdocs.model import Passport, Project, Roadmap
 from roadmapdocs.model.activity import ActivityField
+from roadmapdocs.model.document import DocumentBase
 
 KINDS = ("roadmap", "passport", "project", "order")
 """The kinds :func:`recognise` reads."""
@@ -37,6 +39,12 @@ KIND_NAMES = {
 }
 
 Path = tuple[str | int, ...]
+
+_MODELS: dict[str, type[DocumentBase]] = {
+    "roadmap": Roadmap,
+    "passport": Passport,
+    "project": Project,
+}
 
 CONTROL_POINT_COLUMNS = ColumnMap.of(
     {
@@ -164,6 +172,10 @@ class _Reader:
         key: Path = path
         self.result.places[key] = place
 
+    def has(self, name: str) -> bool:
+        """Whether a document of this kind has the field."""
+        return name in _MODELS[self.kind].model_fields
+
     def guess(self, place: Place, text: str) -> None:
         self.result.guesses.append(Guess(place, text))
 
@@ -275,8 +287,15 @@ class _Reader:
             self.data["heading"] = text
             self.at(paragraph.place, "heading")
         elif part == "problem":
-            self.data["problem"] = {"title": text}
-            self.at(paragraph.place, "problem", "title")
+            if "problem" in self.data:
+                self.leave(paragraph)
+            else:
+                self.data["problem"] = {"title": text}
+                self.at(paragraph.place, "problem", "title")
+        elif part == "goal" and "goal" in self.data:
+            # A second goal: the first stands, this one is left for the user to see.
+            self.part = None
+            self.leave(paragraph)
         elif part == "goal" and rest:
             self.data["goal"] = rest
             self.at(paragraph.place, "goal")
@@ -361,12 +380,16 @@ class _Reader:
 
     def table(self, table: RawTable) -> None:
         first = [normalise(c.text) for c in table.rows[0].cells] if table.rows else []
-        if any(t.startswith("групп") and "риск" in t for t in first):
+        if self.has("risk_groups") and any(t.startswith("групп") and "риск" in t for t in first):
             self.flush()
             self.risk_groups(table)
-        elif find_header(table, CONTROL_POINT_COLUMNS) is not None and (
-            any(t.startswith("контрольн") for t in first)
-            or (self.part == "control_points" and find_header(table, self.columns) is None)
+        elif (
+            self.has("control_points")
+            and find_header(table, CONTROL_POINT_COLUMNS) is not None
+            and (
+                any(t.startswith("контрольн") for t in first)
+                or (self.part == "control_points" and find_header(table, self.columns) is None)
+            )
         ):
             self.flush()
             self.control_points(table)
@@ -374,7 +397,7 @@ class _Reader:
             self.part = None
         elif find_header(table, self.columns) is not None:
             self.plan(table)
-        elif self.indicator_group(table):
+        elif self.has("indicator_groups") and self.indicator_group(table):
             pass
         elif self.kind == "passport" and self.part == "problem":
             self.flush()
@@ -408,6 +431,8 @@ class _Reader:
         base = len(points)
         self.result.unplaced.extend(read.unplaced)
         self.result.guesses.extend(read.guesses)
+        if "title" in read.data:
+            self.result.unplaced.append(Unplaced(read.places[("title",)], read.data["title"]))
         index = 0
         containers: list[tuple[Path, list[dict[str, Any]]]] = [
             (("activities",), read.data["activities"])
@@ -448,11 +473,16 @@ class _Reader:
             self.guess(table.place, "вторая таблица плана с другими столбцами — не разнесена")
             return
         data = read.data
-        if title_paragraphs and "title" not in data:
-            data = {"title": "\n".join(p.text.strip() for p in title_paragraphs), **data}
-            self.at(title_paragraphs[0].place, name, "title")
-        self.data[name] = data
         self.result.merge(read, (name,))
+        if title_paragraphs:
+            # The paragraphs above the table, then any title typed into its first rows.
+            lines = [p.text.strip() for p in title_paragraphs]
+            if "title" in data:
+                lines.append(data["title"])
+            data = {**data, "title": "\n".join(lines)}
+            self.at(title_paragraphs[0].place, name, "title")
+            self.guess(title_paragraphs[0].place, "абзацы над таблицей — заголовок плана")
+        self.data[name] = data
         self.guess(table.place, f"таблица — {_PLAN_NAMES[name]}")
 
     def continue_plan(self, name: str, existing: dict[str, Any], read: Imported) -> None:
@@ -460,6 +490,8 @@ class _Reader:
         existing["sections"].extend(read.data["sections"])
         existing["activities"].extend(read.data["activities"])
         self.result.unplaced.extend(read.unplaced)
+        if "title" in read.data:
+            self.result.unplaced.append(Unplaced(read.places[("title",)], read.data["title"]))
         for path, place in read.places.items():
             if path and path[0] in offsets and len(path) > 1 and isinstance(path[1], int):
                 shifted: Path = (name, path[0], path[1] + offsets[str(path[0])], *path[2:])

@@ -143,6 +143,7 @@ class _Reader:
                         "неразнесёнными",
                     )
                 )
+                self.result.unplaced.append(Unplaced(cell.place, cell.text))
                 continue
             if match.field in taken:
                 self.result.guesses.append(
@@ -153,6 +154,7 @@ class _Reader:
                         "неразнесёнными",
                     )
                 )
+                self.result.unplaced.append(Unplaced(cell.place, cell.text))
                 continue
             taken[match.field] = _one_line(cell.text)
             self.result.guesses.append(Guess(cell.place, match.describe(cell.text)))
