@@ -381,6 +381,11 @@ def test_a_cell_merged_down_gives_each_activity_its_text() -> None:
     assert imported.data["activities"][1]["result"] == "Отчёт"
 
 
+def test_a_dash_merged_down_gives_nothing() -> None:
+    data = plan([HEADER, ["1", "А", C("—", rowspan=2)], ["2", "Б"]])
+    assert data["activities"] == [{"number": "1", "text": "А"}, {"number": "2", "text": "Б"}]
+
+
 def test_unnumbered_rows_under_a_bare_heading_are_its_activities() -> None:
     data = plan(
         [

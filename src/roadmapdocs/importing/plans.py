@@ -116,11 +116,12 @@ class _Reader:
             position += max(cell.colspan, 1)
         return cells, from_above
 
-    def cover(self, index: int, cells: list[_Cell], values: dict[ActivityField, str]) -> None:
+    def cover(self, index: int, cells: list[_Cell]) -> None:
+        """Note the cells of row ``index`` merged down over the rows below."""
         for cell in cells:
             if cell.rowspan > 1:
                 found = self.fields.get(cell.start)
-                text = values.get(found, "") if found is not None else cell.text
+                text = "" if cell.text in _DASHES else cell.text
                 for column in range(cell.start, cell.start + max(cell.span, 1)):
                     self.covered[column] = _Covered(
                         index + cell.rowspan - 1, found, text, cell.place
@@ -424,7 +425,7 @@ class _Reader:
                 self.add_section(*section, row.place, index)
             elif values:
                 self.add_activity(values, places, row.place, index, number_covered)
-            self.cover(index, cells, values)
+            self.cover(index, cells)
         return self.result
 
 
