@@ -89,7 +89,8 @@ class _Filler:
             return person
         if chosen is Deadline:
             if name == "period":
-                self.expected.append((where, "2025"))
+                # The title (a word of its own) does not name it, so it prints under it.
+                self.expected.append((where, "на 2025 год"))
                 return "2025 год"
             self.count += 1
             term = f"до {self.count % 27 + 1} марта 2025 г."

@@ -25,6 +25,7 @@ from typing import Any, cast
 from pydantic import BaseModel
 
 from roadmapdocs.importing.outcome import Guess, Imported, Unplaced
+from roadmapdocs.importing.period import period_in
 from roadmapdocs.importing.raw import Place, RawDocument, RawParagraph, RawRow, RawTable
 from roadmapdocs.lang.fio import split_name
 from roadmapdocs.lang.grammar import Gender
@@ -687,9 +688,18 @@ class _OrderReader:
         self.appendices(end)
         if self.abbreviations:
             self.data["abbreviations"] = self.abbreviations
+        self.period()
         self.leftovers()
         _in_field_order(self.data, Order)
         return self.out
+
+    def period(self) -> None:
+        """The period the title names, as the template leaves it there: without it, terms
+        written without a year («октябрь») would fall in no year."""
+        found = period_in(str(self.data.get("title", "")))
+        if found is not None and "period" not in self.data:
+            self.data["period"] = found
+            self.out.guesses.append(Guess(Place(), f"период «{found}» — по заголовку"))
 
     def find_order_word(self) -> int | None:
         for index, item in enumerate(self.items):

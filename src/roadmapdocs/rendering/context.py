@@ -593,12 +593,25 @@ _SQUASH = re.compile(r"[\s\u00a0]+")
 
 def period_line(document: DocumentBase) -> str:
     """The document's period as a line under its title says it, «на 2024/2025 учебный год»; or
-    "" when there is none or the title names it already («… на 2024 год» for ``period: 2024``)."""
+    "" when there is none or the title names it already («… на 2024 год» for ``period: 2024``,
+    «… в 2024-2025 учебном году» for ``period: 2024-2025 учебный год``)."""
     period = document.period
     said = period.text.strip() if period is not None else ""
-    if not said or _SQUASH.sub("", said).lower() in _SQUASH.sub("", document.title).lower():
+    if not said or _names_period(document.title, said):
         return ""
     return said if said.split()[0].lower() in _PREPOSITIONS else f"на {said}"
+
+
+_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _names_period(title: str, period: str) -> bool:
+    """Whether ``title`` already says ``period``: its text, or every year of it («… в 2024-2025
+    учебном году» says «2024-2025 учебный год» in another case)."""
+    if _SQUASH.sub("", period).lower() in _SQUASH.sub("", title).lower():
+        return True
+    years = _YEARS.findall(period)
+    return bool(years) and all(year in _YEARS.findall(title) for year in years)
 
 
 def build_context(document: DocumentBase, settings: Settings) -> dict[str, Any]:

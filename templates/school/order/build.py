@@ -29,7 +29,12 @@ def build(target: Path) -> None:
     paragraph(d, "ПРИКАЗ", align="center", bold=True, space_after=12)
     tabbed(d, "{{ requisites.date }}", "№ {{ requisites.number }}")
     paragraph(d, "{{ requisites.place }}", align="center", space_after=12)
-    paragraph(d, "{{ doc.title }}", bold=True, space_after=12)
+    paragraph(d, "{{ doc.title }}", bold=True)
+    # The period, where the title does not name its years already.
+    paragraph(d, "{%p if requisites.period_line %}")
+    paragraph(d, "{{ requisites.period_line }}", bold=True)
+    paragraph(d, "{%p endif %}")
+    paragraph(d)
     paragraph(d, "{%p if doc.basis %}")
     paragraph(d, "{{ doc.basis }}", align="justify", indent=True)
     paragraph(d, "{%p endif %}")
