@@ -699,7 +699,9 @@ class _OrderReader:
         found = period_in(str(self.data.get("title", "")))
         if found is not None and "period" not in self.data:
             self.data["period"] = found
-            self.out.guesses.append(Guess(Place(), f"период «{found}» — по заголовку"))
+            where = self.out.places.get(("title",), Place())
+            self.out.places[("period",)] = where
+            self.out.guesses.append(Guess(where, f"период «{found}» — по заголовку"))
 
     def find_order_word(self) -> int | None:
         for index, item in enumerate(self.items):
