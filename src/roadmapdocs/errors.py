@@ -15,6 +15,7 @@ _NO_FILE = Phrase("<ввод>", "<input>")
 """Where a text given without a file stands."""
 _TABLE = Phrase("таблица {number}", "table {number}")
 _ROW = Phrase("строка {number}", "row {number}")
+_COLUMN = Phrase("столбец {number}", "column {number}")
 _PARAGRAPH = Phrase("абзац {number}", "paragraph {number}")
 _SHEET = Phrase("лист «{sheet}»", "sheet «{sheet}»")
 
@@ -28,7 +29,8 @@ class Location:
     column: int | None = None
     path: str | None = None
     table: int | None = None
-    """In a Word or Excel file, which has no lines: the table's number, from 1."""
+    """In a Word or Excel file, which has no lines: the table's number, from 1 (``column``
+    then is the table's column)."""
     row: int | None = None
     """The row's number in its table, from 1."""
     paragraph: int | None = None
@@ -47,6 +49,8 @@ class Location:
             parts.append(_TABLE.format(number=self.table).in_())
         if self.row is not None:
             parts.append(_ROW.format(number=self.row).in_())
+            if self.column is not None and self.line is None:
+                parts.append(_COLUMN.format(number=self.column).in_())
         if self.paragraph is not None:
             parts.append(_PARAGRAPH.format(number=self.paragraph).in_())
         return ", ".join(parts)

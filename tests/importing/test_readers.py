@@ -716,8 +716,8 @@ def _not_word_zip() -> bytes:
         ("empty.docx", lambda _: b"", "файл пуст"),
         ("form.docx", _template_bytes, "не обычный документ Word"),
         ("text.docx", lambda _: "Приказ".encode(), "не архив ZIP"),
-        ("names.docx", _names_disagree, "архив повреждён"),
-        ("version.docx", _unknown_version, "архив повреждён"),
+        ("names.docx", _names_disagree, "архив ZIP повреждён"),
+        ("version.docx", _unknown_version, "архив ZIP повреждён"),
     ],
 )
 def test_what_is_no_word_document_is_one_russian_message(

@@ -53,13 +53,13 @@ def read(path: str | os.PathLike[str]) -> RawDocument:
     """The file's neutral form, by its suffix; a located :class:`LoadError` for anything else."""
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
-        from roadmapdocs.importing import docx
+        from roadmapdocs.importing.docx import read as read_word
 
-        return docx.read(path)
+        return read_word(path)
     if suffix == ".xlsx":
-        from roadmapdocs.importing import xlsx
+        from roadmapdocs.importing.xlsx import read as read_workbook
 
-        return xlsx.read(path)
+        return read_workbook(path)
     problem = Problem(Location(str(path)), "unknown_suffix", _UNKNOWN.format(suffix=suffix).in_())
     raise LoadError([problem])
 
@@ -94,6 +94,7 @@ class ImportedSourceMap(SourceMap):
             if place is not None:
                 return Location(
                     self.file,
+                    column=place.column,
                     path=format_path(path),
                     table=place.table,
                     row=place.row,

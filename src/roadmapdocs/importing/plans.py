@@ -434,7 +434,22 @@ def read_plan(table: RawTable, columns: ColumnMap = DEFAULT) -> Imported:
     ``activities``, and ``title`` when rows above the header hold one); ``places`` map paths
     inside the plan («sections», 0, «activities», 2, «text») to the cells; every column taken
     and every row read as a section's continuation or nested activity is a guess."""
-    return _Reader(table, columns).read()
+    found = _Reader(table, columns).read()
+    for section in found.data.get("sections", []):
+        _parties(section.get("activities", []))
+    _parties(found.data.get("activities", []))
+    return found
+
+
+def _parties(activities: list[dict[str, Any]]) -> None:
+    """A responsible cell of several lines names a party a line, as a render prints them: the
+    lines of a Word cell are its paragraphs and breaks, never a wrap of one name."""
+    for activity in activities:
+        written = activity.get("responsible")
+        if isinstance(written, str) and "\n" in written:
+            lines = [line.strip() for line in written.split("\n") if line.strip()]
+            activity["responsible"] = lines
+        _parties(activity.get("activities", []))
 
 
 def find_header(table: RawTable, columns: ColumnMap = DEFAULT) -> int | None:

@@ -33,7 +33,11 @@ class Place:
         """«таблица 2, строка 14», «абзац 7», «лист «План», строка 3» (the words a finding is
         located by in such a file)."""
         return Location(
-            table=self.table, row=self.row, paragraph=self.paragraph, sheet=self.sheet
+            column=self.column,
+            table=self.table,
+            row=self.row,
+            paragraph=self.paragraph,
+            sheet=self.sheet,
         ).within
 
 
