@@ -93,3 +93,49 @@ def test_a_file_that_cannot_be_imported_is_one_message_and_exit_1(
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert str(source) in result.output and expected in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_plan_kept_in_excel_imports(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "План"
+    sheet.append(["План мероприятий школы"])
+    sheet.append(["№ п/п", "Мероприятие", "Срок исполнения", "Ответственные", "Результат"])
+    sheet.append(["1. Диагностика"])  # a section row: one cell across the table
+    sheet.merge_cells("A3:E3")
+    sheet.append(["1.1", "Входная диагностика", "сентябрь 2024", "Ильина О.В.", "Справка"])
+    sheet.append(["1.2", "Педсовет по итогам", "октябрь 2024", "Директор", "Протокол"])
+    source = tmp_path / "план.xlsx"
+    book.save(source)
+    imported = import_file(source, kind="roadmap")
+    plan = roadmapdocs.load(imported.data).plan
+    assert [(s.number, s.title) for s in plan.sections] in (
+        [("1.", "Диагностика")],
+        [("1", "Диагностика")],
+    )
+    assert [(a.number, a.text, a.deadline.text if a.deadline else None) for a in plan.walk()] == [
+        ("1.1", "Входная диагностика", "сентябрь 2024"),
+        ("1.2", "Педсовет по итогам", "октябрь 2024"),
+    ]
+    assert any("Срок исполнения" in g.text and "deadline" in g.text for g in imported.guesses)
+
+
+def test_a_batch_renders_word_files_given_to_it(tmp_path: Path) -> None:
+    typed = type_document(
+        roadmapdocs.load(EXAMPLES / "school-roadmap-clean.yaml"), tmp_path / "карта.docx"
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(typed), "-o", str(out), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    source = roadmapdocs.load(EXAMPLES / "school-roadmap-clean.yaml")
+    assert source.goal is not None
+    assert " ".join(source.goal.split()[:4]) in docx_text(out / "карта.docx")
+
+
+def docx_text(path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
