@@ -5,10 +5,12 @@ The kind, when not given, is told by the text: «ПРИКАЗ» (in any spacing,
 the top is an order; «ПАСПОРТ» in a heading a passport; a title that speaks of a project with
 «Цель Проекта» or «Индикаторы проекта» a project plan; anything else a roadmap. The document is
 then read part by part: a heading paragraph («Цель …», «Задачи», «Контрольные точки …»,
-«Индикаторы проекта:») starts a part, and the paragraphs and tables after it are its content
-until the next heading. Tables are known by their header: a plan, control points, risk groups,
-target indicators with values per period, the passport's form. A paragraph or table no part
-takes is left unplaced, with its place; nothing is dropped.
+«Индикаторы проекта:», «Принятые сокращения») starts a part, and the paragraphs and tables after
+it are its content until the next heading. Tables are known by their header: a plan, control
+points, risk groups, indicators with values per period («№ п/п | Показатель | Единица измерения
+| 2020/2021 | …», the paragraph above titling the group), the passport's form. A blank signature
+form (a line of underscores, the captions in brackets under it) is the signature's captions. A
+paragraph or table no part takes is left unplaced, with its place; nothing is dropped.
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ _HEADINGS: tuple[tuple[str, str], ...] = (
     ("механизмы реализации", "mechanisms"),
     ("1 описание проблемы", "problem"),
     ("описание проблемы", "problem"),
+    ("принятые сокращения", "abbreviations"),
+    ("целевые ориентиры", "risk_groups"),
 )
 _HEADING_LENGTH = 200
 _ORDER_WORD = re.compile(r"^\s*п\s*р\s*и\s*к\s*а\s*з\s*[.:]?\s*$", re.IGNORECASE)
@@ -96,6 +100,12 @@ _NUMBERED = re.compile(r"^\s*(?:[-–—•]\s*)?(\d+(?:\.\d+)*)\.?\s*(.+)$", re
 _NUMBER_AS_WRITTEN = re.compile(r"^\s*(\d+(?:\.\d+)*\.?)\s*(\S.*)$", re.DOTALL)
 _PROJECT_NAME = re.compile(r"проект\w*\s*[«\"“„]([^»\"”“]+)[»\"”“]", re.IGNORECASE)
 _PERIOD = re.compile(r"^\d{4}(?:\s*[/-]\s*\d{2,4})?(?:\s*(?:г\.?|год|уч\.?\s*г(?:од)?\.?))?$")
+_ABBREVIATION = re.compile(
+    r"^(?P<short>\S.{0,40}?)(?:\s+[–-]\s+|\s*—\s*)(?P<full>\S.*)$", re.DOTALL
+)
+_FORM_LINE = re.compile(r"^[_\s]*_{3,}[_\s]*$")
+_CAPTIONS = re.compile(r"^\s*(?:\([^()]+\)\s*)+$")
+_NOTE_LINE = re.compile(r"^\([^()]+\)$")
 
 
 def recognise(raw: RawDocument, kind: str | None = None, columns: ColumnMap = DEFAULT) -> Imported:
@@ -163,6 +173,8 @@ class _Reader:
     part_place: Place | None = None
     pending: list[RawParagraph] = field(default_factory=list)
     last_direction: int | None = None
+    captions: set[int] = field(default_factory=set)
+    """The paragraphs (by ``id``) that caption a table of indicators."""
 
     @property
     def data(self) -> dict[str, Any]:
@@ -208,6 +220,8 @@ class _Reader:
             if self.kind == "project":
                 self.project_name(title)
         self.level()
+        if self.has("indicator_groups"):
+            self.captions = _captions(blocks)
         for block in blocks:
             if isinstance(block, RawParagraph):
                 self.paragraph(block)
@@ -248,11 +262,19 @@ class _Reader:
         text = paragraph.text.strip()
         if not text:
             return
+        if id(paragraph) in self.captions:
+            # «1.2. Кадровая поддержка» right above a table of indicators: the group's title.
+            self.flush()
+            self.part = None
+            self.pending.append(paragraph)
+            return
         heading = self.heading(paragraph)
         if heading is not None:
             self.flush()
             self.part, self.part_place = heading, paragraph.place
             self.start_part(heading, paragraph)
+            return
+        if self.signature_captions(paragraph):
             return
         take = self.takers().get(self.part or "")
         if take is None or not take(paragraph):
@@ -276,6 +298,8 @@ class _Reader:
                 if part == "problem" and self.kind != "passport":
                     continue
                 if part in ("tasks", "target_indicators", "directions") and self.kind != "roadmap":
+                    continue
+                if part == "risk_groups" and not self.has("risk_groups"):
                     continue
                 return part
         return None
@@ -315,6 +339,7 @@ class _Reader:
             "target_indicators": self.take_indicator,
             "directions": self.take_direction,
             "problem": self.take_problem,
+            "abbreviations": self.take_abbreviation,
         }
 
     def take_goal(self, paragraph: RawParagraph) -> bool:
@@ -374,6 +399,45 @@ class _Reader:
         texts = self.data["problem"].setdefault("text", [])
         self.at(paragraph.place, "problem", "text", len(texts))
         texts.append(paragraph.text.strip())
+        return True
+
+    def take_abbreviation(self, paragraph: RawParagraph) -> bool:
+        """«ШНОР – школы с низкими результатами обучения»: a line a short form, then a dash and
+        its full form; the first paragraph of another shape ends the list."""
+        lines = [" ".join(line.split()) for line in paragraph.text.split("\n") if line.strip()]
+        found = [_ABBREVIATION.match(line) for line in lines]
+        if not lines or not all(m is not None and _short_form(m.group("short")) for m in found):
+            self.part = None
+            return False
+        entries = self.data.setdefault("abbreviations", [])
+        for match in found:
+            assert match is not None
+            self.at(paragraph.place, "abbreviations", len(entries))
+            entries.append({"short": match.group("short"), "full": match.group("full")})
+        if len(entries) == len(found):
+            self.guess(paragraph.place, "строки «сокращение – полная форма» — принятые сокращения")
+        return True
+
+    def signature_captions(self, paragraph: RawParagraph) -> bool:
+        """A blank signature form: a line of underscores, and under it the captions
+        «(наименование должности руководителя)  (подпись)  (ФИО)»."""
+        text = paragraph.text.strip()
+        if (
+            not self.has("signature")
+            or "signature" in self.data
+            or not self.pending
+            or not _FORM_LINE.match(self.pending[-1].text)
+            or not _CAPTIONS.match(text)
+        ):
+            return False
+        line = self.pending.pop()
+        self.flush()
+        captions = re.findall(r"\([^()]+\)", text)
+        self.data["signature"] = {"captions": captions}
+        self.at(line.place, "signature")
+        for index in range(len(captions)):
+            self.at(paragraph.place, "signature", "captions", index)
+        self.guess(paragraph.place, "строка подчёркиваний с подписями в скобках — бланк подписи")
         return True
 
     # Tables --------------------------------------------------------------------------------
@@ -537,19 +601,17 @@ class _Reader:
         return True
 
     def indicator_group(self, table: RawTable) -> bool:
-        """A table «Наименование целевого показателя | Единица измерения | 2020/2021 | …»."""
-        if not table.rows:
+        """A table «№ п/п | Показатель | Единица измерения | Базовое значение | 2020/2021 | …»
+        (or «Наименование целевого показателя | …»): a group of indicators, the paragraph
+        above it («1.2. Кадровая поддержка») its number and title. A value cell left empty
+        stays an empty value, so that the period is seen to lack it."""
+        roles = _indicator_roles(table)
+        if roles is None:
             return False
-        header = [normalise(c.text) for c in table.rows[0].cells]
-        name_at = next((i for i, t in enumerate(header) if t.startswith("наименование")), None)
-        periods = [i for i, c in enumerate(table.rows[0].cells) if _PERIOD.match(c.text.strip())]
-        if name_at is None or not periods:
-            return False
-        unit_at = next((i for i, t in enumerate(header) if t.startswith("единиц")), None)
-        group: dict[str, Any] = {}
         groups = self.data.setdefault("indicator_groups", [])
-        if self.pending:
-            # «1.1.Финансовая поддержка» above the table: the direction the indicators serve.
+        at = len(groups)
+        group: dict[str, Any] = {}
+        if self.pending and id(self.pending[-1]) in self.captions:
             caption = self.pending.pop()
             found = _NUMBER_AS_WRITTEN.match(caption.text.strip())
             if found:
@@ -557,35 +619,62 @@ class _Reader:
             else:
                 group = {"title": caption.text.strip()}
             for name in group:
-                self.at(caption.place, "indicator_groups", len(groups), name)
+                self.at(caption.place, "indicator_groups", at, name)
         self.flush()
-        cells0 = table.rows[0].cells
-        group["periods"] = [cells0[i].text.strip() for i in periods]
-        self.at(table.rows[0].place, "indicator_groups", len(groups), "periods")
+        header = table.rows[0]
+        periods = {i: header.cells[i].text.strip() for i, role in roles.items() if role == "period"}
+        group["periods"] = list(periods.values())
+        self.at(header.place, "indicator_groups", at, "periods")
+        for i, cell in enumerate(header.cells):
+            if roles.get(i) is None and cell.text.strip():
+                self.result.unplaced.append(Unplaced(cell.place, cell.text))
+        keys = [normalise(c.text) for c in header.cells]
         indicators: list[dict[str, Any]] = []
         for row in table.rows[1:]:
             cells = row.cells
-            if len(cells) != len(cells0):
+            if row.header or [normalise(c.text) for c in cells] == keys:
+                continue  # the header repeated on a later page
+            if len(cells) != len(header.cells):
                 self.leave(RawTable((row,), row.place, table.columns))
                 continue
+            path: Path = ("indicator_groups", at, "indicators", len(indicators))
             indicator: dict[str, Any] = {}
-            if cells[name_at].text.strip():
-                indicator["name"] = cells[name_at].text.strip()
-            if unit_at is not None and cells[unit_at].text.strip():
-                indicator["unit"] = cells[unit_at].text.strip()
-            values = {
-                cells0[i].text.strip(): cells[i].text.strip()
-                for i in periods
-                if cells[i].text.strip()
-            }
+            values: dict[str, str] = {}
+            for i, cell in enumerate(cells):
+                text = cell.text.strip()
+                role = roles.get(i)
+                if role == "period":
+                    values[periods[i]] = text
+                    self.at(cell.place, *path, "values", periods[i])
+                elif not text:
+                    continue
+                elif role is None:
+                    self.result.unplaced.append(Unplaced(cell.place, cell.text))
+                elif role == "name":
+                    lines = text.split("\n")
+                    note = None
+                    if len(lines) > 1 and _NOTE_LINE.match(lines[-1].strip()):
+                        # «(по итогам года)» on a line of its own under the name: its note.
+                        note = lines[-1].strip()[1:-1].strip()
+                        text = "\n".join(lines[:-1]).strip()
+                    indicator["name"] = text
+                    self.at(cell.place, *path, "name")
+                    if note:
+                        indicator["note"] = note
+                        self.at(cell.place, *path, "note")
+                elif role in indicator:
+                    indicator[role] += "\n" + text
+                else:
+                    indicator[role] = text
+                    self.at(cell.place, *path, role)
             if values:
                 indicator["values"] = values
-            self.at(row.place, "indicator_groups", len(groups), "indicators", len(indicators))
+            self.at(row.place, *path)
             indicators.append(indicator)
         group["indicators"] = indicators
-        self.at(table.place, "indicator_groups", len(groups))
+        self.at(table.place, "indicator_groups", at)
         groups.append(group)
-        self.guess(table.place, "таблица «Наименование целевого показателя | …» — показатели")
+        self.guess(table.place, "таблица «Показатель | Единица измерения | периоды …» — показатели")
         return True
 
     def problem_table(self, table: RawTable) -> None:
@@ -638,6 +727,61 @@ def _title_paragraphs(raw: RawDocument) -> list[RawParagraph]:
         if any(key.startswith(start) for start, _ in _HEADINGS) or key.startswith("паспорт"):
             break
         found.append(block)
+    return found
+
+
+def _indicator_roles(table: RawTable) -> dict[int, str | None] | None:
+    """What each column of a table of indicators holds — «number», «name», «unit»,
+    «baseline», «note», «period», or ``None`` for a column no header names; ``None`` when the
+    table has no column of names or no column of a period."""
+    if not table.rows:
+        return None
+    roles: dict[int, str | None] = {}
+    for index, cell in enumerate(table.rows[0].cells):
+        key = normalise(cell.text)
+        if _PERIOD.match(cell.text.strip()):
+            roles[index] = "period"
+        elif key.startswith("№"):
+            roles[index] = "number"
+        elif key.startswith(("наименование", "показател", "целевой показател")):
+            roles[index] = "name"
+        elif key.startswith(("единиц", "ед изм")):
+            roles[index] = "unit"
+        elif key.startswith("базов"):
+            roles[index] = "baseline"
+        elif key.startswith("примечани"):
+            roles[index] = "note"
+        else:
+            roles[index] = None
+    found = set(roles.values())
+    if "name" not in found or "period" not in found:
+        return None
+    return roles
+
+
+def _short_form(text: str) -> bool:
+    """Whether ``text`` reads as an abbreviation («ШНОР», «ФГОС ООО», «Минпросвещения России»):
+    a few words with two capitals or more — not the start of a sentence that has a dash."""
+    return len(text.split()) <= 4 and sum(c.isupper() for c in text) >= 2
+
+
+def _captions(blocks: list[Block]) -> set[int]:
+    """The paragraphs (by ``id``) right above a table of indicators, empty ones aside, that
+    are no part's heading: the titles of the indicator groups."""
+    found: set[int] = set()
+    last: RawParagraph | None = None
+    for block in blocks:
+        if isinstance(block, RawParagraph):
+            if block.text.strip():
+                last = block
+            continue
+        if last is not None and _indicator_roles(block) is not None:
+            text = last.text.strip()
+            key = normalise(text)
+            heading = any(key.startswith(start) for start, _ in _HEADINGS)
+            if len(text) <= _HEADING_LENGTH and not heading and not key.startswith("паспорт"):
+                found.add(id(last))
+        last = None
     return found
 
 

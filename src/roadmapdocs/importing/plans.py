@@ -20,6 +20,8 @@ The table is read as people type it:
   next one. In a table with no number column every row is an activity but those whose text is
   empty or starts in lower case;
 - a cell merged down over several activities gives each of them its text;
+- an empty row with rows of the plan on both sides is an activity with nothing filled in, beside
+  the activity above it (empty rows before the first and after the last are no activities);
 - a cell that is empty or holds only a dash leaves its field out; every other text is kept as
   it stands, line breaks included. Cells of a column no header names are left unplaced, never
   dropped.
@@ -335,6 +337,16 @@ class _Reader:
                 activity[mapped.value] = covered.text
                 self.at(covered.place, node.path, mapped.value)
 
+    def add_blank(self, place: Place) -> None:
+        """An empty row between rows of the plan: an activity with nothing filled in, beside
+        the activity above it."""
+        if self.stack:
+            self.stack.pop()
+        self.append({}, None, place)
+        self.result.guesses.append(
+            Guess(place, "пустая строка внутри плана — мероприятие без текста")
+        )
+
     def unnumbered(
         self,
         values: dict[ActivityField, str],
@@ -406,6 +418,7 @@ class _Reader:
         header = self.read_header(rows[start], header_cells)
         header_end = start + max((c.rowspan for c in header_cells), default=1) - 1
         self.covered = {}
+        blanks: list[Place] = []
         for index in range(start + 1, len(rows)):
             row = rows[index]
             cells, from_above = self.cells(index, row)
@@ -417,6 +430,15 @@ class _Reader:
                 continue
             if _column_numbers(cells):
                 continue
+            if not from_above and all(not c.text or c.text in _DASHES for c in cells):
+                # An empty row: an activity with no text when rows of the plan stand on both
+                # sides of it, as a secretary leaves one to fill in later.
+                blanks.append(row.place)
+                continue
+            if blanks and (self.data["activities"] or self.data["sections"]):
+                for place in blanks:
+                    self.add_blank(place)
+            blanks = []
             values, places = self.values(cells)
             number_column = [c for c, f in self.fields.items() if f == ActivityField.NUMBER]
             number_covered = bool(number_column) and number_column[0] in from_above
