@@ -85,15 +85,15 @@ def test_a_header_nothing_is_like_is_not_mapped(header: str) -> None:
 
 def test_the_map_is_extended_from_settings() -> None:
     extended = DEFAULT.extended(
-        {"Информационное сопровождение": "report_form", "Сроки": ActivityField.RESULT}
+        {"Публикация в СМИ": "report_form", "Сроки": ActivityField.RESULT}
     )
-    found = extended.match("Информационное сопровождение")
+    found = extended.match("Публикация в СМИ")
     assert found is not None
     assert found.field == ActivityField.REPORT_FORM
     assert extended.match("Сроки") is not None
     assert extended.match("Сроки").field == ActivityField.RESULT  # type: ignore[union-attr]
     # The default map is left as it was.
-    assert DEFAULT.match("Информационное сопровождение") is None
+    assert DEFAULT.match("Публикация в СМИ") is None
     assert DEFAULT.match("Сроки").field == ActivityField.DEADLINE  # type: ignore[union-attr]
 
 
@@ -327,7 +327,7 @@ def test_a_row_with_no_number_carries_on_the_activity_above() -> None:
         "number": "1",
         "text": "Подготовка плана\n(дорожной карты)",
         "deadline": "Январь\n2022",
-        "responsible": "Управление образования\nИванова И.И.",
+        "responsible": ["Управление образования", "Иванова И.И."],
         "result": "План",
     }
     assert imported.places[("activities", 0, "deadline")] == Place(table=1, row=2, column=3)
@@ -438,7 +438,7 @@ def test_without_a_number_column_a_row_is_an_activity_unless_it_carries_one_on()
         {
             "text": "Мониторинг профессиональных\nдефицитов педагогов",
             "deadline": "Май",
-            "responsible": "Зам директора по УВР\n, руководители МО\nЗавхоз",
+            "responsible": ["Зам директора по УВР, руководители МО", "Завхоз"],
         },
     ]
 
@@ -536,6 +536,10 @@ TEXTS = st.lists(st.lists(WORDS, min_size=1, max_size=3).map(" ".join), min_size
 UPPER = TEXTS.map(lambda t: t[0].upper() + t[1:])
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 @st.composite
 def activities(draw: st.DrawFn, prefix: str, depth: int, heads: bool) -> dict[str, Any]:
     count = draw(st.integers(1, 3))
@@ -543,9 +547,12 @@ def activities(draw: st.DrawFn, prefix: str, depth: int, heads: bool) -> dict[st
     for index in range(1, count + 1):
         number = f"{prefix}{index}" if prefix else str(index)
         activity: dict[str, Any] = {"number": number, "text": draw(UPPER)}
-        for name in ("deadline", "responsible", "result"):
+        for name in ("deadline", "result"):
             if draw(st.booleans()):
                 activity[name] = draw(TEXTS)
+        if draw(st.booleans()):
+            # A party a line, as a render prints them.
+            activity["responsible"] = draw(st.lists(UPPER.map(_one_line), min_size=1, max_size=3))
         if heads:
             # A top-level heading with nothing but a text prints across the table, as a section.
             activity.setdefault("deadline", draw(TEXTS))

@@ -716,7 +716,7 @@ def _not_word_zip() -> bytes:
         ("empty.docx", lambda _: b"", "файл пуст"),
         ("form.docx", _template_bytes, "не обычный документ Word"),
         ("text.docx", lambda _: "Приказ".encode(), "не архив ZIP"),
-        ("names.docx", _names_disagree, "архив ZIP повреждён"),
+        ("names.docx", _names_disagree, "архив повреждён"),
         ("version.docx", _unknown_version, "архив ZIP повреждён"),
     ],
 )

@@ -53,6 +53,8 @@ SYNONYMS: dict[str, ActivityField] = {
     "Показатель реализации": ActivityField.RESULT,
     "Форма отчётного документа": ActivityField.REPORT_FORM,
     "Форма отчетности": ActivityField.REPORT_FORM,
+    # The municipal roadmap's mechanisms table says how each step is reported in the press.
+    "Информационное сопровождение мероприятий": ActivityField.REPORT_FORM,
     "Формы отчётных документов": ActivityField.REPORT_FORM,
     "Отметка об исполнении": ActivityField.EXECUTION_MARK,
     "Отметка о выполнении": ActivityField.EXECUTION_MARK,

@@ -465,12 +465,21 @@ def read_plan(table: RawTable, columns: ColumnMap = DEFAULT) -> Imported:
 
 def _parties(activities: list[dict[str, Any]]) -> None:
     """A responsible cell of several lines names a party a line, as a render prints them: the
-    lines of a Word cell are its paragraphs and breaks, never a wrap of one name."""
+    lines of a Word cell are its paragraphs and breaks, never a wrap of one name («руководители МО» on a line of its own is a party). A line that
+    starts with a comma carries on the one above (a list continued in the next row, when a
+    page broke the cell)."""
     for activity in activities:
         written = activity.get("responsible")
         if isinstance(written, str) and "\n" in written:
-            lines = [line.strip() for line in written.split("\n") if line.strip()]
-            activity["responsible"] = lines
+            parties: list[str] = []
+            for line in (line.strip() for line in written.split("\n")):
+                if not line:
+                    continue
+                if parties and line[0] in ",;":  # a name list carried on over a page
+                    parties[-1] += line
+                else:
+                    parties.append(line)
+            activity["responsible"] = parties
         _parties(activity.get("activities", []))
 
 
