@@ -84,9 +84,7 @@ def test_a_header_nothing_is_like_is_not_mapped(header: str) -> None:
 
 
 def test_the_map_is_extended_from_settings() -> None:
-    extended = DEFAULT.extended(
-        {"Публикация в СМИ": "report_form", "Сроки": ActivityField.RESULT}
-    )
+    extended = DEFAULT.extended({"Публикация в СМИ": "report_form", "Сроки": ActivityField.RESULT})
     found = extended.match("Публикация в СМИ")
     assert found is not None
     assert found.field == ActivityField.REPORT_FORM
