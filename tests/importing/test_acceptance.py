@@ -139,3 +139,69 @@ def docx_text(path: Path) -> str:
     import docx
 
     return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def _plan_docx(path: Path, header: list[str], footnote: bool = False) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Дорожная карта школы на 2024 год")
+    table = document.add_table(rows=3, cols=len(header))
+    for column, title in enumerate(header):
+        table.cell(0, column).text = title
+    for column, value in enumerate(["1", "Семинар", "май 2024", "Директор"][: len(header)]):
+        table.cell(1, column).text = value
+    for column, value in enumerate(["2", "Педсовет", "июнь 2024", "Завуч"][: len(header)]):
+        table.cell(2, column).text = value
+    document.save(str(path))
+    return path
+
+
+def test_columns_named_in_the_settings_file_are_read_by_their_header(tmp_path: Path) -> None:
+    source = _plan_docx(tmp_path / "карта.docx", ["№", "Мероприятие", "Когда", "Кто"])
+    plain = roadmapdocs.load(import_file(source).data)
+    assert all(a.deadline is None for a in plain.plan.walk())
+    (tmp_path / "roadmapdocs.toml").write_text(
+        '[import.columns]\n"Когда" = "deadline"\n"Кто" = "responsible"\n', encoding="utf-8"
+    )
+    mapped = roadmapdocs.load(import_file(source).data)
+    assert [a.deadline.text if a.deadline else "" for a in mapped.plan.walk()] == [
+        "май 2024",
+        "июнь 2024",
+    ]
+    assert [str(a.responsible[0]) for a in mapped.plan.walk()] == ["Директор", "Завуч"]
+    (tmp_path / "roadmapdocs.toml").write_text(
+        '[import.columns]\n"Когда" = "when"\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["import", str(source)])
+    assert result.exit_code == 1
+    assert "roadmapdocs.toml" in result.output and "[import.columns]" in result.output
+
+
+def test_a_file_with_nothing_recognisable_is_refused_and_its_footnotes_are_kept(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    letter = docx.Document()
+    letter.add_paragraph("Прошу рассмотреть.")
+    letter.save(str(tmp_path / "письмо.docx"))
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "письмо.docx")])
+    assert result.exit_code == 1
+    assert "не найдено ни плана мероприятий" in result.output
+    # Given its kind, it imports, and nothing of it is lost.
+    kept = CliRunner().invoke(main, ["import", str(tmp_path / "письмо.docx"), "--kind", "roadmap"])
+    assert kept.exit_code == 0 and "Прошу рассмотреть." in kept.output
+
+
+def test_footnotes_are_kept_in_notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    import roadmapdocs.importing as importing
+
+    source = _plan_docx(tmp_path / "карта.docx", ["№", "Мероприятие", "Сроки", "Ответственный"])
+    raw = importing.read(source)
+    with_notes = dataclasses.replace(raw, footnotes=("По данным мониторинга 2023 года.",))
+    monkeypatch.setattr(importing, "read", lambda path: with_notes)
+    imported = import_file(source)
+    assert "Сноска 1: По данным мониторинга 2023 года." in imported.data["notes"]

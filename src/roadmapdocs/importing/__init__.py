@@ -14,13 +14,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from roadmapdocs.errors import LoadError, Location, Problem
+from roadmapdocs.errors import ConfigError, LoadError, Location, Problem
 from roadmapdocs.importing.outcome import Guess, Imported, Unplaced
 from roadmapdocs.importing.raw import Place, RawDocument
 from roadmapdocs.messages import Phrase
 from roadmapdocs.sourcemap import PathKey, SourceMap, attach, format_path
 
 if TYPE_CHECKING:
+    from roadmapdocs.importing.columns import ColumnMap
     from roadmapdocs.loader import Document
 
 __all__ = [
@@ -44,6 +45,17 @@ _UNKNOWN = Phrase(
 )
 
 
+_NOTHING_RECOGNISED = frozenset({"kind", "level", "title", "notes"})
+"""The fields a document has when nothing of it was recognised."""
+_NOT_RECOGNISED = Phrase(
+    "в файле не найдено ни плана мероприятий, ни приказа, ни паспорта: нет ни таблицы плана, "
+    "ни знакомых разделов; если это всё же документ roadmapdocs, укажите вид: --kind",
+    "the file holds no plan, order or passport: no plan table and no section it knows; if it "
+    "is a roadmapdocs document all the same, give its kind: --kind",
+)
+_FOOTNOTE = Phrase("Сноска {number}: {text}", "Footnote {number}: {text}")
+
+
 def is_importable(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` names a Word or Excel file, which an import reads."""
     return Path(path).suffix.lower() in SUFFIXES
@@ -64,12 +76,47 @@ def read(path: str | os.PathLike[str]) -> RawDocument:
     raise LoadError([problem])
 
 
+_BAD_COLUMNS = Phrase("[import.columns]: {detail}", "[import.columns]: {detail}")
+
+
+def columns_beside(folder: Path) -> ColumnMap:
+    """The column headers a plan table is read by: the built-in synonyms and those of the
+    ``[import.columns]`` table of the settings file nearest to ``folder`` (``roadmapdocs.toml``
+    or ``[tool.roadmapdocs.import.columns]``): ``"Срок исполнения" = "deadline"``."""
+    from roadmapdocs.importing.columns import DEFAULT
+    from roadmapdocs.rules.config import settings_table
+
+    found = settings_table(folder)
+    if found is None:
+        return DEFAULT
+    table, source = found
+    section = table.get("import", {})
+    mapping = section.get("columns", {}) if isinstance(section, dict) else {}
+    if not mapping:
+        return DEFAULT
+    if not isinstance(mapping, dict):
+        raise ConfigError(_BAD_COLUMNS.format(detail=repr(mapping)), Location(source))
+    try:
+        return DEFAULT.extended({str(k): str(v) for k, v in mapping.items()})
+    except ValueError as error:
+        raise ConfigError(_BAD_COLUMNS.format(detail=str(error)), Location(source)) from None
+
+
 def import_file(path: str | os.PathLike[str], *, kind: str | None = None) -> Imported:
     """The document in a Word or Excel file, recognised (of ``kind``, or of the kind it looks
     like), with what no field took put in its ``notes``."""
     from roadmapdocs.importing.documents import recognise
 
-    found = recognise(read(path), kind)
+    raw = read(path)
+    found = recognise(raw, kind, columns_beside(Path(path).parent))
+    if kind is None and not set(found.data) - _NOTHING_RECOGNISED:
+        problem = Problem(Location(str(path)), "not_recognised", _NOT_RECOGNISED.in_())
+        raise LoadError([problem])
+    for number, footnote in enumerate(raw.footnotes, start=1):
+        # A footnote has no field of its own in any kind: kept with its number, not lost.
+        found.unplaced.append(
+            Unplaced(Place(), _FOOTNOTE.format(number=number, text=footnote).in_())
+        )
     if found.unplaced:
         notes = list(found.data.get("notes") or [])
         start = len(notes)

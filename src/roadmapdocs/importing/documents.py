@@ -126,7 +126,7 @@ def recognise(raw: RawDocument, kind: str | None = None, columns: ColumnMap = DE
                 f"unknown document kind {kind!r}; known: {known}",
             )
         )
-    result = _read_order(raw) if kind == "order" else _Reader(raw, kind, columns).read()
+    result = _read_order(raw, columns) if kind == "order" else _Reader(raw, kind, columns).read()
     result.guesses[:0] = guesses
     return result
 
@@ -149,7 +149,7 @@ def detect_kind(raw: RawDocument) -> tuple[str, str]:
     return "roadmap", "не найдено ни «ПРИКАЗ», ни «ПАСПОРТ», ни цели проекта"
 
 
-def _read_order(raw: RawDocument) -> Imported:
+def _read_order(raw: RawDocument, columns: ColumnMap = DEFAULT) -> Imported:
     try:
         from roadmapdocs.importing.order import read_order  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
@@ -159,7 +159,7 @@ def _read_order(raw: RawDocument) -> Imported:
                 "reading orders from Word is not available in this version of roadmapdocs",
             )
         ) from None
-    result: Imported = read_order(raw)
+    result: Imported = read_order(raw, lambda table: read_plan(table, columns))
     return result
 
 
