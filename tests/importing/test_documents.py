@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from typing import Any
 
 import pytest
@@ -255,13 +254,10 @@ def test_an_unknown_kind_is_an_error() -> None:
         recognise(raw_document("x"), kind="letter")
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("roadmapdocs.importing.order") is not None,
-    reason="orders are read by their own module",
-)
-def test_an_order_without_its_reader_is_a_clear_error() -> None:
-    with pytest.raises(KindError, match="чтение приказов"):
-        recognise(raw_document("ПРИКАЗ", "от 05.09.2024"))
+def test_an_order_is_read_by_the_order_reader() -> None:
+    imported = recognise(raw_document("ПРИКАЗ", "05.09.2024\t№ 226/1-г", "Об утверждении плана"))
+    assert imported.data["kind"] == "order"
+    assert (imported.data["date"], imported.data["number"]) == ("05.09.2024", "226/1-г")
 
 
 # Parts and leftovers ----------------------------------------------------------------------

@@ -150,15 +150,8 @@ def detect_kind(raw: RawDocument) -> tuple[str, str]:
 
 
 def _read_order(raw: RawDocument, columns: ColumnMap = DEFAULT) -> Imported:
-    try:
-        from roadmapdocs.importing.order import read_order  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise KindError(
-            Phrase(
-                "чтение приказов из Word пока недоступно в этой версии roadmapdocs",
-                "reading orders from Word is not available in this version of roadmapdocs",
-            )
-        ) from None
+    from roadmapdocs.importing.order import read_order
+
     result: Imported = read_order(raw, lambda table: read_plan(table, columns))
     return result
 
