@@ -23,6 +23,7 @@ from typing import Any
 from roadmapdocs.errors import KindError
 from roadmapdocs.importing.columns import DEFAULT, ColumnMap, normalise
 from roadmapdocs.importing.outcome import Guess, Imported, Unplaced
+from roadmapdocs.importing.period import period_in
 from roadmapdocs.importing.plans import find_header, read_plan
 from roadmapdocs.importing.raw import Block, Place, RawDocument, RawParagraph, RawRow, RawTable
 from roadmapdocs.messages import Phrase
@@ -212,6 +213,14 @@ class _Reader:
             blocks = [b for b in blocks if id(b) not in taken]
             if self.kind == "project":
                 self.project_name(title)
+            found = period_in(self.data["title"])
+            if found is not None:
+                # The template prints no period line under a title that names its years.
+                self.data["period"] = found
+                self.at(title[0].place, "period")
+                self.result.guesses.append(
+                    Guess(title[0].place, f"период «{found}» — по заголовку")
+                )
         self.level()
         if self.has("indicator_groups"):
             self.captions = _captions(blocks)
