@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from roadmapdocs.errors import ConfigError, LoadError, Location, Problem
-from roadmapdocs.importing.outcome import Guess, Imported, Unplaced
+from roadmapdocs.errors import ConfigError, Location
+from roadmapdocs.importing.outcome import Guess, Imported, Unplaced, refuse
 from roadmapdocs.importing.raw import Place, RawDocument
 from roadmapdocs.messages import Phrase
 from roadmapdocs.sourcemap import PathKey, SourceMap, attach, format_path
@@ -72,8 +72,7 @@ def read(path: str | os.PathLike[str]) -> RawDocument:
         from roadmapdocs.importing.xlsx import read as read_workbook
 
         return read_workbook(path)
-    problem = Problem(Location(str(path)), "unknown_suffix", _UNKNOWN.format(suffix=suffix).in_())
-    raise LoadError([problem])
+    raise refuse(path, "unknown_suffix", _UNKNOWN.format(suffix=suffix))
 
 
 _BAD_COLUMNS = Phrase("[import.columns]: {detail}", "[import.columns]: {detail}")
@@ -110,8 +109,7 @@ def import_file(path: str | os.PathLike[str], *, kind: str | None = None) -> Imp
     raw = read(path)
     found = recognise(raw, kind, columns_beside(Path(path).parent))
     if kind is None and not set(found.data) - _NOTHING_RECOGNISED:
-        problem = Problem(Location(str(path)), "not_recognised", _NOT_RECOGNISED.in_())
-        raise LoadError([problem])
+        raise refuse(path, "not_recognised", _NOT_RECOGNISED)
     for number, footnote in enumerate(raw.footnotes, start=1):
         # A footnote has no field of its own in any kind: kept with its number, not lost.
         found.unplaced.append(

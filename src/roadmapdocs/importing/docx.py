@@ -38,7 +38,8 @@ from typing import Any, TypeVar
 
 from roadmapdocs import limits
 from roadmapdocs.archive import as_load_error, check_docx
-from roadmapdocs.errors import LoadError, Location, Problem, RoadmapdocsError
+from roadmapdocs.errors import RoadmapdocsError
+from roadmapdocs.importing.outcome import refuse
 from roadmapdocs.importing.raw import (
     Block,
     Place,
@@ -180,10 +181,6 @@ _NOT_DOCUMENT = Phrase(
 )
 
 
-def _refuse(path: Path, code: str, message: Phrase) -> LoadError:
-    return LoadError([Problem(Location(str(path)), code, message.in_())])
-
-
 def opened(
     path: Path, noun: Phrase, check: Callable[[], None], load: Callable[[], Loaded]
 ) -> Loaded:
@@ -199,16 +196,16 @@ def opened(
     try:
         check()
     except NotImplementedError as exc:  # zipfile: «zip file version 7.7»
-        raise _refuse(path, "archive", _DAMAGED.format(noun=noun, detail=exc)) from None
+        raise refuse(path, "archive", _DAMAGED.format(noun=noun, detail=exc)) from None
     try:
         return load()
     except RoadmapdocsError:
         raise
     except (zipfile.BadZipFile, NotImplementedError, EOFError) as exc:
-        raise _refuse(path, "archive", _DAMAGED.format(noun=noun, detail=exc)) from None
+        raise refuse(path, "archive", _DAMAGED.format(noun=noun, detail=exc)) from None
     except Exception as exc:  # a library's own parsing of a damaged part
         detail = f"{type(exc).__name__}: {exc}"
-        raise _refuse(path, "archive", _BROKEN_CONTENT.format(noun=noun, detail=detail)) from None
+        raise refuse(path, "archive", _BROKEN_CONTENT.format(noun=noun, detail=detail)) from None
 
 
 def _document(path: Path) -> Any:
@@ -221,16 +218,16 @@ def _document(path: Path) -> Any:
             raise
         # A macro-enabled document (.docm) or a template (.dotx): python-docx opens neither.
         kind = str(exc).rpartition("content type is ")[2].strip("'")
-        raise _refuse(path, "archive", _NOT_DOCUMENT.format(kind=kind)) from None
+        raise refuse(path, "archive", _NOT_DOCUMENT.format(kind=kind)) from None
 
 
 def _open(path: Path) -> Any:
     """The python-docx document, once the file is known to be a sound .docx."""
     held = ole_contents(path, ("WordDocument",))
     if held == "encrypted":
-        raise _refuse(path, "encrypted", _ENCRYPTED_DOCX)
+        raise refuse(path, "encrypted", _ENCRYPTED_DOCX)
     if held == "WordDocument":
-        raise _refuse(path, "old-format", _DOC)
+        raise refuse(path, "old-format", _DOC)
     return opened(
         path,
         _WORD,

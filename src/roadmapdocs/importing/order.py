@@ -30,7 +30,7 @@ from roadmapdocs.importing.raw import Place, RawDocument, RawParagraph, RawRow, 
 from roadmapdocs.lang.fio import split_name
 from roadmapdocs.lang.grammar import Gender
 from roadmapdocs.messages import Phrase
-from roadmapdocs.model.order import Appendix, Order, ShortYearDate, requisite_date
+from roadmapdocs.model.order import MONTHS, Appendix, Order, ShortYearDate, requisite_date
 
 PlanReader = Callable[[RawTable], Imported]
 """What reads an appendix's table into a plan: ``roadmapdocs.importing.plans.read_plan``."""
@@ -68,7 +68,7 @@ _INLINE_PREAMBLE = re.compile(
 )
 
 _DOTTED_DATE = r"\d{1,2}\s?\.\s?\d{1,2}\s?\.\s?(?:\d{4}|\d{2})(?!\d)"
-_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
 _WORDED_DATE = rf"[«\"“„']?\s*\d{{1,2}}\s*[»\"”“']?\s+{_MONTH}\s+(?:\d{{4}}|\d{{2}})(?!\d)"
 # «г.» after a date is «года» unless a town's name follows it on the same line («05.09.2024
 # г. Смоленск» names the place); a tab before it starts another requisite.

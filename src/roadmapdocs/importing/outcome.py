@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from roadmapdocs.errors import LoadError, Location, Problem
 from roadmapdocs.importing.raw import Place
+from roadmapdocs.messages import Phrase
+
+
+def refuse(path: str | os.PathLike[str], code: str, message: Phrase) -> LoadError:
+    """The one located error of a file that cannot be imported (``code`` says why)."""
+    return LoadError([Problem(Location(str(path)), code, message.in_())])
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from roadmapdocs.archive import as_load_error, check_xlsx
-from roadmapdocs.errors import LoadError, Location, Problem
 from roadmapdocs.importing.docx import ole_contents, opened
+from roadmapdocs.importing.outcome import refuse
 from roadmapdocs.importing.raw import Place, RawCell, RawDocument, RawRow, RawTable
 from roadmapdocs.messages import Phrase
 
@@ -54,10 +54,6 @@ _TOO_LARGE = Phrase(
     "the sheet «{sheet}» has cells filled from row {top} to {bottom} and up to column {right}: "
     "{cells} cells, more than a plan has ({bound}); delete what is far outside the table",
 )
-
-
-def _refuse(path: Path, code: str, message: Phrase) -> LoadError:
-    return LoadError([Problem(Location(str(path)), code, message.in_())])
 
 
 def _number(value: float, percent: bool) -> str:
@@ -122,7 +118,7 @@ def _sheet(sheet: Any, number: int, path: Path) -> RawTable | None:
     bottom = max([row for row, _ in texts] + [r + m.rows - 1 for (r, _), m in merges.items()])
     right = max([c for _, c in texts] + [c + m.columns - 1 for (_, c), m in merges.items()])
     if (bottom - top + 1) * right > _MAX_CELLS:
-        raise _refuse(
+        raise refuse(
             path,
             "too-large",
             _TOO_LARGE.format(
@@ -179,9 +175,9 @@ def read(path: str | os.PathLike[str]) -> RawDocument:
     file = Path(path)
     held = ole_contents(file, ("Workbook", "Book"))
     if held == "encrypted":
-        raise _refuse(file, "encrypted", _ENCRYPTED)
+        raise refuse(file, "encrypted", _ENCRYPTED)
     if held is not None:
-        raise _refuse(file, "old-format", _XLS)
+        raise refuse(file, "old-format", _XLS)
     import openpyxl
     from openpyxl.worksheet.worksheet import Worksheet
 

@@ -15,7 +15,7 @@ from roadmapdocs.model.document import DocumentBase, Level
 from roadmapdocs.model.person import Person, Signature
 
 # The months as a date in running text names them, in the genitive: «5 сентября 2024 г.».
-_MONTHS = {
+MONTHS = {
     name: number
     for number, name in enumerate(
         (
@@ -89,8 +89,8 @@ def _russian_date(value: Any) -> Any:
     if dotted is not None:
         return _date(text, dotted, int(dotted.group(2)))
     worded = _WORDED.fullmatch(text.replace("\u00a0", " "))
-    if worded is not None and worded.group(2).lower() in _MONTHS:
-        return _date(text, worded, _MONTHS[worded.group(2).lower()])
+    if worded is not None and worded.group(2).lower() in MONTHS:
+        return _date(text, worded, MONTHS[worded.group(2).lower()])
     return value
 
 
