@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -190,6 +190,21 @@ _ONLY_DOCX = Phrase(
     "примечания вставляются в файл Word (.docx)", "comments go into a Word file (.docx)"
 )
 _UNWRITABLE = Phrase("не удалось записать файл: {detail}", "cannot write the file: {detail}")
+
+
+def _save(output: str, write: Callable[[Path], object]) -> None:
+    """Make ``output`` with ``write`` (given the temporary path beside it), atomically; a file
+    that cannot be written is one located error."""
+    from roadmapdocs.fileio import atomic_path
+
+    try:
+        with atomic_path(Path(output)) as temporary:
+            write(temporary)
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        raise OutputError(_UNWRITABLE.format(detail=detail), Location(output)) from None
+
+
 _IMPORTED = Phrase(
     "{file}: документ «{kind}» записан в {target}; проверьте догадки в комментариях в начале",
     "{file}: a «{kind}» document written to {target}; check the guesses in the comments on top",
@@ -214,7 +229,6 @@ def import_(file: str, output: str | None, kind: str | None, lang: Lang) -> None
     таблиц — по заголовкам. Что угадано, написано комментариями в начале YAML; текст, которому
     не нашлось поля, — в stderr и в поле notes документа: ничего не теряется.
     """
-    from roadmapdocs.fileio import write_atomic
     from roadmapdocs.importing import import_file, to_yaml
 
     with language(lang):
@@ -222,11 +236,7 @@ def import_(file: str, output: str | None, kind: str | None, lang: Lang) -> None
             imported = import_file(file, kind=kind)
             written = to_yaml(imported, file)
             if output:
-                try:
-                    write_atomic(Path(output), written.encode("utf-8"))
-                except OSError as exc:
-                    detail = exc.strerror or str(exc)
-                    raise OutputError(_UNWRITABLE.format(detail=detail), Location(output)) from None
+                _save(output, lambda target: target.write_bytes(written.encode("utf-8")))
         except RoadmapdocsError as error:
             _fail(error, lang)
     for item in imported.unplaced:
@@ -276,7 +286,6 @@ def annotate(
     import docx
 
     from roadmapdocs import archive, importing, pipeline
-    from roadmapdocs.fileio import atomic_path
     from roadmapdocs.rendering.annotate import annotate as put_comments
 
     with language(lang):
@@ -288,12 +297,7 @@ def annotate(
             archive.check_docx(file, broken=archive.as_load_error)
             word = docx.Document(file)
             put_comments(word, document, list(report), lang=lang)
-            try:
-                with atomic_path(Path(output)) as temporary:
-                    word.save(str(temporary))
-            except OSError as exc:
-                detail = exc.strerror or str(exc)
-                raise OutputError(_UNWRITABLE.format(detail=detail), Location(output)) from None
+            _save(output, lambda target: word.save(str(target)))
         except RoadmapdocsError as error:
             _fail(error, lang)
     click.echo(_ANNOTATED.format(file=file, count=len(list(report)), target=output).in_(lang))
