@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapdocs.model.activity import DEFAULT_TITLES
+from roadmapdocs.model.activity import DEFAULT_TITLES, ActivityField
 from roadmapdocs.model.walk import activities
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
 
@@ -23,13 +23,18 @@ def unprinted_field(context: Context) -> Iterator[Hit]:
     таблице плана нет такого столбца — текст не будет напечатан».
     """
     reported: set[tuple[int, str]] = set()
+    # Per plan, once: the filled fields its columns leave out (walking the plan for each of
+    # its activities made the rule quadratic in the plan's size).
+    unshown: dict[int, list[ActivityField]] = {}
     for path, activity, plan in activities(context.document):
         if not plan.columns:
             continue
-        shown = {column.field for column in plan.columns}
-        for field in plan.filled_fields():
+        if id(plan) not in unshown:
+            shown = {column.field for column in plan.columns}
+            unshown[id(plan)] = [f for f in plan.filled_fields() if f not in shown]
+        for field in unshown[id(plan)]:
             key = (id(plan), field.value)
-            if field in shown or key in reported or not getattr(activity, field.value):
+            if key in reported or not getattr(activity, field.value):
                 continue
             reported.add(key)
             title = DEFAULT_TITLES[field]
