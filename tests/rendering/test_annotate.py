@@ -418,3 +418,17 @@ def test_comments_are_stamped_with_source_date_epoch(
     comments = docx.Document(str(first)).comments
     assert len(comments) > 0
     assert {c.timestamp.isoformat() for c in comments} == {"2024-09-05T00:00:00+00:00"}
+
+
+def test_every_part_is_dated_by_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive's own headers carry a date too: the clock's, two renders a second apart
+    differed in them."""
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1725494400")  # 2024-09-05 00:00 UTC
+    made = roadmapdocs.render(load_example("school-roadmap"), tmp_path / "1.docx")
+    with zipfile.ZipFile(made) as package:
+        assert {info.date_time for info in package.infolist()} == {(2024, 9, 5, 0, 0, 0)}
+        assert package.testzip() is None

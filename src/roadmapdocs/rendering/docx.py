@@ -6,9 +6,11 @@ import contextlib
 import contextvars
 import copy
 import functools
+import io
 import os
 import re
 import time
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -1164,7 +1166,27 @@ def render_docx(
         annotate(word, document, findings, lang=lang)
     with atomic_path(out) as temporary:
         try:
-            word.save(str(temporary))
+            _save(word, temporary)
         except OSError as exc:
             raise RenderError(phrase("write_failed", detail=exc), Location(str(out))) from None
     return out
+
+
+def _save(word: DocxDocument, target: Path) -> None:
+    """Write ``word`` to ``target``. With ``SOURCE_DATE_EPOCH`` set, every part of the package
+    is dated by it: python-docx dates them by the clock, so two renders a second apart
+    differed in the bytes of the archive's headers though not in any part."""
+    stamp = moment.fixed()
+    if stamp is None:
+        word.save(str(target))
+        return
+    written = io.BytesIO()
+    word.save(written)
+    # A ZIP date goes no earlier than 1980.
+    date_time = max(stamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(target, "w") as package:
+        for info in source.infolist():
+            dated = zipfile.ZipInfo(info.filename, date_time=date_time)
+            dated.compress_type = info.compress_type
+            dated.external_attr = info.external_attr
+            package.writestr(dated, source.read(info))

@@ -10,9 +10,14 @@ import datetime as dt
 import os
 
 
-def now() -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when it is set to a whole number, else the current time (UTC)."""
+def fixed() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` when it is set to a whole number (UTC), else None."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc)
+    return None
+
+
+def now() -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when it is set to a whole number, else the current time (UTC)."""
+    return fixed() or dt.datetime.now(dt.timezone.utc)
