@@ -41,6 +41,7 @@ LAYERS: dict[str, int] = {
     "roadmapdocs.pipeline": 5,
     "roadmapdocs.api": 5,
     "roadmapdocs.batch": 6,
+    "roadmapdocs.monitoring": 6,
     "roadmapdocs": 7,  # the public API, which the command line is a skin over
     "roadmapdocs.cli": 8,
     "roadmapdocs.__main__": 8,

@@ -545,6 +545,115 @@ def batch(
     sys.exit(EXIT_PROBLEMS if summary.failed else EXIT_OK)
 
 
+_REPORT_SUFFIXES = (".docx", ".pdf", ".odt", ".xlsx", ".yaml", ".yml")
+_REPORT_OUTPUT = Phrase(
+    "отчёт записывается в .docx, .pdf, .odt, .xlsx (сводная таблица) или .yaml, а не «{name}»",
+    "a report is written to .docx, .pdf, .odt, .xlsx (the summary table) or .yaml, not «{name}»",
+)
+_REPORT_MADE = Phrase(
+    "{target}: выполнено {done} из {total} ({percent}), просрочено {overdue}",
+    "{target}: {done} of {total} done ({percent}), {overdue} overdue",
+)
+_REPORT_FAILED = Phrase(
+    "отчёт не сделан: исправьте ошибки выше", "the report was not made: fix the errors above"
+)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--as-of", "as_of", required=True, callback=_as_of, help="Дата отчёта: ДД.ММ.ГГГГ."
+)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Куда записать.")
+@click.option("-t", "--template", "template_name", help="Шаблон, например municipal/report.")
+@click.option("--org", "organisation", help="Чья сводка: «Управление образования …».")
+@click.option("--title", help="Заголовок сводки вместо обычного.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Сколько процессов (по числу ядер).")
+@_TEMPLATES
+@_LANG
+def report(
+    files: Sequence[str],
+    as_of: dt.date,
+    output: str,
+    template_name: str | None,
+    organisation: str | None,
+    title: str | None,
+    jobs: int | None,
+    template_dirs: Sequence[str],
+    lang: Lang,
+) -> None:
+    """Отчёт о ходе реализации по состоянию на дату: FILE — один документ со статусами; много
+    файлов или папка — сводка по организациям (.docx, .pdf, .xlsx — таблица, .yaml — данные
+    сводки, которые можно свести ещё раз).
+
+    Код выхода 1 и ни одного файла, если во входных документах есть ошибки: непонятный статус,
+    неверная дата выполнения, доля вне 0–100 %.
+    """
+    from roadmapdocs import pipeline
+    from roadmapdocs.monitoring import rollup
+    from roadmapdocs.rules import output as findings_output
+    from roadmapdocs.templates import Registry
+
+    target = Path(output)
+    with language(lang):
+        try:
+            if target.suffix.lower() not in _REPORT_SUFFIXES:
+                raise OutputError(_REPORT_OUTPUT.format(name=target.name), Location(output))
+            sources = rollup.inputs(files)
+            reported = rollup.report_all(sources, as_of, jobs=jobs, lang=lang)
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+        checked = [
+            findings_output.FileResult(r.source, r.checked)
+            for r in reported
+            if r.checked is not None and r.checked.findings
+        ]
+        if checked:
+            click.echo(findings_output.text(checked, lang), err=True)
+        for failed in (r for r in reported if r.error is not None):
+            click.echo(failed.error, err=True)
+        if any(r.failed for r in reported):
+            click.echo(_REPORT_FAILED.in_(lang), err=True)
+            sys.exit(EXIT_PROBLEMS)
+        made = [(r.source, r.report) for r in reported if r.report is not None]
+        single = len(made) == 1 and not made[0][1].organisations and organisation is None
+        if single:
+            document = made[0][1]
+        else:
+            summary = rollup.summarise(made, as_of, organisation=organisation, title=title)
+            for warning in summary.warnings:
+                click.echo(f"{text('severity_warning', lang)}: {warning}", err=True)
+            document = summary.report
+        try:
+            suffix = target.suffix.lower()
+            if suffix in (".yaml", ".yml"):
+                from roadmapdocs.loader import dump
+
+                _save(output, lambda path: dump(document, path))
+            elif suffix == ".xlsx":
+                from roadmapdocs.monitoring import xlsx
+
+                _save(output, lambda path: xlsx.write(document, path))
+            else:
+                made_as = pipeline.output_format(target, None)
+                rendering = pipeline.Rendering(template_name, Registry(template_dirs), {})
+                rendering.write(document, target, made_as, lang=lang)
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+    tally = document.tally
+    from roadmapdocs.rendering.context import percent
+
+    click.echo(
+        _REPORT_MADE.format(
+            target=target,
+            done=tally.done,
+            total=tally.total,
+            percent=percent(tally.share),
+            overdue=tally.overdue,
+        ).in_(lang)
+    )
+
+
 @main.group()
 def templates() -> None:
     """Шаблоны: список, описание, копия для правки, проверка."""

@@ -114,6 +114,10 @@ _PYDANTIC: dict[str, Phrase] = {
         "character U+{code} at position {position} cannot appear in a Word document",
     ),
     "deadline": Phrase("{message}", "invalid deadline: {message}"),
+    "status": Phrase(
+        "не понятно, что значит «{text}»; состояние мероприятия: {expected}",
+        "«{text}» is not a state of an activity; expected one of: {expected}",
+    ),
     "person_name": Phrase(
         "не удалось прочитать «{text}» как ФИО: напишите «Фамилия И.О.» или «Фамилия Имя "
         "Отчество» либо задайте surname, first_name, patronymic отдельно",

@@ -8,6 +8,7 @@ field is named below with the reason it is not printed.
 
 from __future__ import annotations
 
+import enum
 import itertools
 import typing
 from collections.abc import Iterator
@@ -44,6 +45,9 @@ NOT_PRINTED: dict[str, str] = {
     "Party.text": "a party is written as a line («УО (Чиж Л.В.)») or as its parts; the parts "
     "are filled here, the line is the plain string most documents use",
     "Organisation.head": "the head signs as the signer, whom documents name on their own",
+    "Report.subject": "what the report is on, which its title already says; kept to tell two "
+    "reports on one document apart in a summary",
+    "OrganisationProgress.source": "the file a summary's row was read from, for its messages",
 }
 """Fields not printed by design, by «Model.field» (or a bare name for every model)."""
 
@@ -98,6 +102,10 @@ class _Filler:
             return term
         if chosen is typing.Any or origin is typing.Literal:
             return None
+        if isinstance(chosen, type) and issubclass(chosen, enum.Enum):
+            word = next(iter(chosen)).value  # a status prints as its word: «выполнено»
+            self.expected.append((where, word))
+            return word
         if origin is list:
             (item,) = typing.get_args(chosen)
             if depth > 1 and is_model(item):

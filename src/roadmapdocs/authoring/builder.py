@@ -27,6 +27,7 @@ from docx.table import Table
 
 from roadmapdocs.rendering.layout import (
     APPENDIX_STYLE,
+    CHART_STYLE,
     TABLE_STYLE,
     TABLE_TEXT_STYLE,
     tag_language,
@@ -66,6 +67,10 @@ def new_document(*, landscape: bool = False) -> DocxDocument:
     approval = document.styles.add_style(APPROVAL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     approval.base_style = normal
     approval.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    chart_place = document.styles.add_style(CHART_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    chart_place.base_style = normal
+    chart_place.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    chart_place.paragraph_format.keep_together = True
     plan = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     plan.base_style = document.styles["Table Grid"]
     _page_numbers(document)
@@ -326,6 +331,13 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
+def chart(document: DocxDocument, name: str) -> None:
+    """The place of the chart ``name`` (see :mod:`roadmapdocs.rendering.charts`): a centred
+    paragraph in the chart style holding the name, which rendering replaces with the picture,
+    or removes when the document has nothing to draw."""
+    paragraph(document, name, style=CHART_STYLE, space_before=6, space_after=6)
+
+
 def _table(document: DocxDocument, rows: int, cols: int) -> Table:
     """A table in the plan-table style, so layout gives it widths by content and a header row
     repeated on every page."""
@@ -338,12 +350,20 @@ def _table(document: DocxDocument, rows: int, cols: int) -> Table:
 
 
 def loop_table(
-    document: DocxDocument, header: Sequence[str], body: Sequence[str], loop: str
+    document: DocxDocument,
+    header: Sequence[str],
+    body: Sequence[str],
+    loop: str,
+    *,
+    bold: str | None = None,
+    keep: bool = False,
 ) -> None:
     """A table with a fixed header row and one body row repeated by ``{%tr for <loop> %}``.
 
     ``header`` and ``body`` have a cell each per template column; three adjacent cells
     ``{%tc for … %}``, content, ``{%tc endfor %}`` make a run of columns from the data.
+    ``bold`` is an expression that sets a body row in bold when true (an overdue activity);
+    ``keep`` keeps a short table on one page (each row kept with the next).
     """
     if len(header) != len(body):
         raise ValueError("header and body need the same number of cells")
@@ -354,6 +374,16 @@ def loop_table(
         _cell(table, 2, col, content)
     _cell(table, 1, 0, "{%tr for " + loop + " %}")
     _cell(table, 3, 0, "{%tr endfor %}")
+    if keep:
+        for row in table.rows[:3]:
+            for cell in row.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+    if bold is not None:
+        for cell in table.rows[2].cells:
+            for run in cell.paragraphs[0].runs:
+                run._r.get_or_add_rPr().get_or_add_b().set(
+                    qn("w:val"), "{{ (" + bold + ") | int }}"
+                )
 
 
 def indicator_table(document: DocxDocument, *, baseline: bool | None, group: str = "group") -> None:

@@ -411,6 +411,36 @@ def render_many(
 _Entry = tuple[Any, str, Path]
 
 
+def each(
+    function: Any,
+    items: Sequence[Any],
+    *,
+    executor: cf.Executor | None = None,
+    jobs: int | None = None,
+) -> Iterator[Any]:
+    """``function(item)`` for every item, in the order of ``items``, in the workers a batch
+    uses: a process pool of ``jobs`` made here with the batch's initializer (limits, Ctrl-C,
+    ending with the caller), or ``executor`` (a Dask client's). Items go in chunks, one call
+    per chunk, as documents do. ``function`` must be picklable and report a bad item in its
+    result rather than raise: an exception from it ends the whole run."""
+    pools = _Pools(executor, jobs, limits.current())
+    try:
+        size = _chunk_size(len(items), pools.main, office=False)
+        chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
+        futures = [pools.main.submit(_each_chunk, function, chunk) for chunk in chunks]
+        pools.pending.extend(futures)
+        for future in futures:
+            yield from future.result()
+    except BrokenProcessPool:
+        raise RoadmapdocsError(_POOL_BROKEN) from None
+    finally:
+        pools.close()
+
+
+def _each_chunk(function: Any, chunk: list[Any]) -> list[Any]:
+    return [function(item) for item in chunk]
+
+
 class _Pools:
     """The executor of a batch and, when the batch made it, what replaces it when a worker dies:
     a rebuilt pool, and a pool of one worker to try a suspect document alone."""

@@ -21,10 +21,11 @@ from roadmapdocs.model.organisation import Organisation
 from roadmapdocs.model.passport import Fact, Passport, Problem
 from roadmapdocs.model.person import Party, Person, Signature
 from roadmapdocs.model.project import Project
+from roadmapdocs.model.report import Report, Tally
 from roadmapdocs.model.roadmap import RiskGroup, Roadmap
 from roadmapdocs.model.table import Cell, Table
 
-Document = Union[Roadmap, Passport, Order, Project]  # noqa: UP007
+Document = Union[Roadmap, Passport, Order, Project, Report]  # noqa: UP007
 """Any document of the built-in kinds, for type annotations; the ``kind`` field says which.
 A validator of every registered kind, plugins' included, is :func:`kinds.adapter`."""
 
@@ -71,10 +72,12 @@ __all__ = [
     "Plan",
     "Problem",
     "Project",
+    "Report",
     "RiskGroup",
     "Roadmap",
     "Section",
     "Signature",
     "Table",
+    "Tally",
     "document_adapter",
 ]

@@ -10,6 +10,7 @@ from pydantic import Field, PrivateAttr, model_serializer, model_validator
 
 from roadmapdocs.model.base import ItemText, Model, Text, TextList
 from roadmapdocs.model.deadline import DeadlineField
+from roadmapdocs.model.execution import Date, StatusField
 from roadmapdocs.model.person import Responsible
 
 
@@ -37,6 +38,13 @@ class Activity(Model):
     """Форма отчётного документа."""
     execution_mark: Text | None = None
     """Отметка об исполнении."""
+    status: StatusField | None = None
+    """Состояние на дату отчёта: «выполнено», «выполняется» («в работе»), «не выполнено»,
+    «перенесено», «отменено»."""
+    done: Date | None = None
+    """Дата выполнения: «12.10.2024»."""
+    report: ItemText | None = None
+    """Что сделано: подтверждающий документ или ссылка («протокол педсовета № 3»)."""
     activities: list[Activity] = Field(default_factory=list)
     """Вложенные мероприятия."""
 
@@ -192,7 +200,10 @@ class Plan(Model):
         rest = [f for f in ActivityField if f not in self._customary]
         for activity in self.walk():
             for name in rest:
-                if name not in found and getattr(activity, name.value):
+                if name not in found and (
+                    getattr(activity, name.value)
+                    or (name is ActivityField.EXECUTION_MARK and activity.status is not None)
+                ):
                     found.add(name)
             if len(found) == len(rest):
                 break

@@ -31,6 +31,8 @@ class Indicator(Model):
     """Базовое значение."""
     values: Annotated[dict[str, Text], BeforeValidator(_values)] = Field(default_factory=dict)
     """Целевые значения по периодам: {«2020/2021»: «86%»}."""
+    actual: Annotated[dict[str, Text], BeforeValidator(_values)] = Field(default_factory=dict)
+    """Фактические значения по периодам, для отчёта об исполнении: {«2020/2021»: «80%»}."""
     note: Text | None = None
     """Примечание."""
 
@@ -57,5 +59,5 @@ class IndicatorGroup(Model):
         """Declared periods, then any period a value names that was not declared, in order."""
         seen = list(self.periods)
         for indicator in self.indicators:
-            seen.extend(p for p in indicator.values if p not in seen)
+            seen.extend(p for p in (*indicator.values, *indicator.actual) if p not in seen)
         return seen

@@ -27,6 +27,7 @@ from roadmapdocs.model.document import LEVELS, DocumentBase
 from roadmapdocs.model.order import Order
 from roadmapdocs.model.passport import Passport
 from roadmapdocs.model.project import Project
+from roadmapdocs.model.report import Report
 from roadmapdocs.model.roadmap import Roadmap
 from roadmapdocs.plugins import provided
 from roadmapdocs.sourcemap import PathKey
@@ -238,7 +239,29 @@ PROJECT = KindSpec(
     fields={"name": Phrase("название", "name"), "goal": _GOAL},
 )
 
-BUILTIN: tuple[KindSpec, ...] = (ROADMAP, PASSPORT, ORDER, PROJECT)
+REPORT = KindSpec(
+    name="report",
+    model=Report,
+    title=Phrase("Информация о ходе реализации", "Report on execution"),
+    description=Phrase(
+        "Информация о ходе реализации дорожной карты (приказа, проекта) по состоянию на дату: "
+        "итоги, мероприятия по разделам, показатели — план и факт; или сводка по организациям.",
+        "A report on the execution of a roadmap (order, project) as of a date: totals, "
+        "activities by section, indicators target against actual; or a summary by organisation.",
+    ),
+    fields={
+        "as_of": Phrase("дата отчёта", "report date"),
+        "subject": Phrase("предмет отчёта", "subject"),
+        "tally": Phrase("итоги", "totals"),
+        "sections": Phrase("разделы", "sections"),
+        "indicators": Phrase("показатели", "indicators"),
+        "organisations": Phrase("организации", "organisations"),
+        "overdue": Phrase("просроченные мероприятия", "overdue activities"),
+        "signer": Phrase("подпись", "signature"),
+    },
+)
+
+BUILTIN: tuple[KindSpec, ...] = (ROADMAP, PASSPORT, ORDER, PROJECT, REPORT)
 """The kinds roadmapdocs ships, in the order its documentation lists them."""
 
 

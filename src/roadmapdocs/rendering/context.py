@@ -33,11 +33,14 @@ from roadmapdocs.model import (
     Person,
     Plan,
     Project,
+    Report,
     Table,
+    Tally,
 )
 from roadmapdocs.model.annotations import is_model, unwrap
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.model.order import approval_form
+from roadmapdocs.model.report import PeriodValue
 from roadmapdocs.model.walk import texts as document_texts
 from roadmapdocs.settings import Settings
 
@@ -277,13 +280,16 @@ class IndicatorGroupView(ModelView):
         if name == "value_columns":
             return [self.BASELINE] * baseline + [self._text(p) for p in group.columns]
         if name == "tabular":
-            return any(i.unit or i.baseline or i.values for i in group.indicators)
+            return any(i.unit or i.baseline or i.values or i.actual for i in group.indicators)
         if name == "indicators":
             periods = group.columns
             views = []
             for indicator in group.indicators:
                 view: dict[str, Any] = dict(ModelView(indicator, self._text))
-                view["cells"] = [self._text(indicator.values.get(p, "")) for p in periods]
+                view["cells"] = [
+                    self._text(achieved(indicator.values.get(p, ""), indicator.actual.get(p, "")))
+                    for p in periods
+                ]
                 view["value_cells"] = [self._text(indicator.baseline or "")] * baseline + view[
                     "cells"
                 ]
@@ -307,6 +313,87 @@ class ProjectView(ModelView):
             assert isinstance(self._model, Project)
             group = IndicatorGroup(indicators=self._model.indicators)
             return IndicatorGroupView(group, self._text)
+        return super()._make(name)
+
+
+def percent(share: float | None) -> str:
+    """A share as a report prints it: «35,3 %»; «—» when there is nothing to count."""
+    if share is None:
+        return "—"
+    said = f"{share * 100:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{said}\u00a0%"
+
+
+TALLY_LINES: tuple[tuple[str, str], ...] = (
+    ("total", "Всего мероприятий"),
+    ("done", "Выполнено"),
+    ("done_late", "в том числе с нарушением срока"),
+    ("in_progress", "Выполняется"),
+    ("overdue", "Просрочено"),
+    ("not_due", "Срок не наступил"),
+    ("postponed", "Перенесено"),
+    ("cancelled", "Отменено"),
+)
+"""The lines of a report's totals, in the customary order; «перенесено» and «отменено» print
+only when there are such activities."""
+
+
+class TallyView(ModelView):
+    """A tally with ``lines`` (``label``, ``value``, ``inner`` for «в том числе» lines) and
+    ``percent``, the share done («35,3 %»)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def _extra(cls) -> tuple[str, ...]:
+        return ("lines", "percent")
+
+    def _make(self, name: str) -> Any:
+        tally = self._model
+        assert isinstance(tally, Tally)
+        if name == "percent":
+            return percent(tally.share)
+        if name == "lines":
+            return [
+                {"label": label, "value": str(getattr(tally, field)), "inner": field == "done_late"}
+                for field, label in TALLY_LINES
+                if getattr(tally, field) or field not in ("postponed", "cancelled")
+            ]
+        return super()._make(name)
+
+
+class ReportView(ModelView):
+    """A report whose indicators also read as one table, ``indicator_rows``: a row per
+    indicator and period (``number``, ``name``, ``unit``, ``period``, ``target``, ``actual``,
+    ``deviation``; the indicator's own cells only on its first row)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def _extra(cls) -> tuple[str, ...]:
+        return ("indicator_rows",)
+
+    def _make(self, name: str) -> Any:
+        report = self._model
+        assert isinstance(report, Report)
+        if name == "indicator_rows":
+            rows = []
+            for index, indicator in enumerate(report.indicators, start=1):
+                values = indicator.values or [PeriodValue()]
+                for place, value in enumerate(values):
+                    first = place == 0
+                    rows.append(
+                        {
+                            "number": self._text(indicator.number or str(index)) if first else "",
+                            "name": self._text(indicator.name) if first else "",
+                            "unit": self._text(indicator.unit or "") if first else "",
+                            "period": self._text(value.period),
+                            "target": self._text(value.target),
+                            "actual": self._text(value.actual),
+                            "deviation": self._text(value.deviation),
+                        }
+                    )
+            return rows
         return super()._make(name)
 
 
@@ -423,11 +510,34 @@ _VIEWS: dict[type[BaseModel], type[ModelView]] = {
     Plan: PlanView,
     IndicatorGroup: IndicatorGroupView,
     Project: ProjectView,
+    Report: ReportView,
+    Tally: TallyView,
     Table: TableView,
 }
 
 
+def achieved(target: str, actual: str) -> str:
+    """A period's cell of an indicator table: the target, and the actual value under it once
+    a report gives one («80 %\nфакт: 74 %»)."""
+    if not actual:
+        return target
+    return f"{target}\nфакт: {actual}" if target else f"факт: {actual}"
+
+
+def execution_mark(activity: Activity) -> str:
+    """The cell «Отметка об исполнении»: the mark as written; or, for an activity with a
+    status, the status, its date and what was done («выполнено 28.02.2024\nприказ № 12»)."""
+    if activity.status is None:
+        return activity.execution_mark or ""
+    head = activity.status.value
+    if activity.done is not None:
+        head += f" {activity.done:%d.%m.%Y}"
+    return "\n".join(p for p in (head, activity.report, activity.execution_mark) if p)
+
+
 def _cell(activity: Activity, field: str, text: Callable[[str], str]) -> str:
+    if field == "execution_mark":
+        return text(execution_mark(activity))
     value = getattr(activity, field)
     if field == "responsible":
         return text("\n".join(str(party) for party in value))

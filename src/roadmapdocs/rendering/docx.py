@@ -1161,6 +1161,10 @@ def render_docx(
     layout.apply_language(word, settings, prepared=True)
     layout.split_appendices(word, appendix_orientations(document, settings), settings)
     layout.fit_plan_tables(word, settings)
+    if any(p.style is not None and p.style.name == layout.CHART_STYLE for p in word.paragraphs):
+        from roadmapdocs.rendering import charts  # matplotlib only for a template with charts
+
+        charts.embed(word, document, settings)
     _describe(word, document)
     if findings:
         annotate(word, document, findings, lang=lang)

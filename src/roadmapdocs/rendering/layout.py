@@ -28,6 +28,9 @@ APPENDIX_STYLE = "RD Appendix Mark"
 TABLE_STYLE = "RD Plan Table"
 """Table style of plan tables: header repeated, rows not split, widths fitted to content."""
 TABLE_TEXT_STYLE = "RD Table Text"
+CHART_STYLE = "RD Chart"
+"""Paragraph style of a chart's place: its text names the chart («statuses»), and rendering
+puts the picture there (:mod:`roadmapdocs.rendering.charts`)."""
 """Paragraph style of text in tables (its size is ``table_font_size``)."""
 
 _TWIPS_PER_MM = 1440 / 25.4

@@ -54,7 +54,8 @@ def build(target: Path) -> None:
         "{% if indicator.unit %}, {{ indicator.unit }}{% endif %}"
         "{% if indicator.baseline %}; базовое значение – {{ indicator.baseline }}{% endif %}"
         "{% for period, value in indicator['values'].items() %}; {{ period }} – {{ value }}"
-        "{% endfor %}{% if indicator.note %} ({{ indicator.note }}){% endif %}",
+        "{% endfor %}{% for period, value in indicator.actual.items() %}; факт {{ period }} – "
+        "{{ value }}{% endfor %}{% if indicator.note %} ({{ indicator.note }}){% endif %}",
         align="justify",
         indent=True,
     )
