@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("docxtpl", "docx", "jinja2", "pymorphy3", "pytrovich", "openpyxl", "rich")
+HEAVY = (
+    "docxtpl",
+    "docx",
+    "jinja2",
+    "pymorphy3",
+    "pytrovich",
+    "openpyxl",
+    "rich",
+    "matplotlib",
+    "icalendar",
+)
 
 
 def _loaded_after(code: str) -> set[str]:

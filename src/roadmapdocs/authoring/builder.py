@@ -382,7 +382,7 @@ def loop_table(
         for cell in table.rows[2].cells:
             for run in cell.paragraphs[0].runs:
                 run._r.get_or_add_rPr().get_or_add_b().set(
-                    qn("w:val"), "{{ (" + bold + ") | int }}"
+                    qn("w:val"), "{{ 1 if " + bold + " else 0 }}"
                 )
 
 

@@ -94,7 +94,7 @@ def _wrap(label: str, width: int = 28, lines: int = 3) -> str:
 
 
 def _stacked(plt: Any, labels: Sequence[str], tallies: Sequence[Tally], title: str) -> bytes | None:
-    height = max(2.2, 0.45 * len(labels) + 1.2)
+    height = max(1.6, 0.36 * len(labels) + 0.9)
     figure, axes = plt.subplots(figsize=(9, height))
     left = [0] * len(labels)
     drawn = False
@@ -206,10 +206,17 @@ CHARTS: dict[str, Callable[[Report, Any], bytes | None]] = {
 """Every chart a template may ask for, by name."""
 
 
-def _text_width(word: DocxDocument) -> int:
+def _size(word: DocxDocument, picture: bytes) -> tuple[int, int]:
+    """The width and height (EMU) a picture prints at: as wide as the text, but no taller than
+    a third of the text's height, so that a chart fits under the table it follows rather
+    than leaving the rest of that page empty."""
     section = word.sections[-1]
     width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
-    return int(width)
+    height = (section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)
+    pixels_wide = int.from_bytes(picture[16:20], "big")  # the PNG header's width and height
+    pixels_high = int.from_bytes(picture[20:24], "big")
+    scale = min(width / pixels_wide, 0.33 * height / pixels_high)
+    return int(pixels_wide * scale), int(pixels_high * scale)
 
 
 def embed(word: DocxDocument, document: DocumentBase, settings: Settings) -> None:
@@ -231,4 +238,5 @@ def embed(word: DocxDocument, document: DocumentBase, settings: Settings) -> Non
             continue
         for run in list(place.runs):
             run._r.getparent().remove(run._r)
-        place.add_run().add_picture(io.BytesIO(picture), width=Emu(int(_text_width(word) * 0.9)))
+        wide, high = _size(word, picture)
+        place.add_run().add_picture(io.BytesIO(picture), width=Emu(wide), height=Emu(high))
