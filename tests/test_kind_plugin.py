@@ -126,7 +126,7 @@ def test_a_misspelt_kind_lists_the_minutes(plugin_env: Path, tmp_path: Path) -> 
     assert result.returncode == 1
     (line,) = [x for x in result.stdout.splitlines() if "load-error" in x]
     assert "«minutse»" in line
-    assert line.endswith("roadmap, passport, order, project, minutes")
+    assert line.endswith("roadmap, passport, order, project, report, minutes")
 
 
 # In this process ------------------------------------------------------------------------------

@@ -40,10 +40,20 @@ from roadmapdocs.model.abbreviation import Abbreviation
 from roadmapdocs.model.annotations import unwrap
 from roadmapdocs.model.fielddocs import field_docs
 from roadmapdocs.model.kinds import BUILTIN
+from roadmapdocs.model.report import (
+    IndicatorProgress,
+    OrganisationProgress,
+    OverdueList,
+    PeriodValue,
+    ProgressRow,
+    ProgressSection,
+    Tally,
+)
 
 INTRO = """# Модель документа
 
-roadmapdocs описывает четыре вида документов. Вид задаёт поле `kind`, уровень — `level`
+roadmapdocs описывает пять видов документов: четыре, которые подписывают, и отчёт об их
+исполнении. Вид задаёт поле `kind`, уровень — `level`
 (`school` — школа, `municipal` — муниципалитет, `regional` — регион). Ниже — все поля каждого
 вида и каждой части документа; страница собрана из описаний полей в коде
 (`python -m roadmapdocs.model.reference > docs/model.md`).
@@ -98,6 +108,14 @@ PARTS: dict[type[BaseModel], str] = {
     AppendixReference: "Дата и номер приказа, как их приводит приложение, когда они набраны "
     "вручную.",
     Abbreviation: "Сокращение и полная форма, которую оно заменяет.",
+    Tally: "Итоги отчёта: сколько мероприятий в каком состоянии на дату отчёта. Каждое "
+    "мероприятие считается один раз, в первом подходящем состоянии.",
+    ProgressSection: "Раздел отчёта: итоги раздела и его мероприятия.",
+    ProgressRow: "Мероприятие в отчёте: срок, ответственные, состояние на дату, что сделано.",
+    IndicatorProgress: "Показатель в отчёте: план и факт по периодам.",
+    PeriodValue: "План, факт и отклонение показателя за один период.",
+    OrganisationProgress: "Строка сводки: организация и итоги её отчёта.",
+    OverdueList: "Просроченные мероприятия одной организации в сводке.",
 }
 """The parts of documents the page describes, each with the Russian sentence that heads it (the
 models' docstrings, in English, are for the code)."""
