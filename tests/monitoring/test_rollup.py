@@ -141,3 +141,22 @@ def test_summaries_go_through_the_batch_pool() -> None:
     assert [Path(r.source) for r in pooled] == sources
     alone = [rollup.report_all([s], AS_OF)[0] for s in sources]
     assert [r.report for r in pooled] == [r.report for r in alone]
+
+
+def test_a_long_summary_charts_its_most_overdue_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from roadmapdocs.model.report import OrganisationProgress, Tally
+    from roadmapdocs.rendering import charts
+
+    drawn: list[tuple[list[str], str]] = []
+    monkeypatch.setattr(
+        charts, "_stacked", lambda plt, labels, tallies, title: drawn.append((labels, title))
+    )
+    rows = [
+        OrganisationProgress(name=f"Школа {i}", tally=Tally(total=10, overdue=60 - i))
+        for i in range(60)
+    ]
+    summary = Report(level="municipal", as_of=AS_OF, organisations=rows)
+    charts.organisations(summary, None)
+    ((labels, title),) = drawn
+    assert labels == [f"Школа {i}" for i in range(charts.MOST_BARS)]
+    assert "всего организаций: 60" in title

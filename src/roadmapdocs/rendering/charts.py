@@ -185,17 +185,25 @@ def indicators(report: Report, plt: Any) -> bytes | None:
         plt.close(figure)
 
 
+MOST_BARS = 25
+"""The most organisations a summary's chart shows: beyond that bars are too thin to read, so
+it shows the first ones of the summary's order — the most overdue."""
+
+
 def organisations(report: Report, plt: Any) -> bytes | None:
-    """A summary's organisations by state, most overdue at the top."""
-    if not report.organisations:
+    """A summary's organisations by state, most overdue at the top; the first
+    :data:`MOST_BARS` of a longer summary, as its title says."""
+    rows = report.organisations
+    if not rows:
         return None
-    labels = [o.name or "—" for o in report.organisations]
-    return _stacked(
-        plt,
-        labels,
-        [o.tally for o in report.organisations],
-        "Исполнение мероприятий по организациям",
-    )
+    title = "Исполнение мероприятий по организациям"
+    if len(rows) > MOST_BARS:
+        title = (
+            f"{MOST_BARS} организаций с наибольшим числом просроченных мероприятий "
+            f"(всего организаций: {len(rows)})"
+        )
+        rows = rows[:MOST_BARS]
+    return _stacked(plt, [o.name or "—" for o in rows], [o.tally for o in rows], title)
 
 
 CHARTS: dict[str, Callable[[Report, Any], bytes | None]] = {
