@@ -255,6 +255,61 @@ def import_(file: str, output: str | None, kind: str | None, lang: Lang) -> None
         click.echo(written, nl=False)
 
 
+_STATUSES_MERGED = Phrase(
+    "{target}: обновлено мероприятий — {updated} (строк таблицы со статусами — {rows})",
+    "{target}: activities updated — {updated} (rows of the table with statuses — {rows})",
+)
+_STATUSES_REWRITTEN = Phrase(
+    "документ записан заново из данных: комментарии и оформление {file} в {target} не перенесены",
+    "the document is written anew from its data: the comments and layout of {file} are not in "
+    "{target}",
+)
+
+
+@main.command("status")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--data",
+    "table",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Таблица статусов .csv/.xlsx: №, статус, дата выполнения, что сделано.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Куда записать YAML со статусами (не сам FILE).",
+)
+@_LANG
+def status(file: str, table: str, output: str, lang: Lang) -> None:
+    """Перенести статусы мероприятий из таблицы (--data) в документ FILE и записать копию.
+
+    Строки таблицы находят мероприятия по номеру; пустая ячейка оставляет поле как было.
+    Код выхода 1 и ни одного файла, если в таблице есть ошибки: каждая — с файлом, строкой и
+    столбцом.
+    """
+    from roadmapdocs import pipeline
+    from roadmapdocs.monitoring import statuses
+
+    with language(lang):
+        try:
+            statuses.check_output(file, output)
+            document = pipeline.load(file, lang)
+            merged = statuses.merge_statuses(document, table)
+            written = statuses.to_yaml(merged.document, table)
+            _save(output, lambda target: target.write_bytes(written.encode("utf-8")))
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+    for warning in merged.warnings:
+        click.echo(f"{text('severity_warning', lang)}: {warning.in_(lang)}", err=True)
+    click.echo(_STATUSES_REWRITTEN.format(file=file, target=output).in_(lang), err=True)
+    click.echo(
+        _STATUSES_MERGED.format(target=output, updated=merged.updated, rows=merged.rows).in_(lang)
+    )
+
+
 _ANNOTATED = Phrase(
     "{file}: {count} замечаний вставлено примечаниями в {target}",
     "{file}: {count} findings put as comments into {target}",
@@ -561,10 +616,10 @@ _REPORT_FAILED = Phrase(
 
 @main.command()
 @click.argument("files", nargs=-1, required=True)
+@click.option("--as-of", "as_of", required=True, callback=_as_of, help="Дата отчёта: ДД.ММ.ГГГГ.")
 @click.option(
-    "--as-of", "as_of", required=True, callback=_as_of, help="Дата отчёта: ДД.ММ.ГГГГ."
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="Куда записать."
 )
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Куда записать.")
 @click.option("-t", "--template", "template_name", help="Шаблон, например municipal/report.")
 @click.option("--org", "organisation", help="Чья сводка: «Управление образования …».")
 @click.option("--title", help="Заголовок сводки вместо обычного.")

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -70,18 +71,53 @@ Rows = list[tuple[int, list[str]]]
 """Each row with the line (of a .csv file) or row number (of a sheet) where it starts."""
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table as :func:`read_rows` gives it: its header and its rows, each with where it
+    stands, so that what is wrong in a cell can be said with its row."""
+
+    header: list[str]
+    """The column headers, stripped; "" for a column without one."""
+    header_line: int
+    """The line (of a .csv file) or the row (of a sheet) the header stands on."""
+    rows: list[tuple[int, list[str]]]
+    """The rows that hold anything, each with its line or row number and its cells, stripped,
+    one per column of the header (a row may end early: the columns after its last cell are
+    empty)."""
+    sheet: str | None = None
+    """The sheet an .xlsx table was read from; None for a .csv file."""
+
+    def where(self, file: str, line: int, column: int | None = None) -> Location:
+        """The place of row ``line`` (and of column ``column``, from 1) as errors give it: a
+        line of a .csv file; the sheet, row and column of a workbook."""
+        if self.sheet is None:
+            return Location(file, line=line)
+        return Location(file, sheet=self.sheet, row=line, column=column)
+
+
 def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
     """The rows of a .csv (UTF-8 with or without BOM; «;» or «,») or .xlsx (first sheet) table.
 
     Headers are stripped; empty cells are empty strings; wholly empty rows are dropped.
     """
+    found = read_rows(path)
+    return [dict(zip(found.header, row, strict=False)) for _, row in found.rows]
+
+
+def read_rows(path: str | os.PathLike[str]) -> Table:
+    """The table of :func:`read_table`, with the line or row number of each row and the
+    sheet it was read from."""
     table = Path(path)
     where = Location(str(table))
     suffix = table.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise RoadmapdocsError(_WRONG_TYPE, where)
     _check_size(table)
-    rows = _xlsx_rows(table) if suffix == ".xlsx" else _csv_rows(table)
+    sheet: str | None = None
+    if suffix == ".xlsx":
+        rows, sheet = _xlsx_rows(table)
+    else:
+        rows = _csv_rows(table)
     if not rows:
         raise RoadmapdocsError(_NO_HEADER, where)
     header = [h.strip() for h in rows[0][1]]
@@ -94,11 +130,12 @@ def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
                 _EXTRA_VALUES.format(count=len(row), columns=width, value=_short(extra[0])),
                 Location(str(table), line=line),
             )
-    return [
-        dict(zip(header, (c.strip() for c in row), strict=False))
-        for _, row in rows[1:]
+    kept = [
+        (line, [c.strip() for c in row[:width]])
+        for line, row in rows[1:]
         if any(c.strip() for c in row)
     ]
+    return Table(header, rows[0][0], kept, sheet)
 
 
 def _short(text: str) -> str:
@@ -219,7 +256,7 @@ def _check_swallowed(table: Path, rows: Rows, dialect: type[csv.Dialect]) -> Non
                     )
 
 
-def _xlsx_rows(table: Path) -> Rows:
+def _xlsx_rows(table: Path) -> tuple[Rows, str]:
     check_xlsx(table)
     import openpyxl
     from openpyxl.utils import get_column_letter
@@ -238,7 +275,7 @@ def _xlsx_rows(table: Path) -> Rows:
                     place = f"{get_column_letter(column)}{number}"
                     raise _cell_too_long(table, number, Phrase(place, place), bound)
             rows.append((number, row))
-        return rows
+        return rows, str(book.worksheets[0].title)
     finally:
         book.close()
 

@@ -24,7 +24,11 @@ The table is read as people type it:
   the activity above it (empty rows before the first and after the last are no activities);
 - a cell that is empty or holds only a dash leaves its field out; every other text is kept as
   it stands, line breaks included. Cells of a column no header names are left unplaced, never
-  dropped.
+  dropped;
+- a cell of «Отметка об исполнении» that starts with a status word («Выполнено 12.10.2024,
+  протокол № 3», «в работе») gives the activity's ``status``, ``done`` and ``report``
+  (:func:`~roadmapdocs.lang.status.read_mark`); any other mark («протокол № 3») stays its
+  ``execution_mark``.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from typing import Any
 from roadmapdocs.importing.columns import DEFAULT, ColumnMap, ColumnMatch, normalise
 from roadmapdocs.importing.outcome import Guess, Imported, Unplaced
 from roadmapdocs.importing.raw import Place, RawRow, RawTable
+from roadmapdocs.lang.status import read_mark
 from roadmapdocs.model.activity import DEFAULT_TITLES, ActivityField
 
 Path = tuple[str | int, ...]
@@ -460,7 +465,50 @@ def read_plan(table: RawTable, columns: ColumnMap = DEFAULT) -> Imported:
     for section in found.data.get("sections", []):
         _parties(section.get("activities", []))
     _parties(found.data.get("activities", []))
+    containers: list[tuple[Path, list[dict[str, Any]]]] = [
+        (("sections", number), section.get("activities", []))
+        for number, section in enumerate(found.data.get("sections", []))
+    ]
+    containers.insert(0, ((), found.data.get("activities", [])))
+    read = sum(_statuses(found, path, activities) for path, activities in containers)
+    if read:
+        found.guesses.append(
+            Guess(
+                table.place,
+                f"отметки об исполнении со словом состояния («Выполнено 12.10.2024, протокол "
+                f"№ 3») разнесены по status, done и report: {read}",
+            )
+        )
     return found
+
+
+_MARK = ActivityField.EXECUTION_MARK.value
+
+
+def _statuses(found: Imported, path: Path, activities: list[dict[str, Any]]) -> int:
+    """Read each «Отметка об исполнении» that starts with a status word into the activity's
+    status, date done and report, where the mark's cell stood; the number of marks read."""
+    read = 0
+    for index, activity in enumerate(activities):
+        here: Path = (*path, "activities", index)
+        mark = activity.get(_MARK)
+        found_mark = read_mark(mark) if isinstance(mark, str) else None
+        if found_mark is not None:
+            del activity[_MARK]
+            place = found.places.pop((*here, _MARK), None)
+            fields: dict[str, str] = {"status": found_mark.status.value}
+            if found_mark.done is not None:
+                fields["done"] = found_mark.done.isoformat()
+            if found_mark.report:
+                fields["report"] = found_mark.report
+            activity.update(fields)
+            if place is not None:
+                for name in fields:
+                    key: Path = (*here, name)
+                    found.places[key] = place
+            read += 1
+        read += _statuses(found, here, activity.get("activities", []))
+    return read
 
 
 def _parties(activities: list[dict[str, Any]]) -> None:

@@ -126,44 +126,70 @@ def _row(activity: Activity, as_of: date) -> tuple[ProgressRow, tuple[str, bool]
     return row, (name, late)
 
 
+def _numbered(number: str | None, activities: Iterable[Activity]) -> Iterator[tuple[str, Activity]]:
+    """Each activity counted in a section, with the number the report shows: its own, or the
+    one a reader would count for an activity the plan leaves unnumbered («2.3» — the third of
+    section 2)."""
+    stem = (number or "").strip().rstrip(".")
+    place = 0
+    for activity in activities:
+        for leaf in _leaves(activity):
+            place += 1
+            shown = leaf.number or (f"{stem}.{place}" if stem else str(place))
+            yield shown, leaf
+
+
 def _section(
     number: str | None, title: str, activities: Iterable[Activity], as_of: date
 ) -> ProgressSection:
     rows: list[ProgressRow] = []
     states: list[tuple[str, bool]] = []
-    for activity in activities:
-        for leaf in _leaves(activity):
-            row, st = _row(leaf, as_of)
-            if row.number is None:  # numbered as a reader would count: «2.3»
-                stem = (number or "").strip().rstrip(".")
-                row.number = f"{stem}.{len(rows) + 1}" if stem else str(len(rows) + 1)
-            rows.append(row)
-            states.append(st)
+    for shown, leaf in _numbered(number, activities):
+        row, state_ = _row(leaf, as_of)
+        row.number = shown
+        rows.append(row)
+        states.append(state_)
     return ProgressSection(number=number, title=title, tally=count(states), rows=rows)
 
 
-def _plan_sections(plan: Plan, as_of: date) -> Iterator[ProgressSection]:
+def _groups(plan: Plan) -> Iterator[tuple[str | None, str, list[Activity]]]:
+    """The sections of a plan as a report shows them: a top-level activity that heads others
+    stands for a section of its own, the loose ones between such form untitled sections."""
     loose: list[Activity] = []
     for activity in plan.activities:
-        if activity.activities:  # a heading activity stands for a section of its own
+        if activity.activities:
             if loose:
-                yield _section(None, "", loose, as_of)
+                yield None, "", loose
                 loose = []
-            yield _section(activity.number, activity.text, activity.activities, as_of)
+            yield activity.number, activity.text, activity.activities
         else:
             loose.append(activity)
     if loose:
-        yield _section(None, "", loose, as_of)
+        yield None, "", loose
     for section in plan.sections:
-        yield _section(section.number, section.title, section.activities, as_of)
+        yield section.number, section.title, section.activities
 
 
 def sections(document: DocumentBase, as_of: date) -> list[ProgressSection]:
     """The sections of every plan table of ``document``, with their activities' states."""
     found: list[ProgressSection] = []
     for _, plan in spec_of(document).plan_tables(document):
-        found.extend(s for s in _plan_sections(plan, as_of) if s.rows)
+        for number, title, activities in _groups(plan):
+            section = _section(number, title, activities, as_of)
+            if section.rows:
+                found.append(section)
     return found
+
+
+def shown_numbers(plan: Plan) -> dict[int, str]:
+    """The number a report shows for each activity of ``plan`` it counts, by ``id`` of the
+    activity: so that a table of statuses can name an unnumbered activity as the report
+    numbers it."""
+    return {
+        id(leaf): shown
+        for number, _, activities in _groups(plan)
+        for shown, leaf in _numbered(number, activities)
+    }
 
 
 def _indicators(document: DocumentBase) -> Iterator[Indicator]:
