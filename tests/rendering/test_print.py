@@ -54,3 +54,24 @@ def test_the_order_appendix_fits_in_nine_landscape_pages(
 ) -> None:
     # Seed 003's appendix took 13 landscape pages; typed by hand it takes about 8.
     assert 0 < printed[name].landscape_pages <= 9
+
+
+def test_a_report_and_a_summary_print_signable(tmp_path_factory: pytest.TempPathFactory) -> None:
+    import datetime as dt
+
+    from roadmapdocs.monitoring import rollup
+    from roadmapdocs.monitoring.progress import report
+
+    folder = tmp_path_factory.mktemp("report")
+    as_of = dt.date(2024, 10, 1)
+    one = report(roadmapdocs.load(EXAMPLES / "monitoring" / "school-roadmap-status.yaml"), as_of)
+    schools = sorted((EXAMPLES / "monitoring" / "schools").glob("*.yaml"))
+    summary = rollup.summarise(
+        [(str(p), report(roadmapdocs.load(p), as_of)) for p in schools], as_of
+    ).report
+    sources = [roadmapdocs.render(d, folder / f"{i}.docx") for i, d in enumerate((one, summary))]
+    for document, source, pdf in zip((one, summary), sources, convert_to_pdf(sources), strict=True):
+        printed = check(pdf, source, document)
+        assert printed.broken_words == []
+        assert printed.part_empty_pages == []
+        assert printed.missing_texts == []
