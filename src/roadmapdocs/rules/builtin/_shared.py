@@ -18,6 +18,10 @@ def blank(value: str | None) -> bool:
     return value is None or not value.strip(" \t\n\u00a0-–—.…")
 
 
+SHARE_UNIT = re.compile(r"^\s*(?:%|процент\w*|доля|доли|в\s*%)\s*$", re.I)
+"""A unit that makes an indicator a share: «%», «процент», «доля», «в %»."""
+
+
 def nobody(parties: list[Party]) -> bool:
     """The responsible cell names no one."""
     return all(blank(str(party)) for party in parties)

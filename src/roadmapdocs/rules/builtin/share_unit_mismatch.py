@@ -7,10 +7,9 @@ from collections.abc import Iterator
 
 from roadmapdocs.model.walk import indicator_lists
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
-from roadmapdocs.rules.builtin._shared import blank
+from roadmapdocs.rules.builtin._shared import SHARE_UNIT, blank
 
 _SHARE_NAME = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:доля|удельный\s+вес|процент)\b", re.I)
-_SHARE_UNIT = re.compile(r"^\s*(?:%|процент\w*|доля|доли|в\s*%)\s*$", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -31,7 +30,7 @@ def share_unit_mismatch(context: Context) -> Iterator[Hit]:
                 continue
             path = (*table.path, index)
             unit = (indicator.unit or "").strip()
-            if unit and not _SHARE_UNIT.match(unit):
+            if unit and not SHARE_UNIT.match(unit):
                 yield Hit(
                     (*path, "unit"),
                     Phrase(
