@@ -709,6 +709,64 @@ def report(
     )
 
 
+_CALENDAR_MADE = Phrase(
+    "{target}: сроков в календаре — {placed}; без даты (не внесены) — {undated}",
+    "{target}: terms in the calendar — {placed}; without a date (left out) — {undated}",
+)
+_CALENDAR_SUFFIX = Phrase(
+    "календарь записывается в файл .ics, а не «{name}»",
+    "a calendar is written to an .ics file, not «{name}»",
+)
+_LOAD_FAILED = Phrase(
+    "календарь не сделан: исправьте ошибки выше", "the calendar was not made: fix the errors above"
+)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Файл .ics.")
+@click.option("--name", help="Название календаря: «Сроки дорожной карты МБОУ СОШ № 8».")
+@_LANG
+def calendar(files: Sequence[str], output: str, name: str | None, lang: Lang) -> None:
+    """Календарь сроков FILES (файлы или папки) в формате .ics: событие на каждый срок с датой,
+    «до …» — задача, «ежеквартально» — повторяющееся событие. Повторный импорт календаря
+    обновляет события, а не удваивает их."""
+    from roadmapdocs import pipeline
+    from roadmapdocs.monitoring import rollup
+    from roadmapdocs.monitoring.calendar import calendar as make_calendar
+    from roadmapdocs.rendering import moment
+
+    with language(lang):
+        try:
+            if Path(output).suffix.lower() != ".ics":
+                raise OutputError(_CALENDAR_SUFFIX.format(name=Path(output).name), Location(output))
+            sources = rollup.inputs(files)
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+        loaded = []
+        failed = False
+        for source in sources:
+            try:
+                loaded.append((pipeline.load(source, lang), source.name))
+            except RoadmapdocsError as error:
+                click.echo(str(error), err=True)
+                failed = True
+        if failed:
+            click.echo(_LOAD_FAILED.in_(lang), err=True)
+            sys.exit(EXIT_PROBLEMS)
+        stamp = moment.fixed() or dt.datetime.fromtimestamp(
+            max(p.stat().st_mtime for p in sources), dt.timezone.utc
+        ).replace(microsecond=0)
+        made = make_calendar(loaded, stamp=stamp, name=name)
+        try:
+            _save(output, lambda path: path.write_bytes(made.data))
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+    click.echo(
+        _CALENDAR_MADE.format(target=output, placed=made.placed, undated=made.undated).in_(lang)
+    )
+
+
 @main.group()
 def templates() -> None:
     """Шаблоны: список, описание, копия для правки, проверка."""
