@@ -74,7 +74,7 @@ REPORTS = st.lists(
     st.text(alphabet="абвгдежзиклмнопрстуфхцчшщэюя№ ", min_size=1, max_size=12).map(str.strip),
     min_size=1,
     max_size=2,
-).map(lambda lines: "\n".join(f"протокол {line}" for line in lines))
+).map(lambda lines: "\n".join(f"протокол {line}".strip() for line in lines))
 
 
 @st.composite
