@@ -359,6 +359,75 @@ def annotate(
     sys.exit(EXIT_PROBLEMS if report.failed() else EXIT_OK)
 
 
+_CALENDAR_MADE = Phrase(
+    "{target}: сроков в календаре — {placed} (записей — {entries}); без своей даты, не вошли — "
+    "{undated}",
+    "{target}: terms in the calendar — {placed} ({entries} entries); with no date of their own, "
+    "left out — {undated}",
+)
+_CALENDAR_UNANCHORED = Phrase(
+    "; повторяющихся без периода документа, не вошли — {count}",
+    "; recurring with no period of the document, left out — {count}",
+)
+_CALENDAR_NOT_MADE = Phrase(
+    "календарь не сделан: исправьте ошибки выше", "the calendar was not made: fix the errors above"
+)
+_CALENDAR_EMPTY = Phrase(
+    "ни у одного срока нет своей даты: календарь не записан",
+    "no term has a date of its own: the calendar is not written",
+)
+
+
+@main.command()
+@click.argument("inputs", metavar="FILE...", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="Куда записать (.ics)."
+)
+@click.option(
+    "--todo",
+    is_flag=True,
+    help="Сроки «до …» — задачами (VTODO), а не событиями: для Thunderbird и Apple; Google "
+    "Календарь и Outlook задачи из файла не переносят.",
+)
+@click.option("--name", help="Название календаря вместо «Сроки мероприятий — <организация>».")
+@_LANG
+def calendar(inputs: Sequence[str], output: str, todo: bool, name: str | None, lang: Lang) -> None:
+    """Сроки мероприятий и контрольных точек FILE (файлы или папки) — в календарь .ics для
+    Outlook, Google Календаря, Thunderbird.
+
+    Срок с датами — событие на весь день или на все дни срока, «ежеквартально» — повторяющееся
+    событие в пределах периода документа. Повторный импорт обновляет записи, а не удваивает их.
+    Код выхода 1 и ни одного файла, если документ не загрузился.
+    """
+    from roadmapdocs.monitoring import calendar as terms
+
+    with language(lang):
+        try:
+            terms.check_output(output)
+            files = terms.sources(inputs)
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+        loaded, failed = terms.load_all(files, lang)
+        for problem in failed:
+            click.echo(str(problem), err=True)
+        if failed:
+            click.echo(_CALENDAR_NOT_MADE.in_(lang), err=True)
+            sys.exit(EXIT_PROBLEMS)
+        try:
+            made = terms.build(loaded, stamp=terms.stamp_of(files), todo=todo, name=name, lang=lang)
+            if not made.entries:
+                raise RoadmapdocsError(_CALENDAR_EMPTY, Location(", ".join(inputs)))
+            _save(output, lambda target: target.write_bytes(made.data))
+        except RoadmapdocsError as error:
+            _fail(error, lang)
+    said = _CALENDAR_MADE.format(
+        target=output, placed=made.placed, entries=made.entries, undated=made.undated
+    )
+    if made.unanchored:
+        said += _CALENDAR_UNANCHORED.format(count=made.unanchored)
+    click.echo(said.in_(lang))
+
+
 @main.command()
 @click.argument("selectors", metavar="[RULE]...", nargs=-1)
 @_LANG
@@ -706,64 +775,6 @@ def report(
             percent=percent(tally.share),
             overdue=tally.overdue,
         ).in_(lang)
-    )
-
-
-_CALENDAR_MADE = Phrase(
-    "{target}: сроков в календаре — {placed}; без даты (не внесены) — {undated}",
-    "{target}: terms in the calendar — {placed}; without a date (left out) — {undated}",
-)
-_CALENDAR_SUFFIX = Phrase(
-    "календарь записывается в файл .ics, а не «{name}»",
-    "a calendar is written to an .ics file, not «{name}»",
-)
-_LOAD_FAILED = Phrase(
-    "календарь не сделан: исправьте ошибки выше", "the calendar was not made: fix the errors above"
-)
-
-
-@main.command()
-@click.argument("files", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Файл .ics.")
-@click.option("--name", help="Название календаря: «Сроки дорожной карты МБОУ СОШ № 8».")
-@_LANG
-def calendar(files: Sequence[str], output: str, name: str | None, lang: Lang) -> None:
-    """Календарь сроков FILES (файлы или папки) в формате .ics: событие на каждый срок с датой,
-    «до …» — задача, «ежеквартально» — повторяющееся событие. Повторный импорт календаря
-    обновляет события, а не удваивает их."""
-    from roadmapdocs import pipeline
-    from roadmapdocs.monitoring import rollup
-    from roadmapdocs.monitoring.calendar import calendar as make_calendar
-    from roadmapdocs.rendering import moment
-
-    with language(lang):
-        try:
-            if Path(output).suffix.lower() != ".ics":
-                raise OutputError(_CALENDAR_SUFFIX.format(name=Path(output).name), Location(output))
-            sources = rollup.inputs(files)
-        except RoadmapdocsError as error:
-            _fail(error, lang)
-        loaded = []
-        failed = False
-        for source in sources:
-            try:
-                loaded.append((pipeline.load(source, lang), source.name))
-            except RoadmapdocsError as error:
-                click.echo(str(error), err=True)
-                failed = True
-        if failed:
-            click.echo(_LOAD_FAILED.in_(lang), err=True)
-            sys.exit(EXIT_PROBLEMS)
-        stamp = moment.fixed() or dt.datetime.fromtimestamp(
-            max(p.stat().st_mtime for p in sources), dt.timezone.utc
-        ).replace(microsecond=0)
-        made = make_calendar(loaded, stamp=stamp, name=name)
-        try:
-            _save(output, lambda path: path.write_bytes(made.data))
-        except RoadmapdocsError as error:
-            _fail(error, lang)
-    click.echo(
-        _CALENDAR_MADE.format(target=output, placed=made.placed, undated=made.undated).in_(lang)
     )
 
 
