@@ -224,7 +224,7 @@ def test_terms_without_a_date_of_their_own_are_counted_not_lost() -> None:
         {"number": "6", "text": "Строка без срока"},
     )
     made = build([document], stamp=STAMP)
-    assert (made.terms, made.placed, made.entries, made.undated, made.unanchored) == (5, 1, 1, 4, 0)
+    assert (made.terms, made.placed, made.entries, made.undated, made.unanchored) == (5, 2, 2, 3, 0)
 
 
 def test_a_recurring_term_with_no_period_to_count_from_is_counted_apart() -> None:
@@ -300,6 +300,8 @@ def _dated(deadline: Deadline, within: tuple[dt.date, dt.date] | None) -> int:
         return int(bool(anchored and deadline.recurrence))
     if kind in (DeadlineKind.DATE, DeadlineKind.PERIOD, DeadlineKind.SEVERAL):
         return int(deadline.start is not None and deadline.end is not None)
+    if kind is DeadlineKind.WHOLE_PERIOD:
+        return int(bool((deadline.start or within) and (deadline.end or within)))
     if kind is DeadlineKind.BY:
         return int(deadline.end is not None)
     if kind is DeadlineKind.FROM:

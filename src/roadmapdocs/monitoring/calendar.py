@@ -18,9 +18,11 @@ How a term becomes an entry (docs/monitoring-calendar.md says the same for users
   document's period unless the term names its own) until its end; school quarters and
   half-years end, approximately, on the last day of October, December, March and May. With
   no window to count from, it is left out and counted (:attr:`Terms.unanchored`);
-- the rest — as needed, by a schedule, relative to an event, the whole period of the document,
-  text that was not understood, a month without a year — has no date of its own and is left
-  out and counted (:attr:`Terms.undated`).
+- «весь период», «постоянно» — an all-day event over the document's period (marked free
+  time, as every entry is, so that it does not fill a schedule);
+- the rest — as needed, by a schedule, relative to an event, text that was not understood, a
+  month without a year — has no date of its own and is left out and counted
+  (:attr:`Terms.undated`).
 
 Each entry's ``UID`` is a hash of the document's identity (kind, organisation, title — not its
 file, so a renamed file keeps its UIDs), the number and text of the activity and the index of
@@ -135,8 +137,9 @@ class Terms:
     entries: int
     """Events and to-dos in the calendar: a term of several parts has one per part."""
     undated: int
-    """Terms left out for want of a date of their own: as needed, by a schedule, the whole
-    period, relative to an event, not understood, a month with no year to place it."""
+    """Terms left out for want of a date of their own: as needed, by a schedule, relative to
+    an event, not understood, a month with no year to place it, the whole period of a
+    document without one."""
     unanchored: int
     """Recurring terms left out for want of a period to count their repetitions from."""
 
@@ -290,7 +293,16 @@ def _single(deadline: Deadline, within: tuple[date, date] | None) -> tuple[_Span
         if first is None:
             return None, False
         return _Span(_day(first), _day(first), rule=rule, until=_day(end), note=note), False
-    if kind in (DeadlineKind.PERIOD, DeadlineKind.DATE, DeadlineKind.SEVERAL):
+    if kind is DeadlineKind.WHOLE_PERIOD:
+        # «весь период», «постоянно»: the document's period is its date.
+        start = start or (within[0] if within else None)
+        end = end or (within[1] if within else None)
+    if kind in (
+        DeadlineKind.PERIOD,
+        DeadlineKind.DATE,
+        DeadlineKind.SEVERAL,
+        DeadlineKind.WHOLE_PERIOD,
+    ):
         if start is None or end is None:
             return None, False
         return _Span(_day(start), _day(max(start, end))), False
