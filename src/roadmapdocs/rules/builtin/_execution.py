@@ -22,16 +22,13 @@ def executed(document: Document) -> Iterator[tuple[PathKey, Activity]]:
 
 def document_date(document: Document) -> date | None:
     """The date the document bears: its own ``date`` (an order), else the date its approval
-    stamp quotes («УТВЕРЖДЕНА приказом … от 29.08.2024 № 145»); None when it bears none."""
+    stamp quotes («УТВЕРЖДЕНА приказом … от 29.08.2024 № 145») — the earliest, when the stamp
+    also quotes the orders that amended it; None when it bears none."""
     own = getattr(document, "date", None)
     if isinstance(own, date):
         return own
     if document.approval:
         _, dates = quoted_requisites(document.approval)
         if dates:
-            return dates[0]
+            return min(dates)
     return None
-
-
-def show(day: date) -> str:
-    return day.strftime("%d.%m.%Y")

@@ -21,6 +21,31 @@ def blank(value: str | None) -> bool:
 SHARE_UNIT = re.compile(r"^\s*(?:%|процент\w*|доля|доли|в\s*%)\s*$", re.I)
 """A unit that makes an indicator a share: «%», «процент», «доля», «в %»."""
 
+SHARE_NAME = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:доля|удельный\s+вес|процент)\b", re.I)
+"""An indicator named as a share: «Доля педагогов …», «1.2. Удельный вес …», «Процент …»."""
+
+_VALUE_NUMBER = r"(?<![\d.,])[-−]?\d+(?:[.,]\d+)?"
+_NUMBER_IN_VALUE = re.compile(_VALUE_NUMBER)
+_PERCENTAGE = re.compile(rf"({_VALUE_NUMBER})(?:\s*[–—-]\s*({_VALUE_NUMBER}))?\s*%")
+
+
+def percent(value: str, unit: str | None) -> bool:
+    """A value reads as a percentage: it carries «%», or its indicator's unit is a share one
+    (:data:`SHARE_UNIT`)."""
+    return "%" in value or bool(SHARE_UNIT.match(unit or ""))
+
+
+def value_numbers(value: str) -> list[float]:
+    """The numbers an indicator's value states; in a value with «%», the numbers the sign is
+    written after: «24 % (120 чел.)» → [24], «80–85 %» → [80, 85], «12,5» → [12.5]. A minus makes
+    a number negative unless it joins two numbers: «−5 %» → [−5], «1-2 %» → [1, 2]. A value with
+    no number («положительная динамика») → []."""
+    if "%" in value:
+        found = [n for m in _PERCENTAGE.finditer(value) for n in m.groups() if n]
+    else:
+        found = _NUMBER_IN_VALUE.findall(value)
+    return [float(n.replace(",", ".").replace("−", "-")) for n in found]
+
 
 def nobody(parties: list[Party]) -> bool:
     """The responsible cell names no one."""

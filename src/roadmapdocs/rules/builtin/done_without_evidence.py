@@ -16,7 +16,8 @@ def done_without_evidence(context: Context) -> Iterator[Hit]:
 
     Отчёт об исполнении приводит по каждому выполненному мероприятию дату и подтверждение:
     протокол, приказ, справку, ссылку. Без даты нельзя понять, выполнено ли оно в срок; без
-    подтверждения — проверить выполнение. Поля — ``done`` и ``report``.
+    подтверждения — проверить выполнение. Поля — ``done`` и ``report``; замечание стоит у
+    строки статуса, потому что недостающего поля в файле нет. Дата проверки правилу не нужна.
 
     Пример: «мероприятие 2.1: отмечено «выполнено», но не указаны дата выполнения и что сделано».
     """
@@ -27,19 +28,32 @@ def done_without_evidence(context: Context) -> Iterator[Hit]:
         if not (no_date or no_report):
             continue
         if no_date and no_report:
-            missing = Phrase("дата выполнения и что сделано", "the done date and what was done")
+            said = Phrase(
+                "отмечено «выполнено», но не указаны дата выполнения и что сделано",
+                "marked done, but neither the done date nor what was done is given",
+            )
+            fix = Phrase(
+                "впишите done: ДД.ММ.ГГГГ и report: что сделано — протокол, приказ, справку или "
+                "ссылку",
+                "add done: DD.MM.YYYY and report: what was done — minutes, an order, a note or a "
+                "link",
+            )
         elif no_date:
-            missing = Phrase("дата выполнения", "the done date")
+            said = Phrase(
+                "отмечено «выполнено», но не указана дата выполнения",
+                "marked done, but the done date is not given",
+            )
+            fix = Phrase(
+                "впишите done: ДД.ММ.ГГГГ — день, когда мероприятие выполнено",
+                "add done: DD.MM.YYYY, the day the activity was done",
+            )
         else:
-            missing = Phrase("что сделано (подтверждение)", "what was done (the evidence)")
-        yield Hit(
-            (*path, "status"),
-            Phrase(
-                f"отмечено «выполнено», но не указаны: {missing.ru}",
-                f"marked done, but {missing.en} is not given",
-            ),
-            Phrase(
-                "впишите done: ДД.ММ.ГГГГ и report: документ или ссылку",
-                "add done: DD.MM.YYYY and report: a document or a link",
-            ),
-        )
+            said = Phrase(
+                "отмечено «выполнено», но не указано, что сделано (подтверждение)",
+                "marked done, but what was done (the evidence) is not given",
+            )
+            fix = Phrase(
+                "впишите report: что сделано — протокол, приказ, справку или ссылку",
+                "add report: what was done — minutes, an order, a note or a link",
+            )
+        yield Hit((*path, "status"), said, fix)

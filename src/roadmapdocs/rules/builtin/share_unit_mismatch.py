@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from roadmapdocs.model.walk import indicator_lists
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
-from roadmapdocs.rules.builtin._shared import SHARE_UNIT, blank
-
-_SHARE_NAME = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:доля|удельный\s+вес|процент)\b", re.I)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+from roadmapdocs.rules.builtin._shared import (
+    SHARE_NAME,
+    SHARE_UNIT,
+    blank,
+    percent,
+    value_numbers,
+)
 
 
 @rule("RD501", "share-unit-mismatch", Severity.WARNING)
@@ -20,13 +22,14 @@ def share_unit_mismatch(context: Context) -> Iterator[Hit]:
     «Доля педагогов, прошедших курсы» измеряется в процентах; если в единице стоит «человек»,
     а в значениях — «2» или «5 чел.», то показатель либо назван неверно («Количество …»), либо
     заполнен не теми числами. Проверяется единица измерения, базовое и целевые значения:
-    значение доли — это процент (есть знак «%» или единица «%») не больше 100.
+    значение доли — это процент (есть знак «%» или единица «%») не больше 100; в значении со
+    знаком «%» считаются числа перед ним, так что «24 % (120 чел.)» — доля.
 
     Пример: «показатель 1/2: показатель назван «Доля …», а единица измерения «человек»».
     """
     for table in indicator_lists(context.document):
         for index, indicator in enumerate(table.items):
-            if not _SHARE_NAME.match(indicator.name):
+            if not SHARE_NAME.match(indicator.name):
                 continue
             path = (*table.path, index)
             unit = (indicator.unit or "").strip()
@@ -44,7 +47,7 @@ def share_unit_mismatch(context: Context) -> Iterator[Hit]:
                 )
                 continue
             for key, value in _values(indicator.baseline, indicator.values):
-                if not _is_share(value, percent_unit=bool(unit)):
+                if not _is_share(value, unit):
                     field = ("baseline",) if key is None else ("values", key)
                     yield Hit(
                         (*path, *field),
@@ -68,11 +71,11 @@ def _values(baseline: str | None, values: dict[str, str]) -> Iterator[tuple[str 
             yield key, value
 
 
-def _is_share(value: str, *, percent_unit: bool) -> bool:
+def _is_share(value: str, unit: str) -> bool:
     """A value reads as a share: a percentage up to 100, or a number when the unit is «%»."""
-    numbers = [float(n.replace(",", ".")) for n in _NUMBER.findall(value)]
+    numbers = value_numbers(value)
     if not numbers:
         return True  # «не менее чем в прошлом году», «положительная динамика»: not a count either
-    if "%" not in value and not percent_unit:
+    if not percent(value, unit):
         return False
     return all(n <= 100 for n in numbers)
