@@ -267,3 +267,51 @@ def test_a_killed_batch_takes_its_libreoffice_and_temporary_folders_with_it(
             run.kill()
     _none_left(marker)
     assert list(scratch.iterdir()) == []
+
+
+_PARENT = """
+import subprocess, sys, time
+bridge = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+print(bridge.pid, flush=True)
+time.sleep(300)
+"""
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or uno_python() is None,
+    reason="LibreOffice с Python UNO (python3-uno) не установлен",
+)
+def test_an_orphaned_bridge_removes_all_its_scratch_folder_before_it_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bridge's main thread, finding LibreOffice killed and its answer unread, must not end
+    the process while the watcher is still removing a large scratch folder."""
+    from roadmapdocs.rendering.pdf import BRIDGE
+
+    marker = _fake(tmp_path, monkeypatch, _HANGS)
+    scratch = tmp_path / "roadmapdocs-worker-x"
+    for folder in range(30):
+        (scratch / f"f{folder}").mkdir(parents=True)
+        for name in range(1000):
+            (scratch / f"f{folder}" / f"{name}.xml").write_bytes(b"x")
+    python = uno_python()
+    assert python is not None
+    command = [python, str(BRIDGE), str(tmp_path / "soffice"), str(tmp_path / "profile")]
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _PARENT, *command, str(scratch)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert parent.stdout is not None
+        bridge = psutil.Process(int(parent.stdout.readline()))
+        deadline = time.monotonic() + 30
+        while not _survivors(marker):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        parent.kill()
+        parent.wait(timeout=10)
+        bridge.wait(timeout=30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            parent.kill()
+    _none_left(marker)
+    assert not scratch.exists()

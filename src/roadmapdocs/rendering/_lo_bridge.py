@@ -144,17 +144,31 @@ class Office:
                     socket.unlink(missing_ok=True)
 
 
-def _watch_parent(office: Office, scratch: str | None) -> None:
+_ending = threading.Lock()
+
+
+def _end_orphaned(office: Office, scratch: str | None) -> None:
+    """Kill LibreOffice, remove the scratch folder and end the process: the parent is gone.
+
+    Both threads come here when the parent dies (the watcher, and the main thread when its input
+    ends or an answer cannot be written). Whichever comes second waits on the lock until the
+    first has ended the process, so that neither can end it while the other is still removing
+    the folder.
+    """
+    with _ending:
+        office.dying = True
+        office.kill()
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+        office.kill()  # one the main thread started meanwhile
+        os._exit(1)
+
+
+def _watch_parent(office: Office, scratch: str | None, parent: int) -> None:
     """End everything when the parent is gone: it cannot close the input if it was killed."""
-    parent = os.getppid()
     while os.getppid() == parent:
         time.sleep(0.5)
-    office.dying = True
-    office.kill()
-    if scratch:
-        shutil.rmtree(scratch, ignore_errors=True)
-    office.kill()  # one the main thread started meanwhile
-    os._exit(1)
+    _end_orphaned(office, scratch)
 
 
 def _answer(**values: Any) -> None:
@@ -166,42 +180,53 @@ def main() -> int:
     soffice, profile = sys.argv[1], Path(sys.argv[2])
     scratch = sys.argv[3] if len(sys.argv) > 3 else None
     office = Office(soffice, profile)
-    threading.Thread(target=_watch_parent, args=(office, scratch), daemon=True).start()
+    parent = os.getppid()
+    threading.Thread(target=_watch_parent, args=(office, scratch, parent), daemon=True).start()
+    try:
+        ended = _serve(office)
+    except BaseException as exc:
+        # An answer nobody reads any more: the parent's pipe may close before it is seen gone.
+        if office.dying or os.getppid() != parent or isinstance(exc, BrokenPipeError):
+            _end_orphaned(office, scratch)
+        raise
+    if not ended:  # the input ended without a word: the parent is gone
+        _end_orphaned(office, scratch)
+    office.stop()
+    return 0
+
+
+def _serve(office: Office) -> bool:
+    """Start LibreOffice and convert what is asked; True when asked to end, False when the input
+    ended without it."""
     try:
         office.start()
     except Exception as exc:
+        if office.dying:
+            raise
         _answer(error=str(exc))
         office.stop()
-        return 1
+        sys.exit(1)
     _answer(ready=True)
-    ended = False
-    try:
-        for line in sys.stdin:
-            request = json.loads(line)
-            if request.get("end"):
-                ended = True
-                break
-            for attempt in (1, 2):
-                try:
-                    if not office.alive():
-                        office.stop()
-                        office.start()
-                    office.convert(request["source"], request["target"], request["filter"])
-                except Exception as exc:
-                    if attempt == 1 and not office.alive():
-                        continue  # LibreOffice died under this document: once more, fresh
-                    _answer(error=f"{type(exc).__name__}: {exc}")
-                else:
-                    _answer(ok=True)
-                break
-    finally:
-        if ended:
-            office.stop()
-        else:  # the parent is gone: nobody waits for LibreOffice to end politely
-            office.kill()
-            if scratch:
-                shutil.rmtree(scratch, ignore_errors=True)
-    return 0
+    for line in sys.stdin:
+        request = json.loads(line)
+        if request.get("end"):
+            return True
+        for attempt in (1, 2):
+            try:
+                if not office.alive():
+                    office.stop()
+                    office.start()
+                office.convert(request["source"], request["target"], request["filter"])
+            except Exception as exc:
+                if office.dying:
+                    raise
+                if attempt == 1 and not office.alive():
+                    continue  # LibreOffice died under this document: once more, fresh
+                _answer(error=f"{type(exc).__name__}: {exc}")
+            else:
+                _answer(ok=True)
+            break
+    return False
 
 
 if __name__ == "__main__":
