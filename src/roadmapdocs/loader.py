@@ -8,6 +8,7 @@ import gc
 import json
 import os
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Union, cast
@@ -309,22 +310,35 @@ class _Builder:
             ) from None
 
 
+_PAUSE_LOCK = threading.Lock()
+_pause = {"loads": 0, "resume": False}
+"""How many loads are running with the collector paused, and whether the first of them found it
+enabled: the last one to finish restores what the first found."""
+
+
 @contextlib.contextmanager
-def _no_cycle_collection(size: int) -> Iterator[None]:
-    """Python's cycle collector off while a large text (``size`` characters) is composed and
-    built: the nodes and values made are no garbage, and on a file of a hundred thousand values
-    the collector, walking them again and again, took three quarters of the time. A real
-    document is too small for it to matter, and keeps the collector as it is."""
-    enabled = gc.isenabled()
-    if size < 100_000:
-        yield
-        return
-    gc.disable()
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a document is read and its models built.
+
+    Everything a load makes (YAML nodes, values, models) is kept or freed by reference counts;
+    the collector, started again and again by so many new objects, only walks them: from a few
+    thousand activities on it took from a third to over half of the time, and its full passes
+    over a growing heap made the time grow faster than the document. Loads that overlap (other
+    threads, a load inside a load) pause it once: the last to finish enables it again, and only
+    if it was enabled when the first began; a collector the caller turned off stays off.
+    """
+    with _PAUSE_LOCK:
+        if _pause["loads"] == 0:
+            _pause["resume"] = gc.isenabled()
+            gc.disable()
+        _pause["loads"] += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _PAUSE_LOCK:
+            _pause["loads"] -= 1
+            if _pause["loads"] == 0 and _pause["resume"]:
+                gc.enable()
 
 
 # PyYAML's commonest complaints, said as a methodologist would need them, with the fix; each
@@ -416,12 +430,11 @@ def _parse_yaml(source_text: str, marks: SourceMap, lang: Lang) -> Any:
     loader = _Loader(source_text)
     try:
         _count_events(source_text, marks)
-        with _no_cycle_collection(len(source_text)):
-            node = loader.get_single_node()
-            if node is None:
-                return None
-            builder = _Builder(loader, marks, lang)
-            data = builder.build(node)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        builder = _Builder(loader, marks, lang)
+        data = builder.build(node)
         if builder.problems:
             raise LoadError(builder.problems)
         return data
@@ -654,7 +667,7 @@ def load(source: Source, *, lang: Lang = DEFAULT_LANG) -> Document:
     it is YAML (or JSON) text. Raises :class:`~roadmapdocs.errors.LoadError` listing every problem,
     each with file, line, column and field path, in ``lang``.
     """
-    with language(lang):
+    with language(lang), _collector_paused():
         return _load(source, lang)
 
 
