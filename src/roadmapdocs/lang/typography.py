@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from babel.dates import get_month_names
+from roadmapdocs.lang.months import month_names
 
 NBSP = "\u00a0"
 
@@ -29,7 +29,7 @@ _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
 @cache
 def _glue_patterns() -> tuple[re.Pattern[str], ...]:
     """Places to glue, each as ``keep`` (the text before the gap), the gap, and a look-ahead."""
-    months = "|".join(get_month_names("wide", "format", locale="ru").values())
+    months = "|".join(month_names("wide", "format").values())
     return (
         # «№ 5», «§ 3»
         re.compile(rf"(?P<keep>[№§]){_GAP}(?=\S)"),

@@ -6,8 +6,6 @@ import calendar
 from datetime import date
 from functools import lru_cache
 
-from babel.dates import get_month_names
-
 from roadmapdocs.lang.dates import format_date
 from roadmapdocs.lang.deadline.value import (
     Deadline,
@@ -16,13 +14,14 @@ from roadmapdocs.lang.deadline.value import (
     Frequency,
     Recurrence,
 )
+from roadmapdocs.lang.months import month_names
 
 
 @lru_cache(maxsize=1)
 def _month_names() -> tuple[dict[int, str], dict[int, str]]:
     """Nominative («февраль») and genitive («февраля») month names from CLDR."""
-    nominative = get_month_names("wide", context="stand-alone", locale="ru")
-    genitive = get_month_names("wide", context="format", locale="ru")
+    nominative = month_names("wide", "stand-alone")
+    genitive = month_names("wide", "format")
     return dict(nominative.items()), dict(genitive.items())
 
 

@@ -1,7 +1,7 @@
 """The words of Russian deadline texts, reduced to a small token language the grammar can read.
 
-Month names come from CLDR (through babel) in the nominative, the genitive and abbreviated;
-the prepositional («в мае») CLDR lacks, so a rule makes it from the nominative
+Month names are CLDR's (:mod:`roadmapdocs.lang.months`) in the nominative, the genitive and
+abbreviated; the prepositional («в мае») CLDR lacks, so a rule makes it from the nominative
 (:func:`month_locative`; a test checks it against pymorphy3's dictionary). The names are read
 once, lazily, so importing the package stays cheap.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from babel.dates import get_month_names
+from roadmapdocs.lang.months import month_names
 
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 
@@ -52,10 +52,10 @@ def month_forms() -> dict[str, int]:
     forms: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
-            for number, name in get_month_names(width, context=context, locale="ru").items():
+            for number, name in month_names(width, context).items():
                 forms[name.lower()] = number
                 forms[name.lower().rstrip(".")] = number
-    for number, name in get_month_names("wide", context="stand-alone", locale="ru").items():
+    for number, name in month_names("wide", "stand-alone").items():
         forms[month_locative(name.lower())] = number
     return forms
 
