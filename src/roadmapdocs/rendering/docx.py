@@ -7,6 +7,7 @@ import contextvars
 import copy
 import functools
 import io
+import logging
 import os
 import re
 import time
@@ -45,7 +46,7 @@ from roadmapdocs.fileio import atomic_path
 from roadmapdocs.messages import DEFAULT_LANG, Lang, Phrase, did_you_mean, phrase
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.model.kinds import spec_of
-from roadmapdocs.rendering import layout, moment
+from roadmapdocs.rendering import layout, moment, writer
 from roadmapdocs.rendering.annotate import annotate
 from roadmapdocs.rendering.context import (
     CONTRACT,
@@ -59,6 +60,8 @@ from roadmapdocs.rendering.filters import FILTERS, NameNotDeclined
 from roadmapdocs.rules.base import Finding
 from roadmapdocs.settings import Settings
 from roadmapdocs.templates import Template
+
+_log = logging.getLogger(__name__)
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -672,8 +675,11 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         self.docx = copy.deepcopy(pristine)
         self.is_rendered = False
 
+    def build_xml(self, context: Any, jinja_env: Any = None) -> str:
+        return self._in_document(super().build_xml(context, jinja_env))
+
     def fix_tables(self, xml: str) -> Any:
-        tree = parse_rendered(xml)
+        tree = parse_rendered(xml, document=True)
         refitted = layout.style_id(self.docx, layout.TABLE_STYLE)  # see layout.fit_plan_tables
         for table in list(tree.iter(_W_TBL)):
             # A plan table is refitted whole later: its rows need not be counted here.
@@ -681,6 +687,37 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
                 continue
             _fix_grid(table)
         return tree
+
+    def _in_document(self, body: str) -> str:
+        """The rendered ``body`` inside the template's own ``w:document``, to be parsed as one
+        tree: docxtpl parsed the body alone and swapped it into the document, and that swap
+        grew faster than the body (lxml moves each node into the other tree's dictionary)."""
+        root = self.docx._element
+        shell = etree.Element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap)
+        for child in root:
+            shell.append(etree.Comment(_BODY) if child.tag == _W_BODY else copy.deepcopy(child))
+        before, after = etree.tostring(shell, encoding="unicode").split(f"<!--{_BODY}-->")
+        start = _START_TAG.match(body)
+        if start is not None:  # the declarations the document already makes, said once
+            declared = {f'xmlns:{k}="{v}"' for k, v in root.nsmap.items() if k}
+            attributes = _ATTRIBUTE.findall(start.group(1))
+            kept = [a for a in attributes if a not in declared]
+            body = "<w:body" + "".join(" " + a for a in kept) + body[start.end(1) :]
+        return str(before + body + after)
+
+    def fix_docpr_ids(self, tree: Any) -> None:
+        # docxtpl's, with an XPath of its own: python-docx's elements take no namespaces.
+        for element in _DOC_PR(tree):
+            self.docx_ids_index += 1
+            element.attrib["id"] = str(self.docx_ids_index)
+
+    def map_tree(self, tree: Any) -> None:
+        if tree.tag != _W_DOCUMENT:
+            super().map_tree(tree)
+            return
+        part = self.docx.part
+        part._element = tree
+        self.docx = DocxDocument(tree, part)
 
     def map_headers_footers_xml(self, relKey: str, xml: bytes) -> None:
         # docxtpl has python-docx parse the rendered part, whose parser stops at a text node
@@ -699,8 +736,11 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         # the document's own text too: _BraceEscapes replaces them in the template.
         self.current_rendering_part = part
         self.rendering = (str(part.partname).lstrip("/"), src_xml)
-        template = (jinja_env or shared_environment()).from_string(jinja_source(src_xml))
-        rendered = template.render(context)
+        environment = jinja_env or shared_environment()
+        source = jinja_source(src_xml)
+        rendered = _write_directly(environment, source, context)
+        if rendered is None:
+            rendered = environment.from_string(source).render(context)
         # docxtpl's «re.sub(r"\n<w:p([ >])", r"<w:p\1", …)», five times faster as two replaces
         rendered = rendered.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         return str(self.resolve_listing(rendered))
@@ -739,6 +779,46 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         return _PARAGRAPH.sub(paragraph, xml)
 
 
+_writers: dict[tuple[int, str], writer.Writer | None] = {}
+_WRITERS = 64
+DIRECT = contextvars.ContextVar("roadmapdocs_direct_writer", default=True)
+"""Whether parts are written by :mod:`.writer` where it covers them (tests turn it off to
+compare with Jinja's text)."""
+
+
+def _writer_for(environment: SandboxedEnvironment, source: str) -> writer.Writer | None:
+    """The direct writer of ``source``, compiled on first use; None (the reason logged once)
+    when the writer does not cover it."""
+
+    def make() -> writer.Writer | None:
+        try:
+            return writer.compile_part(environment, source, _VIEW_TYPES)
+        except writer.Refused as exc:
+            # The reason as text: the exception would keep the frames of this render alive.
+            _log.info("часть шаблона отрисует Jinja: писатель не знает %s", str(exc))
+            return None
+
+    key = (id(environment), source)
+    if key in _writers:
+        return _writers[key]
+    return _kept(_writers, key, _WRITERS, make)
+
+
+def _write_directly(environment: SandboxedEnvironment, source: str, context: Any) -> str | None:
+    """The part written by its direct writer, or None when Jinja must render it."""
+    if not DIRECT.get() or not isinstance(environment, _Environment):
+        return None
+    found = _writer_for(environment, source)
+    if found is None:
+        return None
+    with bounded() as bounds:
+        made = bounds.made
+        text = found.render(environment, context, deadline=bounds.deadline, chars=bounds.chars)
+        if text is None:
+            bounds.made = made  # Jinja counts it all again
+        return text
+
+
 def _pristine(path: str) -> DocxDocument:
     """A template's document as every render starts from it: opened, its text tagged Russian
     (:func:`layout.prepare_language`), so that a render need not walk its body for that."""
@@ -768,15 +848,27 @@ _RENDERED_PART = etree.XMLParser(
     huge_tree=True, resolve_entities=False, no_network=True, remove_blank_text=True
 )
 _RENDERED_PART.set_element_class_lookup(element_class_lookup)
+_RENDERED_DOCUMENT = etree.XMLParser(
+    huge_tree=True, resolve_entities=False, no_network=True, remove_blank_text=False
+)
+_RENDERED_DOCUMENT.set_element_class_lookup(element_class_lookup)
+_BODY = "roadmapdocs body"
+_W_BODY, _W_DOCUMENT = qn("w:body"), qn("w:document")
+_START_TAG = re.compile(r"<w:body((?:\s+[^\s=>/]+=\"[^\"]*\")*)\s*(?=/?>)")
+_ATTRIBUTE = re.compile(r'[^\s=>/]+="[^"]*"')
+_DOC_PR = etree.XPath("//wp:docPr", namespaces=nsmap)
 
 
-def parse_rendered(xml: str | bytes) -> Any:
+def parse_rendered(xml: str | bytes, *, document: bool = False) -> Any:
     """The rendered XML of a part as a tree, all of it, or :class:`MalformedXML`.
 
-    A body (text) is parsed as docxtpl parses it; a header or footer (bytes) as python-docx
-    does, with its element classes.
+    A body (text) is parsed as docxtpl parses it — with python-docx's element classes when it
+    is a whole ``document``; a header or footer (bytes) as python-docx does.
     """
-    parser = _RENDERED_PART if isinstance(xml, bytes) else _RENDERED
+    if isinstance(xml, bytes):
+        parser = _RENDERED_PART
+    else:
+        parser = _RENDERED_DOCUMENT if document else _RENDERED
     try:
         return etree.fromstring(xml, parser=parser)
     except etree.XMLSyntaxError as exc:
