@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from roadmapdocs.lang.abbreviations import TOKEN, introduced_in
@@ -113,6 +114,54 @@ def _distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
         previous = current
     return previous[-1]
+
+
+class Neighbours:
+    """The spellings of a set that are :func:`near` a given one, found without comparing it
+    with every other: near spellings share a key. Reordered letters share their letters sorted;
+    one letter changed, the text without it at the same place; one letter added or dropped, the
+    shorter spelling, which is the longer one without a letter. A lookup costs a few keys per
+    letter, and the pairs found, not the size of the set."""
+
+    def __init__(self, tokens: Iterable[str]) -> None:
+        self.tokens = frozenset(t for t in tokens if len(t) >= 4)
+        self._letters: defaultdict[str, list[str]] = defaultdict(list)
+        self._changed: defaultdict[tuple[int, str], list[str]] = defaultdict(list)
+        self._longer: defaultdict[str, set[str]] = defaultdict(set)
+        for token in self.tokens:
+            self._letters["".join(sorted(token))].append(token)
+            for index in range(len(token)):
+                shorter = token[:index] + token[index + 1 :]
+                self._changed[(index, shorter)].append(token)
+                self._longer[shorter].add(token)
+
+    def of(self, token: str) -> Iterator[str]:
+        """The spellings near ``token``, each once."""
+        if len(token) < 4:
+            return
+        seen = {token}
+        candidates: list[Iterable[str]] = [self._letters.get("".join(sorted(token)), ())]
+        for index in range(len(token)):
+            shorter = token[:index] + token[index + 1 :]
+            candidates.append(self._changed.get((index, shorter), ()))
+            if shorter in self.tokens:
+                candidates.append((shorter,))
+        candidates.append(self._longer.get(token, ()))
+        for group in candidates:
+            for other in group:
+                if other not in seen:
+                    seen.add(other)
+                    yield other
+
+
+def neighbours(context: Context) -> Neighbours:
+    """The near spellings among the abbreviations used and introduced, indexed once per
+    validation."""
+    found = usage(context)
+    index: Neighbours = context.shared(
+        "abbreviation-neighbours", lambda: Neighbours(set(found.first) | found.introduced)
+    )
+    return index
 
 
 def canonical(a: str, b: str, found: Usage) -> tuple[str, str]:

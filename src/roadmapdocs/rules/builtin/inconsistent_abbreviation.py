@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
-from roadmapdocs.rules.builtin._abbreviations import canonical, known, near, usage
+from roadmapdocs.rules.builtin._abbreviations import canonical, known, neighbours, usage
 from roadmapdocs.rules.builtin._shared import normalise
 
 
@@ -26,20 +26,24 @@ def inconsistent_abbreviation(context: Context) -> Iterator[Hit]:
     found = usage(context)
     ordinary = known(context)
     tokens = sorted(set(found.first) | found.introduced)
-    for index, a in enumerate(tokens):
-        for b in tokens[index + 1 :]:
-            if not near(a, b) or (a in ordinary and b in ordinary):
-                continue
-            keep, variant = canonical(a, b, found)
-            path = found.first.get(variant) or found.first.get(keep) or ("abbreviations",)
-            yield Hit(
-                path,
-                Phrase(
-                    f"«{variant}» и «{keep}» — похоже, одно сокращение написано по-разному",
-                    f"«{variant}» and «{keep}» look like one abbreviation spelt two ways",
-                ),
-                Phrase(f"пишите везде «{keep}»", f"write «{keep}» everywhere"),
-            )
+    order = {token: index for index, token in enumerate(tokens)}
+    near = neighbours(context)
+    # The near pairs in the order of comparing each spelling with those after it.
+    pairs = sorted((order[a], order[b]) for a in tokens for b in near.of(a) if order[a] < order[b])
+    for first, second in pairs:
+        a, b = tokens[first], tokens[second]
+        if a in ordinary and b in ordinary:
+            continue
+        keep, variant = canonical(a, b, found)
+        path = found.first.get(variant) or found.first.get(keep) or ("abbreviations",)
+        yield Hit(
+            path,
+            Phrase(
+                f"«{variant}» и «{keep}» — похоже, одно сокращение написано по-разному",
+                f"«{variant}» and «{keep}» look like one abbreviation spelt two ways",
+            ),
+            Phrase(f"пишите везде «{keep}»", f"write «{keep}» everywhere"),
+        )
     by_short: dict[str, tuple[int, str]] = {}
     by_full: dict[str, tuple[int, str]] = {}
     for index, entry in enumerate(context.document.abbreviations):

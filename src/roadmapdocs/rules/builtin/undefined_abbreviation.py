@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
-from roadmapdocs.rules.builtin._abbreviations import known, near, usage
+from roadmapdocs.rules.builtin._abbreviations import known, neighbours, usage
 
 
 @rule("RD301", "undefined-abbreviation", Severity.WARNING)
@@ -30,10 +30,11 @@ def undefined_abbreviation(context: Context) -> Iterator[Hit]:
     """
     found = usage(context)
     ordinary = known(context)
+    near = neighbours(context)
     for token, path in found.first.items():
         if token in found.introduced or token in ordinary:
             continue
-        if any(near(token, other) for other in found.introduced):
+        if any(other in found.introduced for other in near.of(token)):
             continue
         yield Hit(
             path,

@@ -1,0 +1,186 @@
+"""Near spellings of abbreviations found through keys say the same as comparing every pair.
+
+The reference is the comparison the rules made before: every pair of spellings, with an edit
+distance computed letter by letter. RD301 and RD302 must find exactly what it found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import roadmapdocs
+from roadmapdocs.rules import Config
+from roadmapdocs.rules.base import Context, Hit, Phrase
+from roadmapdocs.rules.builtin._abbreviations import (
+    Neighbours,
+    canonical,
+    known,
+    usage,
+)
+from roadmapdocs.rules.builtin._shared import normalise
+from roadmapdocs.rules.builtin.inconsistent_abbreviation import inconsistent_abbreviation
+from roadmapdocs.rules.builtin.undefined_abbreviation import undefined_abbreviation
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def _near(a: str, b: str) -> bool:
+    if a == b or min(len(a), len(b)) < 4:
+        return False
+    return sorted(a) == sorted(b) or _edit_distance(a, b) == 1
+
+
+def _rd302_by_pairs(context: Context) -> Iterator[Hit]:
+    """RD302 as it was: every pair of spellings compared."""
+    found = usage(context)
+    ordinary = known(context)
+    tokens = sorted(set(found.first) | found.introduced)
+    for index, a in enumerate(tokens):
+        for b in tokens[index + 1 :]:
+            if not _near(a, b) or (a in ordinary and b in ordinary):
+                continue
+            keep, variant = canonical(a, b, found)
+            path = found.first.get(variant) or found.first.get(keep) or ("abbreviations",)
+            yield Hit(
+                path,
+                Phrase(
+                    f"«{variant}» и «{keep}» — похоже, одно сокращение написано по-разному",
+                    f"«{variant}» and «{keep}» look like one abbreviation spelt two ways",
+                ),
+                Phrase(f"пишите везде «{keep}»", f"write «{keep}» everywhere"),
+            )
+    by_short: dict[str, tuple[int, str]] = {}
+    by_full: dict[str, tuple[int, str]] = {}
+    for index, entry in enumerate(context.document.abbreviations):
+        short, full = entry.short.strip(), normalise(entry.full)
+        if short in by_short and by_short[short][1] != full:
+            yield Hit(
+                ("abbreviations", index, "full"),
+                Phrase(
+                    f"у сокращения «{short}» две разные расшифровки",
+                    f"«{short}» is given two different expansions",
+                ),
+            )
+        if full in by_full and context.document.abbreviations[by_full[full][0]].short != short:
+            other = context.document.abbreviations[by_full[full][0]].short
+            yield Hit(
+                ("abbreviations", index, "short"),
+                Phrase(
+                    f"одна расшифровка сокращена и как «{other}», и как «{short}»",
+                    f"one expansion is shortened both as «{other}» and «{short}»",
+                ),
+            )
+        by_short.setdefault(short, (index, full))
+        by_full.setdefault(full, (index, short))
+
+
+def _rd301_undefined_by_pairs(context: Context) -> list[str]:
+    """The tokens RD301 reported as it was: each compared with every introduced spelling."""
+    found = usage(context)
+    ordinary = known(context)
+    return [
+        token
+        for token in found.first
+        if token not in found.introduced
+        and token not in ordinary
+        and not any(_near(token, other) for other in found.introduced)
+    ]
+
+
+# Few letters, so that random spellings are often near one another; «и» makes «УОиМП» forms.
+_LETTERS = "ШНОРПМ"
+spellings = st.text(alphabet=_LETTERS + "и", min_size=2, max_size=7)
+tokens = st.text(alphabet=_LETTERS + "иa1", min_size=0, max_size=8)
+
+
+@st.composite
+def _edited(draw: st.DrawFn, token: str) -> str:
+    """``token`` with a letter added, dropped, changed or moved, or two letters swapped."""
+    letters = list(token)
+    at = draw(st.integers(0, len(letters)))
+    letter = draw(st.sampled_from(_LETTERS + "иa"))
+    edit = draw(st.sampled_from(["add", "drop", "change", "swap"]))
+    if edit == "add" or not letters:
+        letters.insert(at, letter)
+    elif edit == "drop":
+        del letters[min(at, len(letters) - 1)]
+    elif edit == "change":
+        letters[min(at, len(letters) - 1)] = letter
+    else:
+        other = draw(st.integers(0, len(letters) - 1))
+        first = min(at, len(letters) - 1)
+        letters[first], letters[other] = letters[other], letters[first]
+    return "".join(letters)
+
+
+@st.composite
+def _spelling_and_others(draw: st.DrawFn) -> tuple[str, set[str]]:
+    token = draw(tokens)
+    edits = st.lists(_edited(token), max_size=12)
+    return token, draw(st.sets(tokens, max_size=15)) | set(draw(edits))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_spelling_and_others())
+def test_the_neighbours_of_a_spelling_are_those_one_edit_or_a_reordering_away(
+    case: tuple[str, set[str]],
+) -> None:
+    token, known_spellings = case
+    index = Neighbours(known_spellings)
+    found = list(index.of(token))
+    assert len(found) == len(set(found))
+    assert set(found) == {other for other in known_spellings if _near(token, other)}
+
+
+def _document(used: list[str], introduced: list[tuple[str, int]], common: bool) -> Any:
+    activities = [
+        {"number": f"1.{i + 1}", "text": f"Семинар для {token} и {used[(i * 7) % len(used)]}"}
+        for i, token in enumerate(used)
+    ]
+    if common:  # two common abbreviations, near each other: no finding on them alone
+        activities.append({"number": "1.99", "text": "МБОУ и МАОУ, ФИОКО"})
+    return roadmapdocs.load(
+        {
+            "kind": "roadmap",
+            "level": "school",
+            "title": "План",
+            "abbreviations": [
+                {"short": short, "full": f"Расшифровка {number}"} for short, number in introduced
+            ],
+            "plan": {"sections": [{"number": "1", "title": "Раздел", "activities": activities}]},
+        }
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    used=st.lists(spellings.filter(lambda t: sum(c.isupper() for c in t) >= 2), min_size=1),
+    introduced=st.lists(st.tuples(spellings, st.integers(0, 3)), max_size=8),
+    common=st.booleans(),
+    configured=st.sets(spellings, max_size=3),
+)
+def test_the_abbreviation_rules_find_what_comparing_every_pair_found(
+    used: list[str], introduced: list[tuple[str, int]], common: bool, configured: set[str]
+) -> None:
+    document = _document(used, introduced, common)
+    config = Config(known_abbreviations=frozenset(configured))
+
+    def context() -> Context:
+        return Context(document=document, config=config)
+
+    assert list(inconsistent_abbreviation(context())) == list(_rd302_by_pairs(context()))
+    undefined = [hit.path for hit in undefined_abbreviation(context())]
+    reference = usage(context())
+    assert undefined == [reference.first[t] for t in _rd301_undefined_by_pairs(context())]
