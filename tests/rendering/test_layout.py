@@ -292,3 +292,36 @@ def test_a_plan_tables_end_stays_with_a_signature_kept_with_it(tmp_path: Path) -
     # Tables not followed by such a paragraph keep their last row free.
     others = [t for t in _plan_tables(docx.Document(str(out))) if len(t) and t is not plan]
     assert any(not _rows(t)[-1][2] for t in others)
+
+
+def test_the_chart_style_is_found_as_python_docx_reads_paragraph_styles() -> None:
+    import docx as python_docx
+
+    from roadmapdocs.authoring.builder import new_document, paragraph
+    from roadmapdocs.rendering.layout import CHART_STYLE, uses_paragraph_style
+
+    def slow(word: object) -> bool:
+        return any(
+            p.style is not None and p.style.name == CHART_STYLE
+            for p in word.paragraphs  # type: ignore[attr-defined]
+        )
+
+    plain = python_docx.Document()
+    plain.add_paragraph("текст")
+    with_place, without_place = new_document(), new_document()
+    paragraph(with_place, "текст")
+    paragraph(with_place, "statuses", style=CHART_STYLE)
+    paragraph(without_place, "текст")
+    in_table = new_document()
+    in_table.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0].style = CHART_STYLE
+    default = new_document()
+    default.styles[CHART_STYLE].element.default = True
+    paragraph(default, "текст")
+    for word, expected in (
+        (plain, False),
+        (with_place, True),
+        (without_place, False),
+        (in_table, False),
+        (default, True),
+    ):
+        assert uses_paragraph_style(word, CHART_STYLE) is expected is slow(word)

@@ -1253,7 +1253,7 @@ def render_docx(
     layout.apply_language(word, settings, prepared=True)
     layout.split_appendices(word, appendix_orientations(document, settings), settings)
     layout.fit_plan_tables(word, settings)
-    if any(p.style is not None and p.style.name == layout.CHART_STYLE for p in word.paragraphs):
+    if layout.uses_paragraph_style(word, layout.CHART_STYLE):
         from roadmapdocs.rendering import charts  # matplotlib only for a template with charts
 
         charts.embed(word, document, settings)

@@ -53,6 +53,24 @@ def style_id(document: DocxDocument, name: str) -> str | None:
     return str(found[0]) if found else None
 
 
+_BODY_STYLES = etree.XPath(
+    "w:body/w:p/w:pPr/w:pStyle/@w:val", namespaces={"w": nsmap["w"]}, smart_strings=False
+)
+
+
+def uses_paragraph_style(document: DocxDocument, name: str) -> bool:
+    """Whether a paragraph of the body (not in a table) has the style called ``name``, as
+    python-docx's ``paragraph.style`` reads it, without asking it paragraph by paragraph (it
+    reads all the styles each time: half the render of a short order)."""
+    wanted = style_id(document, name)
+    if wanted is None:
+        return False
+    style = document.styles.element.get_by_id(wanted)
+    if style is not None and style.default:  # a paragraph with no style of its own has it too
+        return any(p.style is not None and p.style.name == name for p in document.paragraphs)
+    return wanted in _BODY_STYLES(document.element)
+
+
 def apply_fonts(document: DocxDocument, settings: Settings) -> None:
     """Body text in ``font``/``font_size``; table text in ``table_font_size``."""
     for style_name, size in (
