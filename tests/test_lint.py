@@ -174,3 +174,19 @@ def test_manifest_problems_are_english_when_asked(tmp_path: Path) -> None:
     assert [p.type for p in problems] == ["manifest"]
     assert "template «school/none» not found. Looked in:" in problems[0].message
     assert is_english(problems[0].message), problems[0].message
+
+
+@pytest.mark.parametrize("name", BUILTINS.names())
+def test_builtin_templates_are_written_directly(name: str) -> None:
+    from roadmapdocs.lint import folder_notes
+
+    assert folder_notes(BUILTINS.get(name).folder) == []
+
+
+def test_lint_notes_a_part_jinja_renders_and_still_passes(tmp_path: Path) -> None:
+    folder = template(tmp_path, "{% macro m() %}М{% endmacro %}{{ m() }} {{ doc.title }}")
+    result = CliRunner().invoke(main, ["templates", "lint", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "примечание: основной текст отрисует Jinja" in result.output
+    assert "{% macro %}" in result.output
+    assert "Шаблон в порядке." in result.output

@@ -884,15 +884,18 @@ def templates_fork(name: str, destination: str, template_dirs: Sequence[str], la
 @_LANG
 def templates_lint(path: str, template_dirs: Sequence[str], lang: Lang) -> None:
     """Проверить шаблон в папке PATH: манифест, синтаксис Jinja, переменные, пробная отрисовка."""
-    from roadmapdocs.lint import lint_folder
+    from roadmapdocs.lint import folder_notes, lint_folder
 
     with language(lang):
         problems = lint_folder(path, template_dirs)
+        notes = [] if problems else folder_notes(path, template_dirs)
     for problem in problems:
         click.echo(str(problem))
     if problems:
         click.echo(_LINT_PROBLEMS.format(count=len(problems)).in_(lang), err=True)
         sys.exit(EXIT_PROBLEMS)
+    for note in notes:
+        click.echo(note, err=True)
     click.echo(_LINT_CLEAN.in_(lang), err=True)
 
 

@@ -163,8 +163,9 @@ def lint_template(template: Template) -> list[Problem]:
     return problems
 
 
-def lint_folder(path: str | os.PathLike[str], folders: Sequence[str] = ()) -> list[Problem]:
-    """Lint the template in folder ``path`` (templates it extends are looked up as usual)."""
+def _folder_template(path: str | os.PathLike[str], folders: Sequence[str]) -> Template | Problem:
+    """The template in folder ``path`` (templates it extends looked up as usual), or the
+    problem that keeps it from being one."""
     folder = Path(path)
     try:
         manifest = read_manifest(folder, default_name=f"{folder.parent.name}/{folder.name}")
@@ -174,11 +175,51 @@ def lint_folder(path: str | os.PathLike[str], folders: Sequence[str] = ()) -> li
         parent = registry.extended(manifest, precedence=0)
         template = Template(manifest, folder, Source("folder", str(folder), folder, -1), parent)
     except RoadmapdocsError as error:
-        return [Problem(error.location or Location(str(folder)), "manifest", error.message)]
+        return Problem(error.location or Location(str(folder)), "manifest", error.message)
     try:
         # Checks the package within the archive bounds; raises when neither the folder nor its
         # parent has a .docx, or when the .docx is not one Word can open.
         template.docx  # noqa: B018
     except RoadmapdocsError as error:
-        return [Problem(error.location or Location(str(folder)), "template", error.message)]
-    return lint_template(template)
+        return Problem(error.location or Location(str(folder)), "template", error.message)
+    return template
+
+
+def lint_folder(path: str | os.PathLike[str], folders: Sequence[str] = ()) -> list[Problem]:
+    """Lint the template in folder ``path`` (templates it extends are looked up as usual)."""
+    found = _folder_template(path, folders)
+    return [found] if isinstance(found, Problem) else lint_template(found)
+
+
+_JINJA_PART = Phrase(
+    "примечание: {part} отрисует Jinja, а не прямая запись (верно, но медленнее): в нём {why}",
+    "note: {part} renders through Jinja, not the direct writer (right, but slower): it has {why}",
+)
+
+
+def writer_notes(template: Template) -> list[Phrase]:
+    """The parts of ``template`` the direct writer (:mod:`.rendering.writer`) does not cover,
+    each with the construct that keeps it out: they render through Jinja, as right but slower."""
+    from roadmapdocs.rendering.docx import _VIEW_TYPES, _part_title
+    from roadmapdocs.rendering.writer import refusal
+
+    env = environment()
+    tpl = open_template(template)
+    parts = [("word/document.xml", tpl.patch_xml(tpl.get_xml()))]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            name = str(part.partname).lstrip("/")
+            parts.append((name, tpl.patch_xml(tpl.get_part_xml(part))))
+    notes = []
+    for name, source in parts:
+        why = refusal(env, jinja_source(source), _VIEW_TYPES)
+        if why is not None:
+            notes.append(_JINJA_PART.format(part=_part_title(name), why=why))
+    return notes
+
+
+def folder_notes(path: str | os.PathLike[str], folders: Sequence[str] = ()) -> list[str]:
+    """:func:`writer_notes` of the template in folder ``path``, as text; none when it is not a
+    template (:func:`lint_folder` says why)."""
+    found = _folder_template(path, folders)
+    return [] if isinstance(found, Problem) else [n.in_() for n in writer_notes(found)]

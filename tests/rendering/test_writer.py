@@ -302,3 +302,29 @@ def test_context_of_a_render_is_read_as_jinja_reads_it() -> None:
     context = build_context(document, Settings())
     source = "{{ doc.title }}|{{ doc.organisation.short_name }}|{{ requisites.number }}"
     assert _written(source, context) == _jinja(source, context)
+
+
+def test_the_edits_the_template_guide_describes_are_written_directly(tmp_path: Path) -> None:
+    """docs/templates.md: values, filters, {%p if %}, {%p for %}, requisites."""
+    from roadmapdocs.lint import writer_notes
+    from tests.rendering.conftest import make_template
+
+    template = make_template(
+        tmp_path,
+        "{{ doc.title | upper }}",
+        "{%p if doc.basis %}",
+        "Основание: {{ doc.basis }}",
+        "{%p endif %}",
+        "{%p for clause in doc.clauses %}",
+        "{{ loop.index }}. {{ clause.addressees | dative }} {{ clause.text }}",
+        "{%p endfor %}",
+        "{{ requisites.date }} № {{ requisites.number }}",
+    )
+    assert writer_notes(template) == []
+    document = roadmapdocs.load(EXAMPLES / "school-order.yaml")
+    made = []
+    for on in (True, False):
+        with _direct(on):
+            out = roadmapdocs.render(document, tmp_path / f"{on}.docx", template=template)
+        made.append(_parts(out))
+    assert made[0] == made[1]
