@@ -191,3 +191,66 @@ def test_many_files_through_one_office_name_the_one_that_failed(tmp_path: Path) 
     with PdfConverter() as office, pytest.raises(ConversionError, match=r"broken\.docx"):
         office.convert_many([source, broken, source], targets)
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["1.pdf", "2.pdf"]
+
+
+@needs_uno
+def test_a_start_copies_the_prepared_profile_and_skips_the_first_run_self_test(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    # What a process killed while preparing a profile left behind, long ago.
+    stale = tmp_path / "cache" / "roadmapdocs" / ".libreoffice-profile-killed"
+    (stale / "profile" / "user").mkdir(parents=True)
+    os.utime(stale, (0, 0))
+    source = roadmapdocs.render(
+        roadmapdocs.load(EXAMPLES / "school-order-clean.yaml"), tmp_path / "o.docx"
+    )
+    for attempt in range(2):
+        with PdfConverter() as office:
+            office.convert(source, tmp_path / f"{attempt}.pdf")
+            profile = office._work / "profile-0" / "user"
+            # A profile that names no version makes LibreOffice take each start for the first
+            # after an upgrade: it runs its graphics self-test, a second and more, and logs it.
+            assert not (profile / "GraphicsRenderTests.log").exists()
+            assert "ooSetupLastVersion" in (profile / "registrymodifications.xcu").read_text()
+        prepared = list((tmp_path / "cache" / "roadmapdocs").glob("libreoffice-profile-*"))
+        assert len(prepared) == 1
+        if attempt == 0:
+            made = prepared[0].stat().st_mtime_ns
+    assert prepared[0].stat().st_mtime_ns == made  # prepared once, then only copied
+    assert not stale.exists()
+    assert not (prepared[0] / "user" / "GraphicsRenderTests.log").exists()
+
+
+@needs_uno
+def test_a_batch_worker_starts_its_libreoffice_before_its_first_document(
+    starts: Path, out: Path, tmp_path: Path
+) -> None:
+    # This process keeps a LibreOffice of its own first: a worker forked from it must still
+    # close its own when it ends.
+    with ThreadPoolExecutor(1) as pool:
+        (made,) = render_many(_orders(1), out, executor=pool, pdf=True)
+    assert made.error is None
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("kind: order\nnumber: [unclosed\n", encoding="utf-8")
+    # The only document fails to load, before anything is rendered or converted: the worker's
+    # LibreOffice was started when the worker was, not by the first conversion.
+    (result,) = render_many([broken], out, pdf=True, jobs=1)
+    assert result.error is not None
+    assert starts.read_text().split() == ["start", "start"]
+    assert sorted(p.name for p in out.iterdir()) == ["order-0.pdf"]
+
+
+@needs_uno
+def test_a_libreoffice_started_ahead_serves_the_first_document(tmp_path: Path) -> None:
+    source = roadmapdocs.render(
+        roadmapdocs.load(EXAMPLES / "school-order-clean.yaml"), tmp_path / "o.docx"
+    )
+    with PdfConverter() as office:
+        office.start()
+        office.start()  # one is starting: no second
+        assert office.starts == 1
+        office.convert(source, tmp_path / "o.pdf")
+        assert office.starts == 1
+    assert (tmp_path / "o.pdf").read_bytes()[:5] == b"%PDF-"

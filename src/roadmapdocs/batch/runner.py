@@ -123,13 +123,27 @@ def ignore_interrupts() -> None:
     warnings.simplefilter("ignore", FontSubstituted)
 
 
-def _start_worker(bounds: limits.Limits, parent: int) -> None:
+def _start_worker(bounds: limits.Limits, parent: int, office: str | None = None) -> None:
     """Initializer of the pools :func:`render_many` makes: interrupts are the caller's, the
-    caller's limits hold, and the worker ends with the caller even if the caller is killed."""
+    caller's limits hold, and the worker ends with the caller even if the caller is killed.
+    With ``office`` (a format LibreOffice makes) the worker starts its LibreOffice at once."""
     ignore_interrupts()
     limits.set_current(bounds)
     end_with_parent(parent)
     _own_worker.append(True)
+    if office is not None:
+        _start_office(office)
+
+
+def _start_office(output: str) -> None:
+    """Start this worker's (or thread's) LibreOffice for ``output`` without waiting for it: it
+    starts while the worker imports, loads and renders, not after the first document is
+    rendered. Whatever goes wrong is the first conversion's to report."""
+    with contextlib.suppress(Exception):
+        converter = _worker_converter(_format(output))
+        start = getattr(converter, "start", None)
+        if start is not None:
+            start()
 
 
 _PR_SET_PDEATHSIG = 1
@@ -237,6 +251,8 @@ def _unexpected(error: BaseException, label: str, lang: Lang) -> str:
 _local = threading.local()
 _converters: list[Converter] = []
 _own_worker: list[bool] = []
+_closing_in: list[int] = []
+"""The processes that registered :func:`_close_converters` to run at their exit."""
 """Not empty in a worker of a pool :func:`render_many` made (there the process is ours)."""
 
 
@@ -262,10 +278,12 @@ def _close_converters() -> None:
 
 
 def _worker_converter(output: OutputFormat) -> Converter | None:
-    """This worker's converter to ``output``: a LibreOffice started on its first document, kept
-    for the worker's life and ended when the worker (process or interpreter) ends — or, where
+    """This worker's converter to ``output``: a LibreOffice started when the worker starts (or
+    on its first document), kept for the worker's life and ended when the worker (process or interpreter) ends — or, where
     no Python can drive LibreOffice, one soffice run per document. None for Word."""
-    kept: dict[str, Converter] = _local.__dict__.setdefault("converters", {})
+    if _local.__dict__.get("pid") != os.getpid():  # a forked thread keeps its parent's
+        _local.pid, _local.converters = os.getpid(), {}
+    kept: dict[str, Converter] = _local.converters
     converter = kept.get(output.name)
     if converter is not None:
         return converter
@@ -277,7 +295,11 @@ def _worker_converter(output: OutputFormat) -> Converter | None:
         made = output.converter()
     if made is None:
         return None
-    if not _converters:
+    if _closing_in[-1:] != [os.getpid()]:
+        # Once per process: a worker forked from a process that kept converters of its own
+        # inherits their list, not the handlers that run in that process only.
+        _closing_in.append(os.getpid())
+        _converters.clear()  # the parent's: theirs to close
         atexit.register(_close_converters)
         # A pool's worker process ends without running atexit; this runs at its exit.
         multiprocessing.util.Finalize(None, _close_converters, exitpriority=10)
@@ -369,7 +391,9 @@ def render_many(
         plan = list(_plan(items, folder, output.suffix))
     bounds = limits.current()
     remove_stale_parts(folder, started - bounds.render_seconds - bounds.pdf_seconds)
-    pools = _Pools(executor, jobs, bounds)
+    pools = _Pools(
+        executor, jobs, bounds, office=output.name if live and office is not None else None
+    )
     try:
         todo: list[tuple[int, Any, str, Path]] = []
         for index, (source, label, target) in enumerate(plan):
@@ -445,17 +469,28 @@ class _Pools:
     """The executor of a batch and, when the batch made it, what replaces it when a worker dies:
     a rebuilt pool, and a pool of one worker to try a suspect document alone."""
 
-    def __init__(self, executor: cf.Executor | None, jobs: int | None, bounds: limits.Limits):
+    def __init__(
+        self,
+        executor: cf.Executor | None,
+        jobs: int | None,
+        bounds: limits.Limits,
+        *,
+        office: str | None = None,
+    ):
         self.owned = executor is None
         self.jobs = jobs
         self.bounds = bounds
+        self.office = office
+        """The format each new worker starts a LibreOffice for, if any."""
         self.main: cf.Executor = executor or self._make(jobs)
         self.alone: cf.Executor | None = None
         self.pending: list[cf.Future[Any]] = []
 
     def _make(self, jobs: int | None) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(
-            max_workers=jobs, initializer=_start_worker, initargs=(self.bounds, os.getpid())
+            max_workers=jobs,
+            initializer=_start_worker,
+            initargs=(self.bounds, os.getpid(), self.office),
         )
 
     def rebuild(self, broken: cf.Executor) -> bool:
@@ -599,7 +634,11 @@ def _drives_libreoffice() -> bool:
 
 
 def _render_chunk(entries: list[tuple[str | Document, str, Path]], job: _Job) -> list[BatchResult]:
-    """Several documents in one call: one round trip to a worker instead of one per document."""
+    """Several documents in one call: one round trip to a worker instead of one per document.
+    A worker that is not the batch's own (a thread, a cluster's) starts its LibreOffice here,
+    before it renders."""
+    if job.output != "docx":
+        _start_office(job.output)
     return [
         _render_one(source, label, target, job, job.output) for source, label, target in entries
     ]

@@ -2,8 +2,8 @@
 
 Run by a Python that can ``import uno`` (LibreOffice's own, or the system's with python3-uno),
 not by roadmapdocs' interpreter, so it imports nothing of roadmapdocs. Arguments: the soffice
-executable, an empty folder for the profile and, optionally, the caller's scratch folder to
-remove if the caller dies. Protocol, one JSON object per line:
+executable, the folder of the profile (empty, or a copy of a prepared one) and, optionally, the
+caller's scratch folder to remove if the caller dies. Protocol, one JSON object per line:
 
 - each time it starts soffice it says ``{"office": pid}``: soffice leads a process group of its
   own, which the caller kills (with all soffice started) when a document takes too long;
@@ -37,6 +37,9 @@ from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
 START_TIMEOUT = 60.0
+POLL_SECONDS = 0.02
+"""How often a starting LibreOffice is asked whether it accepts requests: with a prepared
+profile it is ready in a few tenths of a second, and each early ask is cheap."""
 
 
 def _properties(**values: Any) -> tuple[Any, ...]:
@@ -96,7 +99,7 @@ class Office:
             except NoConnectException:
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("LibreOffice не запустился") from None
-                time.sleep(0.1)
+                time.sleep(POLL_SECONDS)
         self.desktop = context.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.Desktop", context
         )

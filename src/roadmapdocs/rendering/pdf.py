@@ -1,11 +1,17 @@
 """PDF and ODT through LibreOffice headless (soffice), behind one :class:`Converter`: a run of
 soffice for a set of files, each with a clean profile (:class:`SofficeRun`), or a LibreOffice
-kept running for a whole batch (:class:`OfficeConverter`)."""
+kept running for a whole batch (:class:`OfficeConverter`).
+
+Every LibreOffice gets a profile of its own, copied from one prepared once per installation and
+kept in the user's cache folder (see :func:`new_profile`): a profile LibreOffice has to make
+first, and one that does not say which version made it, each cost a second or more per start.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import queue
@@ -13,13 +19,19 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+try:
+    import fcntl
+except ImportError:  # Windows: two first starts may each prepare a profile; one is kept
+    fcntl = None  # type: ignore[assignment]
 
 from roadmapdocs import limits
 from roadmapdocs.errors import ConversionError, Location, SofficeNotFound
@@ -155,6 +167,191 @@ def _pdfinfo_pages(path: Path) -> int:
     return int(found.group(1)) if found else 0
 
 
+# Profiles ---------------------------------------------------------------------------------------
+
+PROFILE_PREFIX = "libreoffice-profile-"
+"""How the prepared profiles in the cache folder are named: the prefix and a key of the
+installation that made it, so that an upgraded LibreOffice prepares its own."""
+_PROFILE_FORMAT = "1"
+"""Changes when what a prepared profile holds changes: a new key, a new profile."""
+_SEED = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+    '<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" '
+    'oor:op="fuse"><value>{version}</value></prop></item>\n'
+    "</oor:items>\n"
+)
+"""The settings a new profile starts with: the version that last ran it is this one. Without it
+LibreOffice takes every start for the first after an upgrade and runs its graphics self-test
+(a second and more), since a headless LibreOffice never records the version itself."""
+_VERSION = re.compile(r'oor:name="ooSetupVersion">\s*<value>([0-9]+\.[0-9]+)</value>')
+_PREPARE_SECONDS = 60.0
+_unprepared: set[str] = set()
+"""Keys of installations whose profile could not be prepared in this process: not tried again."""
+
+
+def cache_folder() -> Path:
+    """The user's cache folder of roadmapdocs: ``$XDG_CACHE_HOME/roadmapdocs`` (by default
+    ``~/.cache/roadmapdocs``), ``~/Library/Caches/roadmapdocs`` on macOS,
+    ``%LOCALAPPDATA%\\roadmapdocs`` on Windows. Everything in it can be removed at any time."""
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+    return base / "roadmapdocs"
+
+
+@functools.lru_cache(maxsize=8)
+def _installation(soffice: str) -> tuple[str, str] | None:
+    """The version of the LibreOffice ``soffice`` belongs to («7.4») and a key that changes when
+    the installation does, read from its configuration (``main.xcd``); None when it is not
+    where LibreOffice keeps it (a wrapper script, an unusual layout)."""
+    program = Path(soffice).resolve().parent
+    for xcd in (
+        program.parent / "share" / "registry" / "main.xcd",  # Linux, Windows
+        program.parent / "Resources" / "registry" / "main.xcd",  # macOS
+    ):
+        try:
+            found = _VERSION.search(xcd.read_text(encoding="utf-8", errors="replace"))
+            state = xcd.stat()
+        except OSError:
+            continue
+        if found is None:
+            return None
+        what = f"{xcd.resolve()}|{state.st_size}|{state.st_mtime_ns}|{_PROFILE_FORMAT}"
+        return found.group(1), hashlib.sha256(what.encode()).hexdigest()[:16]
+    return None
+
+
+def _seed(profile: Path, version: str) -> None:
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        _SEED.format(version=version), encoding="utf-8"
+    )
+
+
+def new_profile(soffice: str, where: Path) -> Path:
+    """Make ``where`` a profile for one LibreOffice of ``soffice`` and return it.
+
+    It is a copy of the profile prepared for this installation (:func:`prepared_profile`); where
+    none can be had, a new one that names its version (LibreOffice fills in the rest); where the
+    version is unknown, an empty folder, as LibreOffice would make it.
+    """
+    installed = _installation(soffice)
+    template = prepared_profile(soffice)
+    if template is not None:
+        try:
+            shutil.copytree(template, where, symlinks=True)
+            return where
+        except OSError:
+            shutil.rmtree(where, ignore_errors=True)
+    where.mkdir(parents=True, exist_ok=True)
+    if installed is not None:
+        _seed(where, installed[0])
+    return where
+
+
+def prepared_profile(soffice: str) -> Path | None:
+    """The profile prepared for the LibreOffice of ``soffice``, in :func:`cache_folder`: made
+    once — by a short run of LibreOffice over a new profile that names its version — and kept,
+    so that later starts copy it instead of making one. Two processes that need it at once make
+    it once (the second waits on a lock); it is put in place in one step, so a half-made one is
+    never used. None when it cannot be had (no version known, a read-only cache folder, a
+    LibreOffice that failed): then each start makes its own profile, only slower."""
+    installed = _installation(soffice)
+    if installed is None or installed[1] in _unprepared:
+        return None
+    version, key = installed
+    folder = cache_folder()
+    ready = folder / f"{PROFILE_PREFIX}{key}"
+    if _is_profile(ready):
+        return ready
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        folder.mkdir(parents=True, exist_ok=True)
+        with _locked(folder / f".{PROFILE_PREFIX}{key}.lock"):
+            if not _is_profile(ready):
+                _prepare(soffice, version, folder, ready)
+    if _is_profile(ready):  # made here, or by another process meanwhile
+        return ready
+    _unprepared.add(key)
+    return None
+
+
+def _remove_stale_builds(folder: Path) -> None:
+    """Remove what a process killed while it prepared a profile left: a build folder older than
+    any preparing takes (the one being made now is under the lock, and young)."""
+    oldest = time.time() - 2 * _PREPARE_SECONDS
+    for build in folder.glob(f".{PROFILE_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if build.is_dir() and build.stat().st_mtime < oldest:
+                shutil.rmtree(build, ignore_errors=True)
+
+
+def _is_profile(folder: Path) -> bool:
+    return (folder / "user" / "registrymodifications.xcu").is_file()
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (waiting for it as long as a profile takes to make);
+    without ``flock``, or past that wait, go on unlocked: the worst is a profile made twice."""
+    with open(path, "a+b") as handle:
+        if fcntl is not None:
+            deadline = time.monotonic() + _PREPARE_SECONDS
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        break
+                    time.sleep(0.02)
+        yield
+
+
+def _prepare(soffice: str, version: str, folder: Path, ready: Path) -> None:
+    """Make the profile ``ready``: LibreOffice starts over a seeded profile and converts a line of
+    text, which makes all that a start makes; the profile is then moved into place."""
+    _remove_stale_builds(folder)
+    build = Path(tempfile.mkdtemp(prefix=f".{PROFILE_PREFIX}", dir=folder))
+    try:
+        _seed(build / "profile", version)
+        sample = build / "sample.txt"
+        sample.write_text("roadmapdocs\n", encoding="utf-8")
+        process = subprocess.Popen(
+            [
+                soffice,
+                f"-env:UserInstallation={(build / 'profile').as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(build / "out"),
+                str(sample),
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=os.name == "posix",
+        )
+        try:
+            process.wait(timeout=min(_PREPARE_SECONDS, _seconds()))
+        finally:
+            _kill_group(process)
+        made = build / "profile" / "user" / "registrymodifications.xcu"
+        if process.returncode != 0 or "ooSetupLastVersion" not in made.read_text("utf-8"):
+            raise subprocess.SubprocessError("the profile was not made")
+        (build / "profile").rename(ready)
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+
+
 def _kill_group(process: subprocess.Popen[Any]) -> None:
     """End ``process`` and everything it started: it leads its own process group."""
     if os.name == "posix":
@@ -183,10 +380,10 @@ class Converter(Protocol):
 
 
 class SofficeRun:
-    """One soffice run per call, each run with a fresh profile.
+    """One soffice run per call, each run with a fresh profile (a copy of the prepared one).
 
-    Starting LibreOffice costs about a second, so a set of files is best given to one
-    :meth:`convert_many`.
+    Starting LibreOffice costs a few tenths of a second even so, so a set of files is best given
+    to one :meth:`convert_many`.
     """
 
     def __init__(self, export: Export = PDF, soffice: str | None = None) -> None:
@@ -200,7 +397,7 @@ class SofficeRun:
         export = self.export
         with tempfile.TemporaryDirectory(prefix="roadmapdocs-office-") as work:
             work_dir = Path(work)
-            profile = (work_dir / "profile").as_uri()
+            profile = new_profile(self.soffice, work_dir / "profile").as_uri()
             staged: list[Path] = []
             for index, source in enumerate(sources):
                 # Distinct names in one folder: LibreOffice names each output after its input.
@@ -330,10 +527,11 @@ def uno_python(soffice: str | None = None) -> str | None:
 class OfficeConverter:
     """One LibreOffice, kept running with its own profile, converting one document after another.
 
-    Starting LibreOffice costs about a second; converting a short order in a running one, a
-    tenth of that. The office lives in a small bridge process (:mod:`._lo_bridge`) run by a
-    Python that has LibreOffice's UNO module; it is started on first use, started again if it
-    dies, and ended by :meth:`close` (or when this process ends: the bridge ends with its input
+    Starting LibreOffice with a prepared profile costs a few tenths of a second; converting a
+    short order in a running one, about a fifth of a second. The office lives in a small bridge process (:mod:`._lo_bridge`) run by a
+    Python that has LibreOffice's UNO module; it is started by :meth:`start` (which does not
+    wait for it) or on first use, with a copy of the prepared profile (:func:`new_profile`),
+    started again if it dies, and ended by :meth:`close` (or when this process ends: the bridge ends with its input
     and with its parent). A long-running office grows, as LibreOffice does: every
     ``restart_every`` documents it is ended and started afresh (0: never).
 
@@ -363,6 +561,8 @@ class OfficeConverter:
         self.restart_every = restart_every
         self._since_start = 0
         self._process: subprocess.Popen[str] | None = None
+        self._starting = False
+        """True from starting the bridge until its first answer (ready or not) is read."""
         self._office: int | None = None
         self._answers: queue.Queue[str | None] = queue.Queue()
         self._work = Path(tempfile.mkdtemp(prefix="roadmapdocs-office-"))
@@ -371,16 +571,18 @@ class OfficeConverter:
         self.starts = 0
         """How many times LibreOffice was started: 1 for a whole healthy batch."""
 
-    def _start(self, deadline: float, source: Path) -> subprocess.Popen[str]:
-        if len(self._failed_starts) >= 2:
-            raise ConversionError(
-                _WONT_START.format(
-                    count=len(self._failed_starts), error=self._failed_starts[-1].message
-                ),
-                Location(str(source)),
-            )
+    def start(self) -> None:
+        """Start LibreOffice now, without waiting for it to be ready: a batch worker starts it
+        before it renders its first document, so that the two overlap. :meth:`convert` waits for
+        it, and starts one itself when none was started (or the one started has died)."""
+        process = self._process
+        idle = process is None or (not self._starting and process.poll() is not None)
+        if idle and len(self._failed_starts) < 2:
+            self._spawn()
+
+    def _spawn(self) -> None:
         self._work.mkdir(parents=True, exist_ok=True)
-        profile = self._work / f"profile-{self.starts}"
+        profile = new_profile(self.soffice, self._work / f"profile-{self.starts}")
         assert self.python is not None
         process = subprocess.Popen(
             [self.python, str(BRIDGE), self.soffice, str(profile), str(self._scratch())],
@@ -396,6 +598,22 @@ class OfficeConverter:
         self._answers = queue.Queue()
         threading.Thread(target=self._read, args=(process, self._answers), daemon=True).start()
         self._process = process
+        self._starting = True
+
+    def _start(self, deadline: float, source: Path) -> subprocess.Popen[str]:
+        """The bridge, ready: the one :meth:`start` began (its answer is read even if it has
+        ended since), else a new one."""
+        if len(self._failed_starts) >= 2:
+            raise ConversionError(
+                _WONT_START.format(
+                    count=len(self._failed_starts), error=self._failed_starts[-1].message
+                ),
+                Location(str(source)),
+            )
+        if not self._starting:
+            self._spawn()
+        process = self._process
+        assert process is not None
         try:
             answer = self._answer(min(deadline, time.monotonic() + START_TIMEOUT), source)
             if not answer.get("ready"):
@@ -406,6 +624,8 @@ class OfficeConverter:
         except ConversionError as error:
             self._failed_starts.append(error)
             raise
+        finally:
+            self._starting = False
         self._failed_starts.clear()
         return process
 
@@ -449,7 +669,7 @@ class OfficeConverter:
         if self.restart_every and self._since_start >= self.restart_every:
             self._stop()
         process = self._process
-        if process is None or process.poll() is not None:
+        if process is None or self._starting or process.poll() is not None:
             process = self._start(deadline, source)
         self._count += 1
         self._since_start += 1
@@ -503,6 +723,7 @@ class OfficeConverter:
         """Kill the bridge, LibreOffice and whatever either started: both lead a group."""
         process, self._process = self._process, None
         office, self._office = self._office, None
+        self._starting = False
         if os.name == "posix" and office is not None:
             with contextlib.suppress(OSError):
                 os.killpg(office, signal.SIGKILL)
@@ -517,6 +738,7 @@ class OfficeConverter:
     def _stop(self) -> None:
         """End LibreOffice: the bridge closes it when its input ends."""
         process, self._process = self._process, None
+        self._starting = False
         if process is not None:
             with contextlib.suppress(OSError):
                 assert process.stdin is not None
