@@ -33,9 +33,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import roadmapdocs  # noqa: E402
-from bench_render import machine, order_data, peak_memory  # noqa: E402
-from roadmapdocs.batch import render_many  # noqa: E402
+from bench_render import machine, order_data, peak_memory
+
+import roadmapdocs
+from roadmapdocs.batch import render_many
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "school-order.yaml"
