@@ -154,3 +154,24 @@ def test_no_collection_runs_while_a_document_is_read_and_built(collector: None, 
     assert unpaused[0] > 10 and unpaused[2] > 0, unpaused
     assert paused == [0, 0, 0]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
+def test_render_pauses_the_collector_and_leaves_it_as_it_found_it(
+    collector: None, enabled: bool, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roadmapdocs.rendering import docx as rendering_docx
+
+    seen = []
+    real = rendering_docx._render_docx
+
+    def spy(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(rendering_docx, "_render_docx", spy)
+    document = roadmapdocs.load(_roadmap(20))
+    (gc.enable if enabled else gc.disable)()
+    roadmapdocs.render(document, tmp_path / "out.docx")
+    assert seen == [False]
+    assert gc.isenabled() is enabled

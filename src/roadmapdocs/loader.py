@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import json
 import os
 import re
-import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Union, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from roadmapdocs import limits
+from roadmapdocs import collector, limits
 from roadmapdocs.errors import LimitExceeded, LoadError, Location, Problem
 from roadmapdocs.messages import (
     DEFAULT_LANG,
@@ -310,35 +307,9 @@ class _Builder:
             ) from None
 
 
-_PAUSE_LOCK = threading.Lock()
-_pause = {"loads": 0, "resume": False}
-"""How many loads are running with the collector paused, and whether the first of them found it
-enabled: the last one to finish restores what the first found."""
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a document is read and its models built.
-
-    Everything a load makes (YAML nodes, values, models) is kept or freed by reference counts;
-    the collector, started again and again by so many new objects, only walks them: from a few
-    thousand activities on it took from a third to over half of the time, and its full passes
-    over a growing heap made the time grow faster than the document. Loads that overlap (other
-    threads, a load inside a load) pause it once: the last to finish enables it again, and only
-    if it was enabled when the first began; a collector the caller turned off stays off.
-    """
-    with _PAUSE_LOCK:
-        if _pause["loads"] == 0:
-            _pause["resume"] = gc.isenabled()
-            gc.disable()
-        _pause["loads"] += 1
-    try:
-        yield
-    finally:
-        with _PAUSE_LOCK:
-            _pause["loads"] -= 1
-            if _pause["loads"] == 0 and _pause["resume"]:
-                gc.enable()
+_collector_paused = collector.paused
+"""The collector paused while a document is read and its models built (see
+:mod:`roadmapdocs.collector`)."""
 
 
 # PyYAML's commonest complaints, said as a methodologist would need them, with the fix; each

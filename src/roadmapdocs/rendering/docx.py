@@ -34,7 +34,7 @@ from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 from pydantic import BaseModel
 
-from roadmapdocs import limits
+from roadmapdocs import collector, limits
 from roadmapdocs.errors import (
     LimitExceeded,
     Location,
@@ -1236,8 +1236,24 @@ def render_docx(
 ) -> Path:
     """Render ``document`` with ``template`` to ``out`` (atomically).
 
-    Each of ``findings`` becomes a Word comment where the document shows its element.
+    Each of ``findings`` becomes a Word comment where the document shows its element. The
+    cycle collector is paused meanwhile (:mod:`roadmapdocs.collector`): a plan's rows and their
+    XML are freed by their reference counts, and at 32,000 activities the collector's passes
+    over them were a sixth of the render.
     """
+    with collector.paused():
+        return _render_docx(document, template, out, settings, context, findings, lang)
+
+
+def _render_docx(
+    document: DocumentBase,
+    template: Template,
+    out: Path,
+    settings: Settings,
+    context: dict[str, Any] | None,
+    findings: Sequence[Finding],
+    lang: Lang,
+) -> Path:
     tpl = open_template(template)
     values = context if context is not None else build_context(document, settings)
     try:
