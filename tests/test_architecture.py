@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "roadmapdocs.tomlfile": 0,
     "roadmapdocs.plugins": 0,
     "roadmapdocs.fileio": 0,
+    "roadmapdocs.collector": 0,
     "roadmapdocs.settings": 0,
     "roadmapdocs.lang": 1,
     "roadmapdocs.model": 2,
