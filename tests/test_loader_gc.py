@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import roadmapdocs
+from roadmapdocs import collector as collector_module
 from roadmapdocs import loader
 from roadmapdocs.errors import LoadError
 
@@ -101,7 +102,7 @@ def test_overlapping_loads_resume_the_collector_when_the_last_ends(collector: No
     """Two threads loading at once: the first to finish must not turn the collector on under
     the other, and the last turns it on again."""
     gc.enable()
-    first, second = loader._collector_paused(), loader._collector_paused()
+    first, second = collector_module.paused(), collector_module.paused()
     first.__enter__()
     second.__enter__()
     first.__exit__(None, None, None)

@@ -33,13 +33,15 @@ from roadmapdocs.settings import font_outside_standard
 from roadmapdocs.templates import MANIFEST, Registry, Source, Template, read_manifest
 
 
-def _sources(template: Template) -> list[str]:
-    """The Jinja source of the body and of every header and footer, as docxtpl compiles them."""
+def template_parts(template: Template) -> list[tuple[str, str]]:
+    """The body and every header and footer: each part's name («word/footer1.xml») and its XML
+    as docxtpl hands it to Jinja (before :func:`jinja_source`)."""
     tpl = open_template(template)
-    parts = [tpl.patch_xml(tpl.get_xml())]
+    parts = [("word/document.xml", tpl.patch_xml(tpl.get_xml()))]
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         for _, part in tpl.get_headers_footers(uri):
-            parts.append(tpl.patch_xml(tpl.get_part_xml(part)))
+            name = str(part.partname).lstrip("/")
+            parts.append((name, tpl.patch_xml(tpl.get_part_xml(part))))
     return parts
 
 
@@ -47,7 +49,7 @@ def template_variables(template: Template) -> set[str]:
     """Top-level names the template uses (``doc``, ``requisites`` …)."""
     env = environment()
     names: set[str] = set()
-    for source in _sources(template):
+    for _, source in template_parts(template):
         try:
             names |= meta.find_undeclared_variables(env.parse(jinja_source(source)))
         except (jinja2.TemplateSyntaxError, RecursionError, MemoryError) as exc:
@@ -204,14 +206,8 @@ def writer_notes(template: Template) -> list[Phrase]:
     from roadmapdocs.rendering.writer import refusal
 
     env = environment()
-    tpl = open_template(template)
-    parts = [("word/document.xml", tpl.patch_xml(tpl.get_xml()))]
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        for _, part in tpl.get_headers_footers(uri):
-            name = str(part.partname).lstrip("/")
-            parts.append((name, tpl.patch_xml(tpl.get_part_xml(part))))
     notes = []
-    for name, source in parts:
+    for name, source in template_parts(template):
         why = refusal(env, jinja_source(source), _VIEW_TYPES)
         if why is not None:
             notes.append(_JINJA_PART.format(part=_part_title(name), why=why))

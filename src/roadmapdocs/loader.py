@@ -307,11 +307,6 @@ class _Builder:
             ) from None
 
 
-_collector_paused = collector.paused
-"""The collector paused while a document is read and its models built (see
-:mod:`roadmapdocs.collector`)."""
-
-
 # PyYAML's commonest complaints, said as a methodologist would need them, with the fix; each
 # with whether the place to show is where the construct began (an unclosed quote) rather than
 # where PyYAML gave up (the end of the file).
@@ -638,7 +633,7 @@ def load(source: Source, *, lang: Lang = DEFAULT_LANG) -> Document:
     it is YAML (or JSON) text. Raises :class:`~roadmapdocs.errors.LoadError` listing every problem,
     each with file, line, column and field path, in ``lang``.
     """
-    with language(lang), _collector_paused():
+    with language(lang), collector.paused():  # see roadmapdocs.collector
         return _load(source, lang)
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import roadmapdocs
 from roadmapdocs.errors import RoadmapdocsError
+from roadmapdocs.lint import template_parts
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.rendering import docx as rendering_docx
 from roadmapdocs.rendering import writer
@@ -25,7 +26,6 @@ from roadmapdocs.rendering.docx import (
     DIRECT,
     bounded,
     jinja_source,
-    open_template,
     shared_environment,
 )
 from roadmapdocs.settings import Settings
@@ -61,18 +61,10 @@ def _both(document: DocumentBase, folder: Path) -> tuple[dict[str, bytes], dict[
     return made[0], made[1]
 
 
-def _part_sources(name: str) -> Iterator[tuple[str, str]]:
-    tpl = open_template(BUILTINS.get(name))
-    yield "document.xml", tpl.patch_xml(tpl.get_xml())
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        for key, part in tpl.get_headers_footers(uri):
-            yield key, tpl.patch_xml(tpl.get_part_xml(part))
-
-
 @pytest.mark.parametrize("name", BUILTINS.names())
 def test_every_part_of_every_built_in_template_is_written_directly(name: str) -> None:
     environment = shared_environment()
-    for part, xml in _part_sources(name):
+    for part, xml in template_parts(BUILTINS.get(name)):
         assert writer.refusal(environment, jinja_source(xml), _VIEW_TYPES) is None, part
 
 

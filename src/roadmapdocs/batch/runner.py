@@ -251,9 +251,9 @@ def _unexpected(error: BaseException, label: str, lang: Lang) -> str:
 _local = threading.local()
 _converters: list[Converter] = []
 _own_worker: list[bool] = []
+"""Not empty in a worker of a pool :func:`render_many` made (there the process is ours)."""
 _closing_in: list[int] = []
 """The processes that registered :func:`_close_converters` to run at their exit."""
-"""Not empty in a worker of a pool :func:`render_many` made (there the process is ours)."""
 
 
 def _use_worker_scratch() -> None:
@@ -279,8 +279,9 @@ def _close_converters() -> None:
 
 def _worker_converter(output: OutputFormat) -> Converter | None:
     """This worker's converter to ``output``: a LibreOffice started when the worker starts (or
-    on its first document), kept for the worker's life and ended when the worker (process or interpreter) ends — or, where
-    no Python can drive LibreOffice, one soffice run per document. None for Word."""
+    on its first document), kept for the worker's life and ended when the worker (process or
+    interpreter) ends — or, where no Python can drive LibreOffice, one soffice run per
+    document. None for Word."""
     if _local.__dict__.get("pid") != os.getpid():  # a forked thread keeps its parent's
         _local.pid, _local.converters = os.getpid(), {}
     kept: dict[str, Converter] = _local.converters

@@ -528,11 +528,12 @@ class OfficeConverter:
     """One LibreOffice, kept running with its own profile, converting one document after another.
 
     Starting LibreOffice with a prepared profile costs a few tenths of a second; converting a
-    short order in a running one, about a fifth of a second. The office lives in a small bridge process (:mod:`._lo_bridge`) run by a
-    Python that has LibreOffice's UNO module; it is started by :meth:`start` (which does not
-    wait for it) or on first use, with a copy of the prepared profile (:func:`new_profile`),
-    started again if it dies, and ended by :meth:`close` (or when this process ends: the bridge ends with its input
-    and with its parent). A long-running office grows, as LibreOffice does: every
+    short order in a running one, about a fifth of a second. The office lives in a small bridge
+    process (:mod:`._lo_bridge`) run by a Python that has LibreOffice's UNO module; it is
+    started by :meth:`start` (which does not wait for it) or on first use, with a copy of the
+    prepared profile (:func:`new_profile`), started again if it dies, and ended by
+    :meth:`close` (or when this process ends: the bridge ends with its input and with its
+    parent). A long-running office grows, as LibreOffice does: every
     ``restart_every`` documents it is ended and started afresh (0: never).
 
     One document — starting LibreOffice if need be, and converting — may take ``timeout``

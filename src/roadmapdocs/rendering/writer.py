@@ -137,10 +137,6 @@ class _Run:
     def call(self, function: Any, *args: Any, **kwargs: Any) -> Any:
         return self.environment.call(self.jinja_context(), function, *args, **kwargs)
 
-    def late(self) -> None:
-        if time.monotonic() > self.deadline:
-            raise _Back
-
 
 _LOOP_FIELDS = {
     "index": "({i} + 1)",
@@ -205,7 +201,12 @@ class _Generator:
         self.environment = environment
         self.lines: list[str] = []
         self.counter = itertools.count()
-        self.globals: dict[str, Any] = {"_escape": escape, "_Back": _Back}
+        self.globals: dict[str, Any] = {
+            "_escape": escape,
+            "_Back": _Back,
+            "_Undefined": Undefined,
+            "_clock": time.monotonic,
+        }
         self.context_names: dict[str, str] = {}
         self.scope = _Scope(None, None)
 
@@ -300,8 +301,6 @@ class _Generator:
             self.write(depth, f"for {target} in {values}:")
             self.write(depth + 1, f"if {keep}: {kept}.append({target})")
             self.write(depth, f"{values} = {kept}")
-            self.globals["_Undefined"] = Undefined
-        self.globals["_Undefined"] = Undefined
         if loop.needs_length:
             self.write(depth, f"{values} = list({values})")
             self.write(depth, f"{loop.length} = len({values})")
@@ -310,7 +309,6 @@ class _Generator:
             self.write(depth, f"{empty} = True")
         self.write(depth, f"for {loop.index}, {target} in enumerate({values}):")
         self.write(depth + 1, "if _clock() > deadline: raise _Back")
-        self.globals["_clock"] = time.monotonic
         if node.else_:
             self.write(depth + 1, f"{empty} = False")
         self.lines.extend(body)
@@ -482,9 +480,8 @@ def _is_loop(node: nodes.Node) -> bool:
 
 
 def _check_name(name: str) -> None:
-    if name in ("loop", "self", "caller", "varargs", "kwargs") or not name.isidentifier():
-        raise Refused(f"имя «{name}»")
-    if name.startswith("_"):
+    reserved = name in ("loop", "self", "caller", "varargs", "kwargs")
+    if reserved or not name.isidentifier() or name.startswith("_"):
         raise Refused(f"имя «{name}»")
 
 
