@@ -1,7 +1,8 @@
 """Near spellings of abbreviations found through keys say the same as comparing every pair.
 
-The reference is the comparison the rules made before: every pair of spellings, with an edit
-distance computed letter by letter. RD301 and RD302 must find exactly what it found.
+The reference is the comparison the rules made before: every pair of spellings, each pair put
+to :func:`near` (an edit distance computed letter by letter). RD301 and RD302 must find exactly
+what it found.
 """
 
 from __future__ import annotations
@@ -14,32 +15,14 @@ from hypothesis import strategies as st
 
 import roadmapdocs
 from roadmapdocs.rules import Config
-from roadmapdocs.rules.base import Context, Hit, Phrase
-from roadmapdocs.rules.builtin._abbreviations import (
-    Neighbours,
-    canonical,
-    known,
-    usage,
+from roadmapdocs.rules.base import Context, Hit
+from roadmapdocs.rules.builtin._abbreviations import Neighbours, known, near, usage
+from roadmapdocs.rules.builtin.inconsistent_abbreviation import (
+    inconsistent_abbreviation,
+    spelt_two_ways,
+    two_expansions,
 )
-from roadmapdocs.rules.builtin._shared import normalise
-from roadmapdocs.rules.builtin.inconsistent_abbreviation import inconsistent_abbreviation
 from roadmapdocs.rules.builtin.undefined_abbreviation import undefined_abbreviation
-
-
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
-
-
-def _near(a: str, b: str) -> bool:
-    if a == b or min(len(a), len(b)) < 4:
-        return False
-    return sorted(a) == sorted(b) or _edit_distance(a, b) == 1
 
 
 def _rd302_by_pairs(context: Context) -> Iterator[Hit]:
@@ -49,41 +32,10 @@ def _rd302_by_pairs(context: Context) -> Iterator[Hit]:
     tokens = sorted(set(found.first) | found.introduced)
     for index, a in enumerate(tokens):
         for b in tokens[index + 1 :]:
-            if not _near(a, b) or (a in ordinary and b in ordinary):
+            if not near(a, b) or (a in ordinary and b in ordinary):
                 continue
-            keep, variant = canonical(a, b, found)
-            path = found.first.get(variant) or found.first.get(keep) or ("abbreviations",)
-            yield Hit(
-                path,
-                Phrase(
-                    f"«{variant}» и «{keep}» — похоже, одно сокращение написано по-разному",
-                    f"«{variant}» and «{keep}» look like one abbreviation spelt two ways",
-                ),
-                Phrase(f"пишите везде «{keep}»", f"write «{keep}» everywhere"),
-            )
-    by_short: dict[str, tuple[int, str]] = {}
-    by_full: dict[str, tuple[int, str]] = {}
-    for index, entry in enumerate(context.document.abbreviations):
-        short, full = entry.short.strip(), normalise(entry.full)
-        if short in by_short and by_short[short][1] != full:
-            yield Hit(
-                ("abbreviations", index, "full"),
-                Phrase(
-                    f"у сокращения «{short}» две разные расшифровки",
-                    f"«{short}» is given two different expansions",
-                ),
-            )
-        if full in by_full and context.document.abbreviations[by_full[full][0]].short != short:
-            other = context.document.abbreviations[by_full[full][0]].short
-            yield Hit(
-                ("abbreviations", index, "short"),
-                Phrase(
-                    f"одна расшифровка сокращена и как «{other}», и как «{short}»",
-                    f"one expansion is shortened both as «{other}» and «{short}»",
-                ),
-            )
-        by_short.setdefault(short, (index, full))
-        by_full.setdefault(full, (index, short))
+            yield spelt_two_ways(a, b, found)
+    yield from two_expansions(context)
 
 
 def _rd301_undefined_by_pairs(context: Context) -> list[str]:
@@ -95,7 +47,7 @@ def _rd301_undefined_by_pairs(context: Context) -> list[str]:
         for token in found.first
         if token not in found.introduced
         and token not in ordinary
-        and not any(_near(token, other) for other in found.introduced)
+        and not any(near(token, other) for other in found.introduced)
     ]
 
 
@@ -141,7 +93,7 @@ def test_the_neighbours_of_a_spelling_are_those_one_edit_or_a_reordering_away(
     index = Neighbours(known_spellings)
     found = list(index.of(token))
     assert len(found) == len(set(found))
-    assert set(found) == {other for other in known_spellings if _near(token, other)}
+    assert set(found) == {other for other in known_spellings if near(token, other)}
 
 
 def _document(used: list[str], introduced: list[tuple[str, int]], common: bool) -> Any:

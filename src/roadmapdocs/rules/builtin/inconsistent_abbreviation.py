@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
-from roadmapdocs.rules.builtin._abbreviations import canonical, known, neighbours, usage
+from roadmapdocs.rules.builtin._abbreviations import (
+    Usage,
+    canonical,
+    known,
+    neighbours,
+    usage,
+)
 from roadmapdocs.rules.builtin._shared import normalise
 
 
@@ -32,18 +38,28 @@ def inconsistent_abbreviation(context: Context) -> Iterator[Hit]:
     pairs = sorted((order[a], order[b]) for a in tokens for b in near.of(a) if order[a] < order[b])
     for first, second in pairs:
         a, b = tokens[first], tokens[second]
-        if a in ordinary and b in ordinary:
-            continue
-        keep, variant = canonical(a, b, found)
-        path = found.first.get(variant) or found.first.get(keep) or ("abbreviations",)
-        yield Hit(
-            path,
-            Phrase(
-                f"«{variant}» и «{keep}» — похоже, одно сокращение написано по-разному",
-                f"«{variant}» and «{keep}» look like one abbreviation spelt two ways",
-            ),
-            Phrase(f"пишите везде «{keep}»", f"write «{keep}» everywhere"),
-        )
+        if a not in ordinary or b not in ordinary:
+            yield spelt_two_ways(a, b, found)
+    yield from two_expansions(context)
+
+
+def spelt_two_ways(a: str, b: str, found: Usage) -> Hit:
+    """The finding on two near spellings ``a`` and ``b``, at the first use of the rarer one."""
+    keep, variant = canonical(a, b, found)
+    path = found.first.get(variant) or found.first.get(keep) or ("abbreviations",)
+    return Hit(
+        path,
+        Phrase(
+            f"«{variant}» и «{keep}» — похоже, одно сокращение написано по-разному",
+            f"«{variant}» and «{keep}» look like one abbreviation spelt two ways",
+        ),
+        Phrase(f"пишите везде «{keep}»", f"write «{keep}» everywhere"),
+    )
+
+
+def two_expansions(context: Context) -> Iterator[Hit]:
+    """The list ``abbreviations`` at odds with itself: one short form with two expansions, one
+    expansion with two short forms."""
     by_short: dict[str, tuple[int, str]] = {}
     by_full: dict[str, tuple[int, str]] = {}
     for index, entry in enumerate(context.document.abbreviations):
