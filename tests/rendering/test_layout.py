@@ -298,13 +298,14 @@ def test_the_chart_style_is_found_as_python_docx_reads_paragraph_styles() -> Non
     import docx as python_docx
 
     from roadmapdocs.authoring.builder import new_document, paragraph
-    from roadmapdocs.rendering.layout import CHART_STYLE, uses_paragraph_style
+    from roadmapdocs.rendering.layout import CHART_STYLE, paragraphs_in_style
 
-    def slow(word: object) -> bool:
-        return any(
-            p.style is not None and p.style.name == CHART_STYLE
+    def slow(word: object) -> list[object]:
+        return [
+            p._p
             for p in word.paragraphs  # type: ignore[attr-defined]
-        )
+            if p.style is not None and p.style.name == CHART_STYLE
+        ]
 
     plain = python_docx.Document()
     plain.add_paragraph("текст")
@@ -324,4 +325,6 @@ def test_the_chart_style_is_found_as_python_docx_reads_paragraph_styles() -> Non
         (in_table, False),
         (default, True),
     ):
-        assert uses_paragraph_style(word, CHART_STYLE) is expected is slow(word)
+        found = [p._p for p in paragraphs_in_style(word, CHART_STYLE)]
+        assert found == slow(word)
+        assert bool(found) is expected

@@ -30,11 +30,11 @@ from roadmapdocs.lang.numbers import number
 from roadmapdocs.messages import Phrase
 from roadmapdocs.model.document import DocumentBase
 from roadmapdocs.model.report import Report, Tally
-from roadmapdocs.rendering.layout import CHART_STYLE
 from roadmapdocs.settings import Settings
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
 
 DPI = 200
 _STATES: tuple[tuple[str, str, str], ...] = (
@@ -227,11 +227,11 @@ def _size(word: DocxDocument, picture: bytes) -> tuple[int, int]:
     return int(pixels_wide * scale), int(pixels_high * scale)
 
 
-def embed(word: DocxDocument, document: DocumentBase, settings: Settings) -> None:
-    """Replace every chart place of ``word`` with its picture, or remove it."""
-    places = [p for p in word.paragraphs if p.style is not None and p.style.name == CHART_STYLE]
-    if not places:
-        return
+def embed(
+    word: DocxDocument, places: list[Paragraph], document: DocumentBase, settings: Settings
+) -> None:
+    """Replace each chart place of ``word`` (its paragraphs in style ``RD Chart``, see
+    :func:`layout.paragraphs_in_style`) with its picture, or remove it."""
     plt = _pyplot(settings) if isinstance(document, Report) else None
     for place in places:
         name = place.text.strip()

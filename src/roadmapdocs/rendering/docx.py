@@ -1269,10 +1269,11 @@ def _render_docx(
     layout.apply_language(word, settings, prepared=True)
     layout.split_appendices(word, appendix_orientations(document, settings), settings)
     layout.fit_plan_tables(word, settings)
-    if layout.uses_paragraph_style(word, layout.CHART_STYLE):
+    places = layout.paragraphs_in_style(word, layout.CHART_STYLE)
+    if places:
         from roadmapdocs.rendering import charts  # matplotlib only for a template with charts
 
-        charts.embed(word, document, settings)
+        charts.embed(word, places, document, settings)
     _describe(word, document)
     if findings:
         annotate(word, document, findings, lang=lang)

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from roadmapdocs.rendering import metrics
@@ -53,22 +55,25 @@ def style_id(document: DocxDocument, name: str) -> str | None:
     return str(found[0]) if found else None
 
 
-_BODY_STYLES = etree.XPath(
-    "w:body/w:p/w:pPr/w:pStyle/@w:val", namespaces={"w": nsmap["w"]}, smart_strings=False
+_BODY_IN_STYLE = etree.XPath(
+    "w:body/w:p[w:pPr/w:pStyle/@w:val = $style]", namespaces={"w": nsmap["w"]}
 )
 
 
-def uses_paragraph_style(document: DocxDocument, name: str) -> bool:
-    """Whether a paragraph of the body (not in a table) has the style called ``name``, as
+def paragraphs_in_style(document: DocxDocument, name: str) -> list[Paragraph]:
+    """The paragraphs of the body (not in a table) whose style is called ``name``, as
     python-docx's ``paragraph.style`` reads it, without asking it paragraph by paragraph (it
     reads all the styles each time: half the render of a short order)."""
     wanted = style_id(document, name)
     if wanted is None:
-        return False
+        return []
     style = document.styles.element.get_by_id(wanted)
-    if style is not None and style.default:  # a paragraph with no style of its own has it too
-        return any(p.style is not None and p.style.name == name for p in document.paragraphs)
-    return wanted in _BODY_STYLES(document.element)
+    if style is None or style.type != WD_STYLE_TYPE.PARAGRAPH or style.default:
+        # A default style is also that of a paragraph with no style of its own, and a style of
+        # another type is read as the default: python-docx's own answer, paragraph by paragraph.
+        return [p for p in document.paragraphs if p.style is not None and p.style.name == name]
+    body = document._body
+    return [Paragraph(p, body) for p in _BODY_IN_STYLE(document.element, style=wanted)]
 
 
 def apply_fonts(document: DocxDocument, settings: Settings) -> None:
