@@ -127,3 +127,18 @@ def test_a_part_is_rendered_as_docxtpl_renders_it(xml: str, tag: str) -> None:
     assert ours.render_xml_part(source, part, {}, environment) == theirs.render_xml_part(
         source, part, {}, environment
     )
+
+
+_BREAKS = st.lists(
+    st.sampled_from(["\n", "<w:p ", "<w:p>", "<w:pPr>", "a", "<", ">"]), max_size=12
+).map("".join)
+
+
+@given(_BREAKS)
+def test_line_breaks_before_paragraphs_go_as_docxtpl_removes_them(xml: str) -> None:
+    import re
+
+    from roadmapdocs.rendering.docx import _BREAK_BEFORE_PARAGRAPH
+
+    theirs = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)  # docxtpl's render_xml_part
+    assert _BREAK_BEFORE_PARAGRAPH.sub("", xml) == theirs
