@@ -122,12 +122,20 @@ def _document(used: list[str], introduced: list[tuple[str, int]], common: bool) 
     introduced=st.lists(st.tuples(spellings, st.integers(0, 3)), max_size=8),
     common=st.booleans(),
     configured=st.sets(spellings, max_size=3),
+    known_used=st.sets(st.integers(0, 20), max_size=2),
 )
 def test_the_abbreviation_rules_find_what_comparing_every_pair_found(
-    used: list[str], introduced: list[tuple[str, int]], common: bool, configured: set[str]
+    used: list[str],
+    introduced: list[tuple[str, int]],
+    common: bool,
+    configured: set[str],
+    known_used: set[int],
 ) -> None:
     document = _document(used, introduced, common)
-    config = Config(known_abbreviations=frozenset(configured))
+    # Some of the spellings used are ordinary words too: so that near pairs with one ordinary
+    # spelling and with two are both made, and the rule must tell them apart.
+    ordinary = configured | {used[i % len(used)] for i in known_used}
+    config = Config(known_abbreviations=frozenset(ordinary))
 
     def context() -> Context:
         return Context(document=document, config=config)
@@ -136,3 +144,17 @@ def test_the_abbreviation_rules_find_what_comparing_every_pair_found(
     undefined = [hit.path for hit in undefined_abbreviation(context())]
     reference = usage(context())
     assert undefined == [reference.first[t] for t in _rd301_undefined_by_pairs(context())]
+
+
+def test_a_near_pair_is_reported_unless_both_spellings_are_ordinary() -> None:
+    document = _document(["ШНОР", "ШНРО"], [], False)
+
+    def messages(ordinary: set[str]) -> list[str]:
+        config = Config(known_abbreviations=frozenset(ordinary))
+        return [hit.message.ru for hit in inconsistent_abbreviation(Context(document, config))]
+
+    said = "«ШНРО» и «ШНОР» — похоже, одно сокращение написано по-разному"
+    assert messages(set()) == [said]
+    assert messages({"ШНОР"}) == [said]  # one ordinary spelling: the other may be its typo
+    assert messages({"ШНРО"}) == [said]
+    assert messages({"ШНОР", "ШНРО"}) == []  # two words of their own
