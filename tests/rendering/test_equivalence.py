@@ -39,6 +39,37 @@ def test_listing_is_resolved_as_docxtpl_does(xml: str) -> None:
     assert ours.resolve_listing(xml) == theirs.resolve_listing(xml)
 
 
+_SOUP = st.lists(
+    st.sampled_from(
+        [
+            "<w:p>",
+            '<w:p w:rsidR="1">',
+            "</w:p>",
+            "<w:pPr/>",
+            "<w:r><w:t>",
+            "</w:t></w:r>",
+            "<w:tbl>",
+            "a",
+            "<",
+            "\n",
+            "\t",
+            "\a",
+            "\f",
+        ]
+    ),
+    max_size=24,
+).map("".join)
+
+
+@given(st.one_of(_SOUP, st.lists(st.one_of(_BODY, _SOUP), max_size=4).map("".join)))
+def test_listing_is_resolved_as_docxtpl_does_in_any_nesting(xml: str) -> None:
+    # Paragraphs inside paragraphs (text boxes), stray ends and characters between paragraphs:
+    # the paragraphs are found from the characters, and must be the ones docxtpl's scan finds.
+    ours = _Template.__new__(_Template)
+    theirs = DocxTemplate.__new__(DocxTemplate)
+    assert ours.resolve_listing(xml) == theirs.resolve_listing(xml)
+
+
 def test_patched_template_xml_is_kept_and_the_same() -> None:
     template = Registry().get("school/order")
     ours, theirs = _Template(str(template.docx)), DocxTemplate(str(template.docx))

@@ -639,9 +639,33 @@ class _Environment(ImmutableSandboxedEnvironment):
 # the lazy «.*?» tries the end at every character. Twice as fast on a large body; the same
 # matches.
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>[^<]*(?:<(?!/w:p>)[^<]*)*</w:p>")
-_LISTING = re.compile("[\t\a\n\f]")
+_LISTING = "\t\a\n\f"
 """The characters docxtpl turns into tabs, paragraphs, line and page breaks."""
+
+
+class _Listing:
+    """Where the listing characters of a text stand, in order. Found by ``str.find`` for each
+    character, each position kept until the search passes it: a regular expression's class
+    «[\\t\\a\\n\\f]» looks at every character in turn (33 ms over a body of 3 MB), while the
+    four ``find`` together take 1.5 ms."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.next = [text.find(character) for character in _LISTING]
+
+    def search(self, start: int) -> int:
+        """The position of the first listing character at or after ``start``, or -1."""
+        first = -1
+        for index, at in enumerate(self.next):
+            if 0 <= at < start:
+                at = self.next[index] = self.text.find(_LISTING[index], start)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        return first
+
+
 _BREAK_BEFORE_PARAGRAPH = re.compile(r"\n(?=<w:p[ >])")
+_END_OF_PARAGRAPH = "</w:p>"
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type information
@@ -773,16 +797,34 @@ class _Template(DocxTemplate):  # type: ignore[misc]  # docxtpl ships no type in
         return _kept(self._patched, src_xml, self._patched_limit, lambda: str(patch(src_xml)))
 
     def resolve_listing(self, xml: str) -> str:
-        if _LISTING.search(xml) is None:
+        # Only the paragraphs holding a listing character change, and they are found from the
+        # characters, not by matching every paragraph of the body: a match of docxtpl's pattern
+        # ends at the first «</w:p>» after its start, so no match spans a «</w:p>», and a scan
+        # begun just after one finds what the scan from the start finds. A body of 2,000 rows
+        # with one two-line title took 60 ms to match paragraph by paragraph.
+        listing = _Listing(xml)
+        at = listing.search(0)
+        if at < 0:
             return xml
         resolve = super().resolve_listing
-        listing = _LISTING.search
-
-        def paragraph(match: re.Match[str]) -> str:
-            text = match.group(0)
-            return text if listing(text) is None else str(resolve(text))
-
-        return _PARAGRAPH.sub(paragraph, xml)
+        pieces: list[str] = []
+        done = 0  # xml[:done] is in pieces; it ends where a match ended, or at 0
+        match: re.Match[str] | None = None  # the first match from a point before the character
+        while at >= 0:
+            if match is None or match.end() <= at:
+                end = xml.rfind(_END_OF_PARAGRAPH, done, at)
+                match = _PARAGRAPH.search(xml, end + len(_END_OF_PARAGRAPH) if end >= 0 else done)
+                if match is None:
+                    break
+            if match.start() > at:  # outside any paragraph, up to the start of this match
+                at = listing.search(match.start())
+                continue
+            pieces += [xml[done : match.start()], str(resolve(match.group(0)))]
+            done = match.end()
+            match = None
+            at = listing.search(done)
+        pieces.append(xml[done:])
+        return "".join(pieces)
 
 
 _writers: dict[tuple[int, str], writer.Writer | None] = {}
