@@ -173,3 +173,31 @@ def test_line_breaks_before_paragraphs_go_as_docxtpl_removes_them(xml: str) -> N
 
     theirs = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)  # docxtpl's render_xml_part
     assert _BREAK_BEFORE_PARAGRAPH.sub("", xml) == theirs
+
+
+_DRAWING = '<w:r><w:drawing><wp:inline><wp:docPr id="{id}" name="p"/></wp:inline></w:drawing></w:r>'
+
+
+@given(st.lists(st.lists(st.integers(1, 3), max_size=3), max_size=4), st.integers(0, 5))
+def test_drawing_ids_are_renumbered_as_docxtpl_does(
+    paragraphs: list[list[int]], start: int
+) -> None:
+    # Drawings in paragraphs, in text boxes and in tables: the same elements get the same
+    # numbers in the same order as docxtpl's XPath gives them.
+    from lxml import etree
+
+    body = "".join(
+        "<w:p>" + "".join(_DRAWING.format(id=i) for i in ids) + "</w:p>" for ids in paragraphs
+    )
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+        f"<w:body><w:tbl><w:tr><w:tc>{body}</w:tc></w:tr></w:tbl>{body}</w:body></w:document>"
+    )
+    ours, theirs = _Template.__new__(_Template), DocxTemplate.__new__(DocxTemplate)
+    ours.docx_ids_index = theirs.docx_ids_index = start
+    mine, docxtpl = etree.fromstring(xml), etree.fromstring(xml)
+    ours.fix_docpr_ids(mine)
+    theirs.fix_docpr_ids(docxtpl)
+    assert etree.tostring(mine) == etree.tostring(docxtpl)
+    assert ours.docx_ids_index == theirs.docx_ids_index
