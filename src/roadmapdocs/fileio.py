@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -183,3 +184,17 @@ def _held(path: str) -> bool:
     finally:
         os.close(handle)  # closing lets the lock go
     return False
+
+
+def cache_folder() -> Path:
+    """The user's cache folder of roadmapdocs: ``$XDG_CACHE_HOME/roadmapdocs`` (by default
+    ``~/.cache/roadmapdocs``), ``~/Library/Caches/roadmapdocs`` on macOS,
+    ``%LOCALAPPDATA%\\roadmapdocs`` on Windows. Everything in it can be removed at any time."""
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+    return base / "roadmapdocs"

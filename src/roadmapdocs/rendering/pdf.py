@@ -19,7 +19,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -35,7 +34,7 @@ except ImportError:  # Windows: two first starts may each prepare a profile; one
 
 from roadmapdocs import limits
 from roadmapdocs.errors import ConversionError, Location, SofficeNotFound
-from roadmapdocs.fileio import atomic_path
+from roadmapdocs.fileio import atomic_path, cache_folder
 from roadmapdocs.messages import Phrase
 
 ENV_VAR = "ROADMAPDOCS_SOFFICE"
@@ -190,20 +189,6 @@ _VERSION = re.compile(r'oor:name="ooSetupVersion">\s*<value>([0-9]+\.[0-9]+)</va
 _PREPARE_SECONDS = 60.0
 _unprepared: set[str] = set()
 """Keys of installations whose profile could not be prepared in this process: not tried again."""
-
-
-def cache_folder() -> Path:
-    """The user's cache folder of roadmapdocs: ``$XDG_CACHE_HOME/roadmapdocs`` (by default
-    ``~/.cache/roadmapdocs``), ``~/Library/Caches/roadmapdocs`` on macOS,
-    ``%LOCALAPPDATA%\\roadmapdocs`` on Windows. Everything in it can be removed at any time."""
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = home / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
-    return base / "roadmapdocs"
 
 
 @functools.lru_cache(maxsize=8)
