@@ -196,7 +196,10 @@ def _cell(
     if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = p.add_run(text)
-    run.bold = bold
+    # Not bold is left to the style (no table text style is bold): an explicit «not bold» on
+    # every cell was four elements where two do, a fifth of a plan table's rendered tree.
+    if bold:
+        run.bold = True
 
 
 def heading(document: DocxDocument, text: str) -> None:
@@ -322,9 +325,17 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         if index == 5:  # a section's narrative: across the table, as running text
             table.rows[index].cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         _cell(table, index, 2, third)
-    # An activity that heads nested ones prints in bold, as section rows do.
-    run = table.rows[7].cells[1].paragraphs[0].runs[0]
-    run._r.get_or_add_rPr().get_or_add_b().set(qn("w:val"), "{{ row.heading | int }}")
+    # An activity that heads nested ones prints in bold, as section rows do; the others carry
+    # no run properties at all, rather than a «bold off» on each of their cells. Paragraph
+    # tags, because docxtpl removes the paragraph of a «{%p» tag whole (a «{%r» tag leaves an
+    # empty run on each side of it).
+    cell = table.rows[7].cells[1]
+    cell.paragraphs[0].runs[0].text = "{%p if row.heading %}"
+    for text, bold in (("{{ cell }}", True), ("{%p else %}", False), ("{{ cell }}", False)):
+        added = cell.add_paragraph(style=TABLE_TEXT_STYLE).add_run(text)
+        if bold:
+            added.bold = True
+    cell.add_paragraph("{%p endif %}", style=TABLE_TEXT_STYLE)
     header_row = table.rows[0]._tr.get_or_add_trPr()
     header_row.append(OxmlElement("w:tblHeader"))
     for row in table.rows:
