@@ -10,6 +10,7 @@ split stays true.
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,11 @@ def seed_text(prefix: str) -> str:
         )
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path.read_text(encoding="utf-8")
+
+
+def as_at_a_terminal() -> None:
+    """Run in a child before it starts (``preexec_fn``): Ctrl-C acts as it does on a command
+    typed at a terminal. A command started in the background by a shell without job control
+    (a CI script's ``… &``) inherits SIGINT ignored, Python then leaves it ignored, and a test
+    that sends Ctrl-C would see the command carry on."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

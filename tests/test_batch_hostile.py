@@ -20,7 +20,7 @@ import pytest
 
 from roadmapdocs import pipeline
 from roadmapdocs.batch import render_many
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, as_at_a_terminal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and processes")
 
@@ -31,6 +31,7 @@ ROADMAP = EXAMPLES / "municipal-roadmap.yaml"
 def _bounded() -> None:
     # A run gone wrong must not eat the machine: 3 GB of address space per process.
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+    as_at_a_terminal()
 
 
 def _batch(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:

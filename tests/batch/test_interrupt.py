@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, as_at_a_terminal
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="Ctrl-C is sent to a process group, as a POSIX terminal does"
@@ -27,6 +27,7 @@ def _batch(inputs: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own group, like a command started from a terminal
+        preexec_fn=as_at_a_terminal,
     )
 
 
