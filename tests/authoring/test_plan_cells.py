@@ -60,3 +60,32 @@ def test_ordinary_plan_cells_have_no_run_properties_and_heading_rows_are_bold(
 
     assert all(r.find(W + "rPr") is None for r in runs(row_of(nested.number)))
     assert all(_bold(r) for r in runs(row_of(head.number)))
+
+
+def test_a_report_row_is_bold_when_overdue_and_plain_cells_have_no_run_properties(
+    tmp_path: Path,
+) -> None:
+    # In the example report activity 2.1 is overdue on 01.10.2024 and 2.2 is done.
+    import subprocess
+    import sys
+
+    out = tmp_path / "report.docx"
+    source = EXAMPLES / "monitoring" / "school-roadmap-status.yaml"
+    command = [sys.executable, "-m", "roadmapdocs", "report", str(source), "--as-of", "01.10.2024"]
+    done = subprocess.run([*command, "-o", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    body = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+
+    def runs_of(number: str) -> list[etree._Element]:
+        rows = [
+            r
+            for r in body.iter(W + "tr")
+            if (cell := r.find(W + "tc")) is not None and "".join(cell.itertext()).strip() == number
+        ]
+        assert len(rows) == 1, number
+        found = [r for r in rows[0].iter(W + "r") if "".join(r.itertext()).strip()]
+        assert found
+        return found
+
+    assert all(_bold(r) for r in runs_of("2.1"))
+    assert all(r.find(W + "rPr") is None for r in runs_of("2.2"))

@@ -7,6 +7,7 @@ scripts share. A regional office that forks a template edits the resulting .docx
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.parfmt import CT_PPr
 from docx.shared import Cm, Mm, Pt
-from docx.table import Table
+from docx.table import Table, _Cell
 
 from roadmapdocs.rendering.layout import (
     APPENDIX_STYLE,
@@ -325,17 +326,8 @@ def plan_table(document: DocxDocument, plan: str) -> None:
         if index == 5:  # a section's narrative: across the table, as running text
             table.rows[index].cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         _cell(table, index, 2, third)
-    # An activity that heads nested ones prints in bold, as section rows do; the others carry
-    # no run properties at all, rather than a «bold off» on each of their cells. Paragraph
-    # tags, because docxtpl removes the paragraph of a «{%p» tag whole (a «{%r» tag leaves an
-    # empty run on each side of it).
-    cell = table.rows[7].cells[1]
-    cell.paragraphs[0].runs[0].text = "{%p if row.heading %}"
-    for text, bold in (("{{ cell }}", True), ("{%p else %}", False), ("{{ cell }}", False)):
-        added = cell.add_paragraph(style=TABLE_TEXT_STYLE).add_run(text)
-        if bold:
-            added.bold = True
-    cell.add_paragraph("{%p endif %}", style=TABLE_TEXT_STYLE)
+    # An activity that heads nested ones prints in bold, as section rows do.
+    _bold_when(table.rows[7].cells[1], "row.heading")
     header_row = table.rows[0]._tr.get_or_add_trPr()
     header_row.append(OxmlElement("w:tblHeader"))
     for row in table.rows:
@@ -391,10 +383,36 @@ def loop_table(
                 cell.paragraphs[0].paragraph_format.keep_with_next = True
     if bold is not None:
         for cell in table.rows[2].cells:
-            for run in cell.paragraphs[0].runs:
-                run._r.get_or_add_rPr().get_or_add_b().set(
-                    qn("w:val"), "{{ 1 if " + bold + " else 0 }}"
-                )
+            if not cell.paragraphs[0].text.startswith("{%tc"):  # a column loop's own tags
+                _bold_when(cell, bold)
+
+
+def _bold_when(cell: _Cell, condition: str) -> None:
+    """The one paragraph of ``cell`` in bold where ``condition`` holds and plain elsewhere.
+
+    A branch of paragraph tags, ``{%p if …%}`` bold ``{%p else %}`` plain ``{%p endif %}``:
+    docxtpl removes the paragraph of a «{%p» tag whole (a «{%r» tag would leave an empty run on
+    each side), so a plain cell carries no run properties at all — a bold set by an expression
+    in every cell rendered an explicit «not bold» into each, a fifth of a table's tree. Each
+    paragraph keeps the properties of the cell's paragraph (style, alignment, keeping)."""
+    first = cell.paragraphs[0]
+    text = first.text
+    properties = first._p.pPr
+    for run in first.runs:
+        first._p.remove(run._r)
+    first.add_run("{%p if " + condition + " %}")
+    for content, bold in (
+        (text, True),
+        ("{%p else %}", False),
+        (text, False),
+        ("{%p endif %}", False),
+    ):
+        added = cell.add_paragraph()
+        if properties is not None:
+            added._p.insert(0, copy.deepcopy(properties))
+        run = added.add_run(content)
+        if bold:
+            run.bold = True
 
 
 def indicator_table(document: DocxDocument, *, baseline: bool | None, group: str = "group") -> None:
