@@ -175,17 +175,23 @@ class _Advances:
         """The advances a cache file holds for ``key``; None unless it holds exactly that."""
         try:
             data = json.loads(text)
-            if not isinstance(data, dict) or data.get("key") != key:
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or data.get("key") != key or "missing" not in data:
+            return None
+        per_em, pairs, missing = data.get("per_em"), data.get("advances"), data.get("missing")
+        if type(per_em) is not int or per_em <= 0 or not isinstance(pairs, list):
+            return None
+        if not (missing is None or type(missing) is int):
+            return None
+        for pair in pairs:
+            if not (isinstance(pair, list) and len(pair) == 2):
                 return None
-            per_em, pairs, missing = data["per_em"], data["advances"], data["missing"]
-            numbers = [n for pair in pairs for n in pair if len(pair) == 2]
-        except (ValueError, KeyError, TypeError):
-            return None
-        exact = all(type(n) is int for n in [per_em, *numbers]) and len(numbers) == 2 * len(pairs)
-        if not exact or per_em <= 0 or not (missing is None or type(missing) is int):
-            return None
-        if not all(0 <= code <= sys.maxunicode for code, _ in pairs):
-            return None
+            code, advance = pair
+            if type(code) is not int or type(advance) is not int:
+                return None
+            if not 0 <= code <= sys.maxunicode:
+                return None
         return _Advances(per_em, [(code, advance) for code, advance in pairs], missing)
 
 
@@ -208,8 +214,12 @@ def _advances(path: Path) -> _Advances:
     if found is not None:
         return found
     found = _Advances.read(path)
-    data = {"key": key, "per_em": found.per_em, "advances": found.advances}
-    data["missing"] = found.missing
+    data = {
+        "key": key,
+        "per_em": found.per_em,
+        "advances": found.advances,
+        "missing": found.missing,
+    }
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(kept, json.dumps(data, separators=(",", ":")).encode("utf-8"))
