@@ -30,6 +30,20 @@ def test_a_run_carries_each_property_once(example: Path, tmp_path: Path) -> None
         assert len(tags) == len(set(tags)), etree.tostring(properties, encoding="unicode")
 
 
+def runs_of(body: etree._Element, number: str | None) -> list[etree._Element]:
+    """The runs holding text in the one table row whose first cell reads ``number``."""
+
+    def first_cell(row: etree._Element) -> str:
+        cell = row.find(W + "tc")
+        return "".join(cell.itertext()).strip() if cell is not None else ""
+
+    rows = [r for r in body.iter(W + "tr") if first_cell(r) == number]
+    assert len(rows) == 1, number
+    found = [r for r in rows[0].iter(W + "r") if "".join(r.itertext()).strip()]
+    assert found
+    return found
+
+
 def _bold(run: etree._Element) -> bool:
     found = run.find(f"{W}rPr/{W}b")
     return found is not None and found.get(W + "val") not in ("0", "false")
@@ -44,22 +58,8 @@ def test_ordinary_plan_cells_have_no_run_properties_and_heading_rows_are_bold(
     nested = head.activities[0]
     body = rendered(EXAMPLES / "school-order.yaml", tmp_path)
 
-    def row_of(number: str | None) -> etree._Element:
-        def first_cell(row: etree._Element) -> str:
-            cell = row.find(W + "tc")
-            return "".join(cell.itertext()).strip() if cell is not None else ""
-
-        rows = [r for r in body.iter(W + "tr") if first_cell(r) == number]
-        assert len(rows) == 1, number
-        return rows[0]
-
-    def runs(row: etree._Element) -> list[etree._Element]:
-        found = [r for r in row.iter(W + "r") if "".join(r.itertext()).strip()]
-        assert found
-        return found
-
-    assert all(r.find(W + "rPr") is None for r in runs(row_of(nested.number)))
-    assert all(_bold(r) for r in runs(row_of(head.number)))
+    assert all(r.find(W + "rPr") is None for r in runs_of(body, nested.number))
+    assert all(_bold(r) for r in runs_of(body, head.number))
 
 
 def test_a_report_row_is_bold_when_overdue_and_plain_cells_have_no_run_properties(
@@ -76,16 +76,5 @@ def test_a_report_row_is_bold_when_overdue_and_plain_cells_have_no_run_propertie
     assert done.returncode == 0, done.stderr
     body = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
 
-    def runs_of(number: str) -> list[etree._Element]:
-        rows = [
-            r
-            for r in body.iter(W + "tr")
-            if (cell := r.find(W + "tc")) is not None and "".join(cell.itertext()).strip() == number
-        ]
-        assert len(rows) == 1, number
-        found = [r for r in rows[0].iter(W + "r") if "".join(r.itertext()).strip()]
-        assert found
-        return found
-
-    assert all(_bold(r) for r in runs_of("2.1"))
-    assert all(r.find(W + "rPr") is None for r in runs_of("2.2"))
+    assert all(_bold(r) for r in runs_of(body, "2.1"))
+    assert all(r.find(W + "rPr") is None for r in runs_of(body, "2.2"))
