@@ -3,7 +3,8 @@
 Editors and CI run ``roadmapdocs validate`` on every save, so what a fresh process costs matters
 as much as what rendering costs. Every figure is a new process (nothing warm), the compared
 commands are interleaved run by run so that a busy moment hits all of them alike, and each line
-gives the median with the range over the runs.
+gives the median with the range over the runs. roadmapdocs' modules are compiled to bytecode
+first, as installing its wheel does.
 
     python benchmarks/bench_startup.py [--runs 5] [--json]
 """
@@ -19,6 +20,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_render import compile_bytecode
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN_ORDER = ROOT / "examples" / "school-order-clean.yaml"
@@ -54,9 +59,7 @@ def measure(runs: int) -> dict[str, dict[str, list[float]]]:
     commands = _commands()
     for command in commands.values():  # warm the file cache: «cold» means a new process
         _once(command)
-    found: dict[str, dict[str, list[float]]] = {
-        name: {"wall": [], "cpu": []} for name in commands
-    }
+    found: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": []} for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
             wall, cpu = _once(command)
@@ -74,6 +77,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    compile_bytecode()  # a cold process of an installed roadmapdocs, not of a checkout
     found = measure(args.runs)
     bare = statistics.median(found["bare"]["wall"])
     if args.json:
