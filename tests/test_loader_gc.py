@@ -1,4 +1,5 @@
-"""The cycle collector and load: paused while a document is read and built, left as found."""
+"""The cycle collector: paused while a document is read and built, checked and rendered, and
+left as found."""
 
 from __future__ import annotations
 
@@ -175,4 +176,49 @@ def test_render_pauses_the_collector_and_leaves_it_as_it_found_it(
     (gc.enable if enabled else gc.disable)()
     roadmapdocs.render(document, tmp_path / "out.docx")
     assert seen == [False]
+    assert gc.isenabled() is enabled
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
+def test_validate_pauses_the_collector_while_the_rules_run(
+    collector: None, enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roadmapdocs.rules import engine
+
+    seen = []
+    real = engine.run
+
+    def spy(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(engine, "run", spy)
+    document = roadmapdocs.load(_roadmap(20))
+    (gc.enable if enabled else gc.disable)()
+    report = roadmapdocs.validate(document)
+    assert seen == [False]
+    assert gc.isenabled() is enabled
+    assert report.rules  # the rules did run
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
+def test_render_pauses_the_collector_from_the_template_look_up_on(
+    collector: None, enabled: bool, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first pass after a load walks the whole document: the template's look-up, which
+    comes before the render proper, must not start it."""
+    from roadmapdocs import pipeline
+
+    seen = []
+    real = pipeline.resolve_template
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "resolve_template", spy)
+    document = roadmapdocs.load(_roadmap(20))
+    (gc.enable if enabled else gc.disable)()
+    roadmapdocs.render(document, tmp_path / "out.docx")
+    assert seen and not any(seen)
     assert gc.isenabled() is enabled

@@ -1,10 +1,12 @@
 """Python's cycle collector paused for work that makes many objects and no cycles worth finding.
 
-Loading a document (YAML nodes, values, models) and rendering it (the rows of a plan, the XML
-pieces, the tree) make hundreds of thousands of objects, each kept or freed by its reference
-count. The collector, started again and again by so many new objects, only walks them: from a
-few thousand activities on it took from a third to over half of a load, and its full passes over
-a growing heap made the time grow faster than the document.
+Loading a document (YAML nodes, values, models), checking it (the walks of the rules) and
+rendering it (the rows of a plan, the XML pieces, the tree) make hundreds of thousands of
+objects, each kept or freed by its reference count. The collector, started again and again by so
+many new objects, only walks them: from a few thousand activities on it took from a third to over
+half of a load and a fifth of a check, and its full passes over a growing heap made the time grow
+faster than the document. All three pause it; the objects made meanwhile are walked once, by the
+first pass after the last pause ends, in the caller's time.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from roadmapdocs import importing, limits
+from roadmapdocs import collector, importing, limits
 from roadmapdocs.errors import FontSubstituted, RoadmapdocsError, TemplateError
 from roadmapdocs.limits import Limits
 from roadmapdocs.loader import Document
@@ -250,7 +250,24 @@ class Rendering:
 
         ``annotate`` puts findings into the document as Word comments: those given, or with
         ``True`` (or the template's ``annotate`` setting) those :func:`check` finds.
+
+        The cycle collector is paused throughout (:mod:`roadmapdocs.collector`), as in loading
+        and checking: its first pass after them, started by the template's look-up, walked the
+        whole document (a tenth of a 2000-activity render).
         """
+        with collector.paused():
+            return self._write(document, target, output, annotate, checks, lang, converter)
+
+    def _write(
+        self,
+        document: DocumentBase,
+        target: Path,
+        output: OutputFormat,
+        annotate: bool | Iterable[Finding],
+        checks: Checks,
+        lang: Lang,
+        converter: Converter | None,
+    ) -> Path:
         from roadmapdocs.rendering.docx import render_docx
         from roadmapdocs.rendering.formats import OfficeFormat
 
