@@ -328,3 +328,39 @@ def test_the_chart_style_is_found_as_python_docx_reads_paragraph_styles() -> Non
         found = [p._p for p in paragraphs_in_style(word, CHART_STYLE)]
         assert found == slow(word)
         assert bool(found) is expected
+
+
+def test_style_look_ups_find_what_python_docx_finds() -> None:
+    """``named_style`` and ``style_id`` answer as ``document.styles[name]`` does, for every style
+    of every built-in template, for a name no style has and for a name with quotes in it (which
+    an XPath written out around the name could not even read)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from roadmapdocs.rendering.layout import named_style, style_id
+    from roadmapdocs.templates import Registry
+
+    registry = Registry(use_env=False, packs=False)
+    words = [docx.Document(str(registry.get(name).docx)) for name in registry.names()]
+    quoted = docx.Document()
+    quoted.styles.add_style("Стиль \"план\" 'А'", WD_STYLE_TYPE.PARAGRAPH)
+    words.append(quoted)
+    checked = 0
+    for word in words:
+        for style in word.styles:
+            if style.name is None:
+                continue
+            found = named_style(word, style.name)
+            assert found is not None
+            if '"' not in style.name:  # python-docx's own look-up cannot read quotes
+                assert found.element is word.styles[style.name].element
+            # style_id takes the name as the file stores it («header», not «Header»)
+            stored = style.element.name_val
+            ids = [s.style_id for s in word.styles if s.element.name_val == stored]
+            assert style_id(word, stored) == next((i for i in ids if i), None)
+            checked += 1
+        assert named_style(word, "нет такого стиля") is None
+        assert style_id(word, "нет такого стиля") is None
+    assert checked > 100
+    assert style_id(quoted, "Стиль \"план\" 'А'") is not None
+    assert named_style(quoted, "Стиль \"план\" 'А'") is not None
+    assert named_style(quoted, 'Нет "такого"') is None

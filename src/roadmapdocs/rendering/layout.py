@@ -19,6 +19,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
 from docx.shared import Pt
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.text.paragraph import Paragraph
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
@@ -49,10 +51,32 @@ def _style_name(element: Any) -> str | None:
     return style.get(qn("w:val")) if style is not None else None
 
 
+# Style look-ups by precompiled XPath with the name as a variable: python-docx's own (and an
+# expression written out for each name) compile their XPath on every call, which cost a
+# millisecond of a short order's render for a handful of look-ups.
+_STYLE_NAMED = etree.XPath("w:style[w:name/@w:val = $name]", namespaces={"w": nsmap["w"]})
+_STYLE_ID_NAMED = etree.XPath(
+    "w:style[w:name/@w:val = $name]/@w:styleId", namespaces={"w": nsmap["w"]}, smart_strings=False
+)
+_STYLE_WITH_ID = etree.XPath("w:style[@w:styleId = $id]", namespaces={"w": nsmap["w"]})
+
+
 def style_id(document: DocxDocument, name: str) -> str | None:
     """The id of the style called ``name`` in ``document``, if it has one."""
-    found = document.styles.element.xpath(f'w:style[w:name/@w:val="{name}"]/@w:styleId')
+    found = _STYLE_ID_NAMED(document.styles.element, name=name)
     return str(found[0]) if found else None
+
+
+def named_style(document: DocxDocument, name: str) -> Any:
+    """The style called ``name`` (a name as Word shows it), as ``document.styles[name]`` finds
+    it; None where there is none."""
+    found = _STYLE_NAMED(document.styles.element, name=BabelFish.ui2internal(name))
+    if found:
+        return StyleFactory(found[0])
+    try:  # python-docx also takes a style's id for its name, with a warning
+        return document.styles[name]
+    except (KeyError, etree.XPathError):  # its XPath cannot hold a name with quotes
+        return None
 
 
 _BODY_IN_STYLE = etree.XPath(
@@ -67,7 +91,8 @@ def paragraphs_in_style(document: DocxDocument, name: str) -> list[Paragraph]:
     wanted = style_id(document, name)
     if wanted is None:
         return []
-    style = document.styles.element.get_by_id(wanted)
+    by_id = _STYLE_WITH_ID(document.styles.element, id=wanted)
+    style = by_id[0] if by_id else None
     if style is None or style.type != WD_STYLE_TYPE.PARAGRAPH or style.default:
         # A default style is also that of a paragraph with no style of its own, and a style of
         # another type is read as the default: python-docx's own answer, paragraph by paragraph.
@@ -82,9 +107,8 @@ def apply_fonts(document: DocxDocument, settings: Settings) -> None:
         ("Normal", settings.font_size),
         (TABLE_TEXT_STYLE, settings.table_font_size),
     ):
-        try:
-            style = document.styles[style_name]
-        except KeyError:
+        style = named_style(document, style_name)
+        if style is None:
             continue
         style.font.size = Pt(size)
         style.font.name = settings.font
@@ -213,9 +237,8 @@ def prepare_language(document: DocxDocument) -> None:
     document rendered from it (data brings no languages of its own)."""
     tag_language(document.styles.element, document.element.body)
     for style_name, suppress in (("Normal", "true"), (TABLE_TEXT_STYLE, "false")):
-        try:
-            style = document.styles[style_name]
-        except KeyError:
+        style = named_style(document, style_name)
+        if style is None:
             continue
         paragraph = style.element.get_or_add_pPr()
         _child(paragraph, qn("w:suppressAutoHyphens"), _BEFORE_SUPPRESS_HYPHENS).set(
