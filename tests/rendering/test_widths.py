@@ -213,3 +213,66 @@ def test_a_row_whose_only_wide_word_is_a_tie_gets_it_untied() -> None:
     assert FONT.width("(Зайцева\u00a0Т.А.)") > room
     fit_rows(rows, [2, 2], [2000, room + CELL_PADDING], FONT)
     assert text_of(rows[1][1]) == "Управление (Зайцева Т.А.)"
+
+
+def test_both_faces_of_a_family_are_asked_of_fontconfig_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """fc-match answers in a process of its own: the regular and the bold face are asked
+    together, the second started before the first is waited for, and each gets its answer."""
+    events: list[str] = []
+
+    class FakeProcess:
+        def __init__(self, command: list[str], **_: Any) -> None:
+            self.pattern = command[-1]
+            events.append(f"start {self.pattern}")
+
+        def communicate(self, timeout: float | None = None) -> tuple[str, str]:
+            events.append(f"wait {self.pattern}")
+            return f"/fonts/{self.pattern.replace(':', '-')}.txt\n", ""
+
+        def kill(self) -> None:
+            pass
+
+    monkeypatch.setattr(metrics.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(metrics.subprocess, "Popen", FakeProcess)
+    family = "Шрифт, которого нет"
+    found = metrics._fontconfig_files(family)
+    assert found == (f"/fonts/{family}-regular.txt", f"/fonts/{family}-bold.txt")
+    assert events == [
+        f"start {family}:regular",
+        f"start {family}:bold",
+        f"wait {family}:regular",
+        f"wait {family}:bold",
+    ]
+    # An answer that is no font file leaves the search of the font folders to find one.
+    assert metrics.font_file(family) is None
+
+
+def test_fontconfig_that_cannot_start_or_answer_gives_no_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import subprocess
+
+    class Stuck:
+        def __init__(self, command: list[str], **_: Any) -> None:
+            self.killed = False
+
+        def communicate(self, timeout: float | None = None) -> tuple[str, str]:
+            if not self.killed:
+                raise subprocess.TimeoutExpired("fc-match", timeout or 0)
+            return "", ""
+
+        def kill(self) -> None:
+            self.killed = True
+
+    def refuse(command: list[str], **_: Any) -> None:
+        raise OSError("no such program")
+
+    monkeypatch.setattr(metrics.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(metrics.subprocess, "Popen", Stuck)
+    assert metrics._fc_match_each(["a", "b"], "%{file}") == [None, None]
+    monkeypatch.setattr(metrics.subprocess, "Popen", refuse)
+    assert metrics._fc_match_each(["a"], "%{file}") == [None]
+    monkeypatch.setattr(metrics.shutil, "which", lambda name: None)
+    assert metrics._fc_match_each(["a", "b"], "%{file}") == [None, None]

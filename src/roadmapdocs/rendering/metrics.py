@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,25 +72,56 @@ def _font_folders() -> list[Path]:
 def _fc_match(pattern: str, answer: str) -> str | None:
     """What fontconfig (as LibreOffice uses it) picks for ``pattern``, printed as ``answer``
     (``%{file}``, ``%{family}``); None where fontconfig is not installed or does not answer."""
+    return _fc_match_each([pattern], answer)[0]
+
+
+def _fc_match_each(patterns: Sequence[str], answer: str) -> list[str | None]:
+    """:func:`_fc_match` for each of ``patterns``, asked all at once: each answer is a process
+    of its own, and the regular and bold faces a table needs took twice one's time in turn."""
     if not shutil.which("fc-match"):
-        return None
-    try:
-        done = subprocess.run(
-            ["fc-match", "-f", answer, pattern],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip()
+        return [None] * len(patterns)
+    running: list[subprocess.Popen[str] | None] = []
+    for pattern in patterns:
+        try:
+            running.append(
+                subprocess.Popen(
+                    ["fc-match", "-f", answer, pattern],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
+        except OSError:
+            running.append(None)
+    found: list[str | None] = []
+    for process in running:
+        if process is None:
+            found.append(None)
+            continue
+        try:
+            printed, _ = process.communicate(timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            process.kill()
+            process.communicate()
+            found.append(None)
+            continue
+        found.append(printed.strip())
+    return found
+
+
+@functools.cache
+def _fontconfig_files(family: str) -> tuple[str, str]:
+    """The files fontconfig picks for the regular and the bold face of ``family`` ("" where it
+    picks none or is not there), asked together."""
+    regular, bold = _fc_match_each([f"{family}:regular", f"{family}:bold"], "%{file}")
+    return regular or "", bold or ""
 
 
 @functools.cache
 def font_file(family: str, bold: bool = False) -> Path | None:
     """The file of ``family`` (bold or regular) that will print it, or None if none is found."""
-    found = _fc_match(f"{family}:bold" if bold else f"{family}:regular", "%{file}") or ""
+    found = _fontconfig_files(family)[bold]
     if found.lower().endswith((".ttf", ".otf")) and Path(found).is_file():
         return Path(found)
     names = _FILES.get(family.lower(), ((f"{family}.ttf",), (f"{family} Bold.ttf",)))[bold]
