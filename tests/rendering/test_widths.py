@@ -276,3 +276,71 @@ def test_fontconfig_that_cannot_start_or_answer_gives_no_file(
     assert metrics._fc_match_each(["a"], "%{file}") == [None]
     monkeypatch.setattr(metrics.shutil, "which", lambda name: None)
     assert metrics._fc_match_each(["a", "b"], "%{file}") == [None, None]
+
+
+_RUSSIAN_WORDS = st.sampled_from(
+    [
+        "мероприятий",
+        "общеобразовательная",
+        "ОЦПРМСО",
+        "методический",
+        "семинар",
+        "Зайцева\u00a0Т.А.",
+        "сентябрь–декабрь",
+        "2024/2025",
+        "плана-графика",
+        "профессиональных",
+        "",
+        "и",
+    ]
+)
+_SPANNED_CELLS = st.lists(
+    st.tuples(st.integers(1, 3), st.lists(_RUSSIAN_WORDS, max_size=6).map(" ".join)),
+    max_size=5,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_SPANNED_CELLS, min_size=1, max_size=8), st.integers(1, 6))
+def test_the_least_widths_are_the_longest_syllables_of_all_words(
+    rows: list[list[tuple[int, str]]], columns: int
+) -> None:
+    """Hyphenating only the widest words of a column finds what hyphenating all of them finds."""
+    from roadmapdocs.rendering.layout import _longest_syllable, _syllables
+
+    low = [10**6] * columns
+    expected = [CELL_PADDING] * columns
+    hyphen = FONT.width("-", bold=True) + CELL_PADDING
+    for index, cells in enumerate(rows):
+        face = FONT.bold if index == 0 else FONT.regular
+        position = 0
+        for span, text in cells:
+            if span == 1 and position < columns:
+                widest = max(_longest_syllable(face, FONT.size, w) for w in words(text))
+                expected[position] = max(expected[position], widest + hyphen)
+            position += span
+    assert _syllables(rows, columns, low, FONT) == expected
+    capped = [w // 2 for w in expected]
+    assert _syllables(rows, columns, capped, FONT) == [
+        min(e, c) for e, c in zip(expected, capped, strict=True)
+    ]
+
+
+def test_only_the_widest_words_of_a_column_are_hyphenated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from roadmapdocs.rendering import layout
+
+    asked: list[str] = []
+    real = layout._longest_syllable
+
+    def spy(face: Any, size: float, word: str) -> int:
+        asked.append(word)
+        return int(real(face, size, word))
+
+    monkeypatch.setattr(layout, "_longest_syllable", spy)
+    row = ["общеобразовательная организация", "семинар для учителей и директоров школ"]
+    rows = [[(1, "Организация"), (1, "Мероприятие")], *[[(1, t) for t in row]] * 20]
+    layout._syllables(rows, 2, [10**6, 10**6], FONT)
+    assert "общеобразовательная" in asked
+    assert len(asked) == len(set(asked)), asked  # each word once, of 222
+    # A word no wider than a syllable already found cannot widen the column.
+    assert not {"для", "и"} & set(asked), asked

@@ -756,19 +756,32 @@ def _syllables(
     rows: Sequence[Sequence[tuple[int, str]]], columns: int, low: list[int], font: TableFont
 ) -> list[int]:
     """The least width of each column whose words may be hyphenated: its longest syllable, with
-    the hyphen that will print after it (and no more than its longest word)."""
+    the hyphen that will print after it (and no more than its longest word).
+
+    A syllable is never wider than its word, so each column's words are taken widest first and
+    hyphenated only until the next word is no wider than the widest syllable found: the rest
+    cannot change the answer (hyphenating every word took most of a short order's first render,
+    the dictionary's loading aside).
+    """
     syllable = [CELL_PADDING] * columns
     hyphen = font.width("-", bold=True) + CELL_PADDING
+    candidates: list[set[tuple[int, bool, str]]] = [set() for _ in range(columns)]
     for index, cells in enumerate(rows):
-        face = font.bold if index == 0 else font.regular
+        bold = index == 0
         position = 0
         for span, text in cells:
             if span == 1 and position < columns:
-                widest = max(
-                    (_longest_syllable(face, font.size, w) for w in words(text)), default=0
+                candidates[position].update(
+                    (font.width(w, bold=bold), bold, w) for w in words(text)
                 )
-                syllable[position] = max(syllable[position], widest + hyphen)
             position += span
+    for column, found in enumerate(candidates):
+        for width, bold, word in sorted(found, reverse=True):
+            face = font.bold if bold else font.regular
+            if width + hyphen <= syllable[column]:
+                break
+            piece = _longest_syllable(face, font.size, word)
+            syllable[column] = max(syllable[column], piece + hyphen)
     return [min(s, w) for s, w in zip(syllable, low, strict=True)]
 
 
