@@ -178,3 +178,108 @@ def test_a_new_process_with_a_warm_cache_renders_without_reading_the_font(tmp_pa
     ]
     assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
     assert [run.stdout.split()[-1] for run in runs] == ["True", "False"]
+
+
+# The hyphenation dictionary's patterns ------------------------------------------------------
+
+
+def _russian() -> tuple[object, object]:
+    import pyphen
+
+    return pyphen, pyphen.LANGUAGES[pyphen.language_fallback("ru_RU")]
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The dictionary files pyphen parses from now on (rather than the cache giving them)."""
+    pyphen, _ = _russian()
+    parsed: list[object] = []
+    original = pyphen.HyphDict  # type: ignore[attr-defined]
+
+    class Counted(original):  # type: ignore[misc, valid-type]
+        def __init__(self, path: object) -> None:
+            parsed.append(path)
+            super().__init__(path)
+
+    monkeypatch.setattr(pyphen, "HyphDict", Counted)
+    return parsed
+
+
+WORDS = ["организация", "общеобразовательная", "мероприятие", "профессиональных", "семинар"]
+
+
+def test_hyphenation_patterns_are_parsed_once_and_then_come_from_the_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pyphen, path = _russian()
+    parsed = _parses(monkeypatch)
+    first = metrics._hyphenation(pyphen, path)
+    assert parsed == [path]
+    assert len(sorted(cache.rglob("hyphenation/*.json"))) == 1
+    again = metrics._hyphenation(pyphen, path)
+    assert parsed == [path]  # not parsed again
+    assert again.patterns == first.patterns and again.maxlen == first.maxlen
+    assert [again.positions(w) for w in WORDS] == [first.positions(w) for w in WORDS]
+    # A new version of pyphen may parse otherwise: its patterns are its own.
+    monkeypatch.setattr(pyphen, "__version__", "0.0.1")
+    metrics._hyphenation(pyphen, path)
+    assert parsed == [path, path]
+
+
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", min_size=1, max_size=20))
+def test_patterns_from_the_cache_hyphenate_as_pyphen_does(word: str) -> None:
+    pyphen, path = _russian()
+    parsed = pyphen.HyphDict(path)  # type: ignore[attr-defined]
+    kept = metrics._Patterns.parse(
+        json.dumps({"key": "k", **(metrics._Patterns.data(metrics._Patterns.of(parsed)) or {})}),
+        "k",
+    )
+    assert kept is not None
+    restored = pyphen.HyphDict.__new__(pyphen.HyphDict)  # type: ignore[attr-defined]
+    restored.patterns, restored.maxlen, restored.cache = kept.patterns, kept.maxlen, {}
+    assert restored.positions(word) == parsed.positions(word)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda data: "",
+        lambda data: "{",
+        lambda data: json.dumps({**data, "key": "another file"}),
+        lambda data: json.dumps({**data, "maxlen": data["maxlen"] + 1}),
+        lambda data: json.dumps({**data, "patterns": {"аб": [0, [1.5]]}, "maxlen": 2}),
+        lambda data: json.dumps({**data, "patterns": {"аб": [-1, [1]]}, "maxlen": 2}),
+        lambda data: json.dumps({**data, "patterns": {}}),
+        lambda data: json.dumps({**data, "patterns": {"аб": [0, []]}, "maxlen": 2}),
+    ],
+    ids=["empty", "cut", "key", "maxlen", "float", "negative", "none", "no values"],
+)
+def test_a_spoilt_patterns_file_is_passed_over_and_written_again(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, spoil: object
+) -> None:
+    pyphen, path = _russian()
+    expected = metrics._hyphenation(pyphen, path).patterns
+    (kept,) = sorted(cache.rglob("hyphenation/*.json"))
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    kept.write_text(spoil(data), encoding="utf-8")  # type: ignore[operator]
+    parsed = _parses(monkeypatch)
+    assert metrics._hyphenation(pyphen, path).patterns == expected
+    assert parsed == [path]
+    assert json.loads(kept.read_text(encoding="utf-8")) == data
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=4),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(["key", "maxlen", "patterns", "аб", "x"]), inner, max_size=5
+            )
+        ),
+        max_leaves=12,
+    ).map(json.dumps)
+)
+def test_reading_a_patterns_file_never_raises(text: str) -> None:
+    found = metrics._Patterns.parse(text, "k")
+    if found is not None:
+        assert found.maxlen == max(len(p) for p in found.patterns)

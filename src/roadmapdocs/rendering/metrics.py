@@ -10,12 +10,14 @@ and process; word widths are kept per font and size.
 A font file's advance widths are kept in the user's cache folder
 (:func:`roadmapdocs.fileio.cache_folder`, ``metrics/``), keyed by the file's path, size and time
 stamp: reading them from the font took fontTools' import (40 ms and 5 MiB) and 19 ms per file in
-every new process, reading them back takes under a millisecond. A cache that cannot be read or
-written is passed over; the font is read as before.
+every new process, reading them back takes under a millisecond. The patterns of the Russian
+hyphenation dictionary are kept the same way (``hyphenation/``, keyed also by pyphen's version).
+A cache that cannot be read or written is passed over; the file is read as before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -24,10 +26,10 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from roadmapdocs.errors import OutputError
 from roadmapdocs.fileio import cache_folder, write_atomic
@@ -233,31 +235,57 @@ _CACHE_FORMAT = 1
 
 def _advances(path: Path) -> _Advances:
     """The advances of the font file ``path``: from the cache, or read and then kept there."""
+    return _kept_for(
+        path,
+        "metrics",
+        str(_CACHE_FORMAT),
+        _Advances.parse,
+        lambda: _Advances.read(path),
+        lambda found: {
+            "per_em": found.per_em,
+            "advances": found.advances,
+            "missing": found.missing,
+        },
+    )
+
+
+_T = TypeVar("_T")
+
+
+def _kept_for(
+    path: Path,
+    folder: str,
+    version: str,
+    parse: Callable[[str, str], _T | None],
+    make: Callable[[], _T],
+    data: Callable[[_T], dict[str, Any] | None],
+) -> _T:
+    """What ``make`` reads from the file ``path``, kept in the cache folder's ``folder`` under a
+    key of the file's path, size and time stamp and ``version``: ``parse`` takes it back from a
+    cache file's text (None unless it holds exactly that key), ``data`` gives what to keep
+    (None: nothing). A cache that cannot be read or written is passed over."""
     try:
         state = path.stat()
     except OSError:
-        return _Advances.read(path)
-    key = f"{path.resolve()}|{state.st_size}|{state.st_mtime_ns}|{_CACHE_FORMAT}"
-    kept = cache_folder() / "metrics" / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+        return make()
+    key = f"{path.resolve()}|{state.st_size}|{state.st_mtime_ns}|{version}"
+    kept = cache_folder() / folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
     try:
-        found = _Advances.parse(kept.read_text(encoding="utf-8"), key)
+        found = parse(kept.read_text(encoding="utf-8"), key)
     except (OSError, UnicodeDecodeError):
         found = None
     if found is not None:
         return found
-    found = _Advances.read(path)
-    data = {
-        "key": key,
-        "per_em": found.per_em,
-        "advances": found.advances,
-        "missing": found.missing,
-    }
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(kept, json.dumps(data, separators=(",", ":")).encode("utf-8"))
-    except (OSError, OutputError):
-        pass  # a cache that cannot be written: the font is read again next time
-    return found
+    made = make()
+    stored = data(made)
+    if stored is not None:
+        text = json.dumps({"key": key, **stored}, ensure_ascii=False, separators=(",", ":"))
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(kept, text.encode("utf-8"))
+        except (OSError, OutputError):
+            pass  # a cache that cannot be written: the file is read again next time
+    return made
 
 
 @functools.cache
@@ -266,11 +294,106 @@ def metrics(family: str, bold: bool = False) -> Metrics:
     return Metrics(font_file(family, bold))
 
 
+_HYPHENATION = "ru_RU"
+
+_PATTERNS_FORMAT = 1
+"""Changes when what a cache file of hyphenation patterns holds changes."""
+
+
 @functools.cache
 def _dictionary() -> Any:
+    """pyphen's Russian dictionary, its patterns taken from the cache folder (``hyphenation/``)
+    when they are there: parsing the pattern file took 12 ms of every new process's first
+    render, reading them back takes under two."""
     import pyphen
 
-    return pyphen.Pyphen(lang="ru_RU")
+    with contextlib.suppress(Exception):  # pyphen made otherwise: it reads its file itself
+        path = pyphen.LANGUAGES[pyphen.language_fallback(_HYPHENATION)]
+        if path not in pyphen.hdcache:
+            pyphen.hdcache[path] = _hyphenation(pyphen, path)
+    return pyphen.Pyphen(lang=_HYPHENATION)
+
+
+def _hyphenation(pyphen: Any, path: Any) -> Any:
+    """pyphen's patterns of the dictionary file ``path``: parsed by pyphen, or made from what the
+    cache keeps of an earlier parse by the same version of pyphen."""
+
+    def restored(patterns: _Patterns) -> Any:
+        dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        dictionary.patterns, dictionary.maxlen, dictionary.cache = (
+            patterns.patterns,
+            patterns.maxlen,
+            {},
+        )
+        return dictionary
+
+    parsed: list[Any] = []
+
+    def parse() -> _Patterns:
+        parsed.append(pyphen.HyphDict(path))
+        return _Patterns.of(parsed[0])
+
+    found = _kept_for(
+        Path(str(path)),
+        "hyphenation",
+        f"{pyphen.__version__}|{_PATTERNS_FORMAT}",
+        _Patterns.parse,
+        parse,
+        _Patterns.data,
+    )
+    return parsed[0] if parsed else restored(found)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """What a pyphen dictionary holds after parsing its file: pattern → (offset, values)."""
+
+    patterns: dict[str, tuple[int, tuple[int, ...]]]
+    maxlen: int
+    plain: bool = True
+    """Whether every value is a plain number (no nonstandard hyphenation, which is kept as
+    objects of pyphen's own and is not cached)."""
+
+    @staticmethod
+    def of(dictionary: Any) -> _Patterns:
+        patterns = dictionary.patterns
+        plain = all(
+            type(start) is int and all(type(value) is int for value in values)
+            for start, values in patterns.values()
+        )
+        return _Patterns(patterns, dictionary.maxlen, plain)
+
+    @staticmethod
+    def data(found: _Patterns) -> dict[str, Any] | None:
+        if not found.plain:
+            return None
+        return {"maxlen": found.maxlen, "patterns": found.patterns}
+
+    @staticmethod
+    def parse(text: str, key: str) -> _Patterns | None:
+        """The patterns a cache file holds for ``key``; None unless it holds exactly that."""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        maxlen, kept = data.get("maxlen"), data.get("patterns")
+        if type(maxlen) is not int or not isinstance(kept, dict) or not kept:
+            return None
+        patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+        for pattern, entry in kept.items():
+            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)):
+                return None
+            start, values = entry
+            if type(start) is not int or start < 0 or not values:
+                return None
+            if not all(type(value) is int and value >= 0 for value in values):
+                return None
+            patterns[pattern] = (start, tuple(values))
+        if maxlen != max(len(pattern) for pattern in patterns):
+            return None
+        return _Patterns(patterns, maxlen)
 
 
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
