@@ -159,66 +159,35 @@ def test_no_collection_runs_while_a_document_is_read_and_built(collector: None, 
 
 
 @pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
-def test_render_pauses_the_collector_and_leaves_it_as_it_found_it(
-    collector: None, enabled: bool, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("step", ["render", "rules", "template look-up"])
+def test_checking_and_rendering_pause_the_collector_and_leave_it_as_they_found_it(
+    collector: None, enabled: bool, step: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The rules and the render run with the collector paused; so does the template's look-up,
+    which comes before the render proper: the first pass after a load walks the whole
+    document."""
+    from roadmapdocs import pipeline
     from roadmapdocs.rendering import docx as rendering_docx
-
-    seen = []
-    real = rendering_docx._render_docx
-
-    def spy(*args: Any) -> Any:
-        seen.append(gc.isenabled())
-        return real(*args)
-
-    monkeypatch.setattr(rendering_docx, "_render_docx", spy)
-    document = roadmapdocs.load(_roadmap(20))
-    (gc.enable if enabled else gc.disable)()
-    roadmapdocs.render(document, tmp_path / "out.docx")
-    assert seen == [False]
-    assert gc.isenabled() is enabled
-
-
-@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
-def test_validate_pauses_the_collector_while_the_rules_run(
-    collector: None, enabled: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
     from roadmapdocs.rules import engine
 
+    owner, name = {
+        "render": (rendering_docx, "_render_docx"),
+        "rules": (engine, "run"),
+        "template look-up": (pipeline, "resolve_template"),
+    }[step]
     seen = []
-    real = engine.run
-
-    def spy(*args: Any) -> Any:
-        seen.append(gc.isenabled())
-        return real(*args)
-
-    monkeypatch.setattr(engine, "run", spy)
-    document = roadmapdocs.load(_roadmap(20))
-    (gc.enable if enabled else gc.disable)()
-    report = roadmapdocs.validate(document)
-    assert seen == [False]
-    assert gc.isenabled() is enabled
-    assert report.rules  # the rules did run
-
-
-@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
-def test_render_pauses_the_collector_from_the_template_look_up_on(
-    collector: None, enabled: bool, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The first pass after a load walks the whole document: the template's look-up, which
-    comes before the render proper, must not start it."""
-    from roadmapdocs import pipeline
-
-    seen = []
-    real = pipeline.resolve_template
+    real = getattr(owner, name)
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "resolve_template", spy)
+    monkeypatch.setattr(owner, name, spy)
     document = roadmapdocs.load(_roadmap(20))
     (gc.enable if enabled else gc.disable)()
-    roadmapdocs.render(document, tmp_path / "out.docx")
+    if step == "rules":
+        assert roadmapdocs.validate(document).rules  # the rules did run
+    else:
+        roadmapdocs.render(document, tmp_path / "out.docx")
     assert seen and not any(seen)
     assert gc.isenabled() is enabled

@@ -207,11 +207,8 @@ class _Advances:
     @staticmethod
     def parse(text: str, key: str) -> _Advances | None:
         """The advances a cache file holds for ``key``; None unless it holds exactly that."""
-        try:
-            data = json.loads(text)
-        except ValueError:
-            return None
-        if not isinstance(data, dict) or data.get("key") != key or "missing" not in data:
+        data = _cache_data(text, key)
+        if data is None or "missing" not in data:
             return None
         per_em, pairs, missing = data.get("per_em"), data.get("advances"), data.get("missing")
         if type(per_em) is not int or per_em <= 0 or not isinstance(pairs, list):
@@ -250,6 +247,15 @@ def _advances(path: Path) -> _Advances:
 
 
 _T = TypeVar("_T")
+
+
+def _cache_data(text: str, key: str) -> dict[str, Any] | None:
+    """The JSON object of a cache file's text, when it is one written for ``key``."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) and data.get("key") == key else None
 
 
 def _kept_for(
@@ -372,11 +378,8 @@ class _Patterns:
     @staticmethod
     def parse(text: str, key: str) -> _Patterns | None:
         """The patterns a cache file holds for ``key``; None unless it holds exactly that."""
-        try:
-            data = json.loads(text)
-        except ValueError:
-            return None
-        if not isinstance(data, dict) or data.get("key") != key:
+        data = _cache_data(text, key)
+        if data is None:
             return None
         maxlen, kept = data.get("maxlen"), data.get("patterns")
         if type(maxlen) is not int or not isinstance(kept, dict) or not kept:
