@@ -267,9 +267,13 @@ def _pipeline(source: Path, out: Path) -> None:
     roadmapdocs.render(document, out)
 
 
-def growth(work: Path, sizes: list[int]) -> dict[str, Any]:
+def growth(work: Path, sizes: list[int], runs: int = 3) -> dict[str, Any]:
     """Load, validate and render of one order at each size, each in a new process (so that one
-    size's garbage does not weigh on the next), timed inside it: start-up is not counted."""
+    size's garbage does not weigh on the next), timed inside it: start-up is not counted.
+
+    Each size runs ``runs`` times, the sizes in turn round after round so that a busy moment of
+    the machine falls on all of them alike; each step's figure is the median of its runs (one
+    process per size let a single slow run tilt an exponent by a tenth)."""
     script = """
 import json, sys, time
 import roadmapdocs
@@ -281,21 +285,31 @@ t3 = time.perf_counter()
 print(json.dumps({"load": t1 - t0, "validate": t2 - t1, "render": t3 - t2}))
 """
     env = {**os.environ, **BIG_LIMITS}
-    rows: dict[int, dict[str, float]] = {}
-    for size in sizes:
-        source, _, _ = prepare(work, size)
-        done = subprocess.run(
-            [sys.executable, "-c", script, str(source), str(work / f"g{size}.docx")],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        )
-        row = json.loads(done.stdout)
-        row["total"] = row["load"] + row["validate"] + row["render"]
-        rows[size] = row
+    sources = {size: prepare(work, size)[0] for size in sizes}
+    found: dict[int, list[dict[str, float]]] = {size: [] for size in sizes}
+    for _ in range(runs):
+        for size in sizes:
+            done = subprocess.run(
+                [sys.executable, "-c", script, str(sources[size]), str(work / f"g{size}.docx")],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            )
+            row = json.loads(done.stdout)
+            row["total"] = row["load"] + row["validate"] + row["render"]
+            found[size].append(row)
+    for source in sources.values():
         source.unlink()
-    return {"rows": rows, "exponents": exponents(rows)}
+    rows = {
+        size: {key: statistics.median(r[key] for r in measured) for key in measured[0]}
+        for size, measured in found.items()
+    }
+    spreads = {
+        size: {key: spread([r[key] for r in measured]) for key in ("total",)}
+        for size, measured in found.items()
+    }
+    return {"runs": runs, "rows": rows, "spread": spreads, "exponents": exponents(rows)}
 
 
 def _slope(rows: dict[int, dict[str, float]], key: str, low: int, high: int) -> float | None:
@@ -378,7 +392,7 @@ def main() -> None:
         report["in_process_2000"] = in_process(work, runs, 2000)
         report["merge_j2"] = merged(work, 200 if args.quick else 1000, runs)
         report["peak_rss_2000"] = peak_memory(work, 2000)
-        report["growth"] = growth(work, sizes)
+        report["growth"] = growth(work, sizes, 1 if args.quick else 3)
         if not args.no_pdf:
             report["pdf"] = pdf(runs)
         report["load_avg_after"] = os.getloadavg()[0]
@@ -436,11 +450,17 @@ def show(report: dict[str, Any]) -> None:
         f"{memory['docxtpl_peak_mib']:.1f} MiB, {memory['ratio']:.2f}× (target ≤ 1.2×)"
     )
     grown = report["growth"]
-    print("\ngrowth, new process per size, start-up not counted (seconds)")
+    print(
+        f"\ngrowth, new process per size, start-up not counted (seconds; medians of "
+        f"{grown.get('runs', 1)} processes per size, total's range beside it)"
+    )
     print(f"  {'activities':>10} {'load':>8} {'validate':>9} {'render':>8} {'total':>8}")
     for size, row in grown["rows"].items():
+        total = grown.get("spread", {}).get(size, {}).get("total")
+        beside = f"  ({total['min']:.3f}–{total['max']:.3f})" if total else ""
         print(
-            f"  {size:>10} {row['load']:8.3f} {row['validate']:9.3f} {row['render']:8.3f} {row['total']:8.3f}"
+            f"  {size:>10} {row['load']:8.3f} {row['validate']:9.3f} {row['render']:8.3f} "
+            f"{row['total']:8.3f}{beside}"
         )
     for name, value in grown["exponents"].items():
         print(f"  exponent {name}: {'—' if value is None else f'{value:.2f}'}")
