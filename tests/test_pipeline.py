@@ -70,6 +70,27 @@ def test_a_word_file_needs_no_font_warning(fonts: dict[str, str], tmp_path: Path
         roadmapdocs.render(document, tmp_path / "order.docx")
 
 
+def test_the_font_warning_points_at_the_caller_of_the_render(
+    fonts: dict[str, str], tmp_path: Path
+) -> None:
+    """The warning names the line that asked for the PDF, not a line inside roadmapdocs."""
+    from roadmapdocs.rendering.formats import FORMATS
+
+    class Copying:  # stands for LibreOffice: the .docx itself is the «PDF»
+        def convert(self, source: Path, target: Path) -> Path:
+            shutil.copyfile(source, target)
+            return target
+
+    fonts["Times New Roman"] = "Liberation Serif"
+    document = roadmapdocs.load(EXAMPLES / "school-order-clean.yaml")
+    rendering = pipeline.Rendering()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rendering.write(document, tmp_path / "o.pdf", FORMATS["pdf"], converter=Copying())  # type: ignore[arg-type]
+    (warning,) = [w for w in caught if w.category is FontSubstituted]
+    assert warning.filename == __file__
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) не установлен")
 def test_render_pdf_says_once_which_font_prints(fonts: dict[str, str], tmp_path: Path) -> None:
     fonts["Times New Roman"] = "Liberation Serif"

@@ -70,7 +70,8 @@ def warn_if_substituted(font: str) -> None:
     if message is None:
         return
     _warned.add(font)
-    warnings.warn(FontSubstituted(message.in_()), stacklevel=3)
+    # Past this function, Rendering._write and Rendering.write: the caller of the render.
+    warnings.warn(FontSubstituted(message.in_()), stacklevel=4)
 
 
 _WRONG_KIND = Phrase(
