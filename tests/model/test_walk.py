@@ -125,3 +125,28 @@ def test_the_dates_of_an_order_are_its_requisite_dates() -> None:
         (("date",), date(2024, 9, 5)),
         (("appendices", 1, "reference", "date"), date(2024, 9, 5)),
     ]
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_one_walk_finds_the_texts_the_prose_and_the_dates_of_three(document: Any) -> None:
+    from roadmapdocs.model.walk import leaves
+
+    found = leaves(document)
+    assert found.texts == tuple(texts(document))
+    assert found.prose == tuple(texts(document, with_requisites=False))
+    assert found.dates == tuple(dates(document))
+
+
+def test_one_walk_of_the_examples_matches_the_three() -> None:
+    from roadmapdocs.model.walk import leaves
+
+    checked = 0
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        document = roadmapdocs.load(path)
+        found = leaves(document)
+        assert found.texts == tuple(texts(document))
+        assert found.prose == tuple(texts(document, with_requisites=False))
+        assert found.dates == tuple(dates(document))
+        checked += len(found.texts) + len(found.dates)
+    assert checked > 500

@@ -79,6 +79,54 @@ def texts(
             stack.extend(reversed([((*path, i), item) for i, item in enumerate(node)]))
 
 
+@dataclass(frozen=True)
+class Leaves:
+    """What :func:`texts` (with and without requisites) and :func:`dates` yield for one node,
+    found in one walk: each in its own order, which is the document's."""
+
+    texts: tuple[tuple[PathKey, str], ...]
+    prose: tuple[tuple[PathKey, str], ...]
+    """The texts but the requisites' (``texts(node, with_requisites=False)``)."""
+    dates: tuple[tuple[PathKey, dt.date], ...]
+
+
+def leaves(node: object, path: PathKey = ()) -> Leaves:
+    """:func:`texts` with and without requisites and :func:`dates` of ``node``, walked once: the
+    rules need all three, and each walk of a large plan costs as much as a rule."""
+    found_texts: list[tuple[PathKey, str]] = []
+    prose: list[tuple[PathKey, str]] = []
+    found_dates: list[tuple[PathKey, dt.date]] = []
+    # (path, value, whether it lies under a requisite)
+    stack: list[tuple[PathKey, object, bool]] = [(path, node, False)]
+    while stack:
+        path, node, requisite = stack.pop()
+        if isinstance(node, str) and not isinstance(node, Enum):
+            found_texts.append((path, node))
+            if not requisite:
+                prose.append((path, node))
+        elif isinstance(node, Deadline):
+            found_texts.append((path, node.text))
+            if not requisite:
+                prose.append((path, node.text))
+        elif isinstance(node, dt.date):
+            found_dates.append((path, node))
+        elif isinstance(node, BaseModel):
+            children: list[tuple[PathKey, object, bool]] = []
+            skip = requisites(type(node))
+            for name in type(node).model_fields:
+                value = getattr(node, name)
+                # Neither a missing value nor a choice from a fixed set is text or a date.
+                if value is None or (name in _NOT_PROSE and isinstance(value, str)):
+                    continue
+                children.append(((*path, name), value, requisite or name in skip))
+            stack.extend(reversed(children))
+        elif isinstance(node, dict):
+            stack.extend(reversed([((*path, str(k)), v, requisite) for k, v in node.items()]))
+        elif isinstance(node, (list, tuple)):
+            stack.extend(reversed([((*path, i), v, requisite) for i, v in enumerate(node)]))
+    return Leaves(tuple(found_texts), tuple(prose), tuple(found_dates))
+
+
 def dates(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, dt.date]]:
     """Every date field in ``node`` with its path, in document order: the requisite dates.
     The dates a deadline stands for are the deadline's, not fields, and are not among them."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from roadmapdocs.lang.deadline import Deadline
 from roadmapdocs.model import Activity, ActivityField, ControlPoint, Document, Party, Plan
-from roadmapdocs.model.walk import activities, control_points, texts
+from roadmapdocs.model.walk import Leaves, activities, control_points, leaves
 from roadmapdocs.rules.base import Context
 from roadmapdocs.sourcemap import PathKey
 
@@ -114,18 +115,23 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]|_", " ", lowered).split())
 
 
-def document_texts(context: Context) -> tuple[tuple[PathKey, str], ...]:
-    """Every text value of the document with its path, walked once per validation."""
-    found: tuple[tuple[PathKey, str], ...] = context.shared(
-        "texts", lambda: tuple(texts(context.document))
-    )
+def _leaves(context: Context) -> Leaves:
+    """The document's texts, prose and dates, walked once per validation."""
+    found: Leaves = context.shared("leaves", lambda: leaves(context.document))
     return found
+
+
+def document_texts(context: Context) -> tuple[tuple[PathKey, str], ...]:
+    """Every text value of the document with its path (:func:`~roadmapdocs.model.walk.texts`)."""
+    return _leaves(context).texts
 
 
 def document_prose(context: Context) -> tuple[tuple[PathKey, str], ...]:
     """The texts of the document without its requisites (a registration number, a date, a
-    place, an organisation's short name), walked once per validation."""
-    found: tuple[tuple[PathKey, str], ...] = context.shared(
-        "prose", lambda: tuple(texts(context.document, with_requisites=False))
-    )
-    return found
+    place, an organisation's short name)."""
+    return _leaves(context).prose
+
+
+def document_dates(context: Context) -> tuple[tuple[PathKey, dt.date], ...]:
+    """Every date field of the document with its path (:func:`~roadmapdocs.model.walk.dates`)."""
+    return _leaves(context).dates

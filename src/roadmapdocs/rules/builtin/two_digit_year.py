@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmapdocs.model.order import ShortYearDate
-from roadmapdocs.model.walk import dates
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
+from roadmapdocs.rules.builtin._shared import document_dates
 
 
 @rule("RD207", "two-digit-year", Severity.WARNING)
@@ -21,7 +21,7 @@ def two_digit_year(context: Context) -> Iterator[Hit]:
 
     Пример: «дата приказа: год записан двумя цифрами: «05.09.24» читается как 05.09.2024».
     """
-    for path, value in dates(context.document):
+    for path, value in document_dates(context):
         if not isinstance(value, ShortYearDate) or not value.written:
             continue
         day = f"{value:%d.%m.%Y}"
