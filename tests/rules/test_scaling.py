@@ -194,3 +194,27 @@ def test_abbreviations_are_not_compared_pair_by_pair(
         calls.append(counted.calls)
     # Comparing every pair made hundreds of thousands of calls at 2,000 spellings.
     assert calls[1] <= GROWTH * 1.5 * max(calls[0], 1) and calls[1] <= 2 * LARGE
+
+
+def test_all_rules_together_walk_the_document_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The texts, the prose, the dates and the activities the rules read come from one walk
+    each per validation, however many rules read them."""
+    from roadmapdocs.rules.builtin import _shared
+
+    calls = {"leaves": 0, "activities": 0}
+
+    def counted(name: str) -> Any:
+        real = getattr(_shared, name)
+
+        def count(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        return count
+
+    for name in calls:
+        monkeypatch.setattr(_shared, name, counted(name))
+    document = roadmapdocs.load(EXAMPLES / "school-order.yaml")
+    report = roadmapdocs.validate(document, as_of=AS_OF)
+    assert len(report.rules) > 20
+    assert calls == {"leaves": 1, "activities": 1}

@@ -8,13 +8,14 @@ from datetime import date
 
 from roadmapdocs.model import Activity, Document
 from roadmapdocs.model.order import quoted_requisites
+from roadmapdocs.rules.base import Context
 from roadmapdocs.rules.builtin._shared import rows
 from roadmapdocs.sourcemap import PathKey
 
 
-def executed(document: Document) -> Iterator[tuple[PathKey, Activity]]:
+def executed(context: Context) -> Iterator[tuple[PathKey, Activity]]:
     """Every activity with a status, a done date or a report, with its path."""
-    for row in rows(document):
+    for row in rows(context):
         item = row.item
         if isinstance(item, Activity) and (item.status or item.done or item.report):
             yield row.path, item

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from roadmapdocs.lang.deadline import Deadline
-from roadmapdocs.model import Activity, ActivityField, ControlPoint, Document, Party, Plan
+from roadmapdocs.model import Activity, ActivityField, ControlPoint, Party, Plan
 from roadmapdocs.model.walk import Leaves, activities, control_points, leaves
 from roadmapdocs.rules.base import Context
 from roadmapdocs.sourcemap import PathKey
@@ -72,21 +72,35 @@ class Row:
         return isinstance(self.item, Activity) and bool(self.item.activities)
 
 
-def rows(document: Document) -> Iterator[Row]:
+def document_activities(context: Context) -> tuple[tuple[PathKey, Activity, Plan], ...]:
+    """Every activity of the document (nested included) with its path and plan, in document
+    order (:func:`~roadmapdocs.model.walk.activities`), walked once per validation: a dozen
+    rules read them."""
+    found: tuple[tuple[PathKey, Activity, Plan], ...] = context.shared(
+        "activities", lambda: tuple(activities(context.document))
+    )
+    return found
+
+
+def rows(context: Context) -> tuple[Row, ...]:
     """Every activity (nested included) and every control point, in document order."""
-    for path, activity, plan in activities(document):
-        yield Row(path, activity, plan)
-    for path, point in control_points(document):
-        yield Row(path, point, None)
+
+    def made() -> tuple[Row, ...]:
+        found = [Row(path, activity, plan) for path, activity, plan in document_activities(context)]
+        found += [Row(path, point, None) for path, point in control_points(context.document)]
+        return tuple(found)
+
+    found: tuple[Row, ...] = context.shared("rows", made)
+    return found
 
 
 def rows_to_fill(
-    document: Document, column: ActivityField, *, control_points: bool = True
+    context: Context, column: ActivityField, *, control_points: bool = True
 ) -> Iterator[Row]:
     """The rows whose ``column`` cell must not be empty: activities of plans that show that
     column and, with ``control_points``, every control point (its table always shows it).
     Rows that only group nested activities are left out: their children carry the values."""
-    for row in rows(document):
+    for row in rows(context):
         if row.is_heading:
             continue
         if row.plan is None:

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from datetime import date
 
 from roadmapdocs.lang.deadline import Deadline, DeadlineKind
-from roadmapdocs.model import Document
+from roadmapdocs.rules.base import Context
 from roadmapdocs.rules.builtin._shared import Row, rows
 from roadmapdocs.sourcemap import PathKey
 
 
-def terms(document: Document) -> Iterator[tuple[Row, PathKey, Deadline]]:
+def terms(context: Context) -> Iterator[tuple[Row, PathKey, Deadline]]:
     """Each row with a written term, and the path of that term."""
-    for row in rows(document):
+    for row in rows(context):
         deadline = row.item.deadline
         if deadline is not None and deadline.text.strip():
             yield row, (*row.path, "deadline"), deadline

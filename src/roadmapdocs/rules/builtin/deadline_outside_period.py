@@ -23,7 +23,7 @@ def deadline_outside_period(context: Context) -> Iterator[Hit]:
     if within is None:
         return
     first, last = within
-    for _, path, deadline in terms(context.document):
+    for _, path, deadline in terms(context):
         start, end = deadline.start, deadline.end
         if (start is not None and start < first) or (end is not None and end > last):
             period = f"{show(first)}–{show(last)}"

@@ -27,7 +27,7 @@ def done_date(context: Context) -> Iterator[Hit]:
     """
     signed = document_date(context.document)
     as_of = context.as_of
-    for path, activity in executed(context.document):
+    for path, activity in executed(context):
         done = activity.done
         if done is None:
             continue

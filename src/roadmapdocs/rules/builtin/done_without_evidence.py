@@ -21,7 +21,7 @@ def done_without_evidence(context: Context) -> Iterator[Hit]:
 
     Пример: «мероприятие 2.1: отмечено «выполнено», но не указаны дата выполнения и что сделано».
     """
-    for path, activity in executed(context.document):
+    for path, activity in executed(context):
         if activity.status is not Status.DONE:
             continue
         no_date, no_report = activity.done is None, blank(activity.report)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapdocs.model.walk import activities
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
-from roadmapdocs.rules.builtin._shared import normalise
+from roadmapdocs.rules.builtin._shared import document_activities, normalise
 from roadmapdocs.rules.elements import element
 from roadmapdocs.sourcemap import PathKey
 
@@ -23,7 +22,7 @@ def duplicate_activity(context: Context) -> Iterator[Hit]:
     Пример: «мероприятие 1.1: повторяет мероприятие 1».
     """
     seen: dict[str, PathKey] = {}
-    for path, activity, _ in activities(context.document):
+    for path, activity, _ in document_activities(context):
         key = normalise(activity.text)
         if not key:
             continue

@@ -22,7 +22,7 @@ def missing_deadline(context: Context) -> Iterator[Hit]:
 
     Пример: «контрольная точка 3: не указан срок».
     """
-    for row in rows_to_fill(context.document, ActivityField.DEADLINE):
+    for row in rows_to_fill(context, ActivityField.DEADLINE):
         if no_term(row.item.deadline):
             yield Hit(
                 (*row.path, "deadline"),

@@ -22,7 +22,7 @@ def missing_responsible(context: Context) -> Iterator[Hit]:
 
     Пример: «мероприятие 2.3: не указан ответственный».
     """
-    for row in rows_to_fill(context.document, ActivityField.RESPONSIBLE):
+    for row in rows_to_fill(context, ActivityField.RESPONSIBLE):
         if nobody(row.item.responsible):
             yield Hit(
                 (*row.path, "responsible"),

@@ -19,7 +19,7 @@ def missing_result(context: Context) -> Iterator[Hit]:
 
     Пример: «мероприятие 1.7: не указан ожидаемый результат».
     """
-    for row in rows_to_fill(context.document, ActivityField.RESULT, control_points=False):
+    for row in rows_to_fill(context, ActivityField.RESULT, control_points=False):
         item = row.item
         if isinstance(item, Activity) and blank(item.result):
             yield Hit(

@@ -18,7 +18,7 @@ def missing_text(context: Context) -> Iterator[Hit]:
 
     Пример: «мероприятие 3: не указан текст мероприятия».
     """
-    for row in rows(context.document):
+    for row in rows(context):
         if blank(row.item.text):
             yield Hit(
                 (*row.path, "text"),

@@ -36,7 +36,7 @@ def overdue(context: Context) -> Iterator[Hit]:
     as_of = context.as_of
     if as_of is None:
         return
-    for row, path, deadline in terms(context.document):
+    for row, path, deadline in terms(context):
         if not isinstance(row.item, Activity) or row.is_heading:
             continue
         status = row.item.status

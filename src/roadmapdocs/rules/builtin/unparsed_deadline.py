@@ -18,7 +18,7 @@ def unparsed_deadline(context: Context) -> Iterator[Hit]:
 
     Пример: «мероприятие 2.3: срок «в свободное время» не распознан».
     """
-    for _, path, deadline in terms(context.document):
+    for _, path, deadline in terms(context):
         if unparsed(deadline):
             yield Hit(
                 path,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmapdocs.model.activity import DEFAULT_TITLES, ActivityField
-from roadmapdocs.model.walk import activities
 from roadmapdocs.rules.base import Context, Hit, Phrase, Severity, rule
+from roadmapdocs.rules.builtin._shared import document_activities
 
 
 @rule("RD404", "unprinted-field", Severity.WARNING)
@@ -26,7 +26,7 @@ def unprinted_field(context: Context) -> Iterator[Hit]:
     # Per plan, once: the filled fields its columns leave out (walking the plan for each of
     # its activities made the rule quadratic in the plan's size).
     unshown: dict[int, list[ActivityField]] = {}
-    for path, activity, plan in activities(context.document):
+    for path, activity, plan in document_activities(context):
         if not plan.columns:
             continue
         if id(plan) not in unshown:
