@@ -283,3 +283,28 @@ def test_reading_a_patterns_file_never_raises(text: str) -> None:
     found = metrics._Patterns.parse(text, "k")
     if found is not None:
         assert found.maxlen == max(len(p) for p in found.patterns)
+
+
+def test_a_pyphen_that_needs_more_than_the_patterns_parses_its_file(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache holds what pyphen's dictionary is made of today; a pyphen whose dictionary also
+    needs something else (its inner workings are no interface) gets its own parse, not a
+    dictionary that fails in the middle of a render."""
+    pyphen, path = _russian()
+    metrics._hyphenation(pyphen, path)  # the cache is written
+    original = pyphen.HyphDict  # type: ignore[attr-defined]
+
+    class Richer(original):  # type: ignore[misc, valid-type]
+        def __init__(self, path: object) -> None:
+            super().__init__(path)
+            self.extra = True
+
+        def positions(self, word: str) -> object:
+            assert self.extra  # an attribute the cache knows nothing of
+            return super().positions(word)
+
+    monkeypatch.setattr(pyphen, "HyphDict", Richer)
+    found = metrics._hyphenation(pyphen, path)
+    assert found.extra is True
+    assert found.positions("организация") == original(path).positions("организация")

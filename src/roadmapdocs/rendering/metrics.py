@@ -302,7 +302,7 @@ def metrics(family: str, bold: bool = False) -> Metrics:
 
 _HYPHENATION = "ru_RU"
 
-_PATTERNS_FORMAT = 1
+_PATTERNS_FORMAT = 2
 """Changes when what a cache file of hyphenation patterns holds changes."""
 
 
@@ -347,7 +347,24 @@ def _hyphenation(pyphen: Any, path: Any) -> Any:
         parse,
         _Patterns.data,
     )
-    return parsed[0] if parsed else restored(found)
+    if parsed:
+        return parsed[0]
+    dictionary = restored(found)
+    # What the cache gives must hyphenate as pyphen's own parse did: a pyphen whose dictionary
+    # needs more than the patterns (its inner workings are not its interface) parses its file.
+    try:
+        same = _probe(dictionary) == found.probe
+    except Exception:
+        same = False
+    return dictionary if same else pyphen.HyphDict(path)
+
+
+_PROBE = "общеобразовательная"
+"""A word whose hyphenation points a dictionary from the cache must find as pyphen's parse did."""
+
+
+def _probe(dictionary: Any) -> tuple[int, ...]:
+    return tuple(int(point) for point in dictionary.positions(_PROBE))
 
 
 @dataclass(frozen=True)
@@ -356,6 +373,8 @@ class _Patterns:
 
     patterns: dict[str, tuple[int, tuple[int, ...]]]
     maxlen: int
+    probe: tuple[int, ...]
+    """The hyphenation points of :data:`_PROBE` by pyphen's own parse."""
     plain: bool = True
     """Whether every value is a plain number (no nonstandard hyphenation, which is kept as
     objects of pyphen's own and is not cached)."""
@@ -367,13 +386,13 @@ class _Patterns:
             type(start) is int and all(type(value) is int for value in values)
             for start, values in patterns.values()
         )
-        return _Patterns(patterns, dictionary.maxlen, plain)
+        return _Patterns(patterns, dictionary.maxlen, _probe(dictionary), plain)
 
     @staticmethod
     def data(found: _Patterns) -> dict[str, Any] | None:
         if not found.plain:
             return None
-        return {"maxlen": found.maxlen, "patterns": found.patterns}
+        return {"maxlen": found.maxlen, "probe": found.probe, "patterns": found.patterns}
 
     @staticmethod
     def parse(text: str, key: str) -> _Patterns | None:
@@ -381,8 +400,10 @@ class _Patterns:
         data = _cache_data(text, key)
         if data is None:
             return None
-        maxlen, kept = data.get("maxlen"), data.get("patterns")
+        maxlen, kept, probe = data.get("maxlen"), data.get("patterns"), data.get("probe")
         if type(maxlen) is not int or not isinstance(kept, dict) or not kept:
+            return None
+        if not isinstance(probe, list) or not all(type(point) is int for point in probe):
             return None
         patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
         for pattern, entry in kept.items():
@@ -396,7 +417,7 @@ class _Patterns:
             patterns[pattern] = (start, tuple(values))
         if maxlen != max(len(pattern) for pattern in patterns):
             return None
-        return _Patterns(patterns, maxlen)
+        return _Patterns(patterns, maxlen, tuple(probe))
 
 
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
