@@ -14,13 +14,16 @@ from pydantic import BaseModel
 import roadmapdocs
 from roadmapdocs.lang.deadline import Deadline
 from roadmapdocs.loader import locate
-from roadmapdocs.model.walk import dates, texts, value_at
+from roadmapdocs.model.walk import dates, leaves, requisites, texts, value_at
 from tests.conftest import EXAMPLES
 from tests.strategies import documents
 
 
-def _reference(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """The walk as its definition reads: depth first, fields in declaration order."""
+def _reference(
+    node: Any, path: tuple[Any, ...] = (), *, prose: bool = False
+) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """The walk as its definition reads: depth first, fields in declaration order; with
+    ``prose``, without the requisite fields."""
     if isinstance(node, str) and not isinstance(node, Enum):
         yield path, node
     elif isinstance(node, Deadline):
@@ -30,13 +33,15 @@ def _reference(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[An
             value = getattr(node, name)
             if name in {"kind", "level", "field", "gender"} and isinstance(value, str):
                 continue
-            yield from _reference(value, (*path, name))
+            if prose and name in requisites(type(node)):
+                continue
+            yield from _reference(value, (*path, name), prose=prose)
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _reference(value, (*path, str(key)))
+            yield from _reference(value, (*path, str(key)), prose=prose)
     elif isinstance(node, list | tuple):
         for index, item in enumerate(node):
-            yield from _reference(item, (*path, index))
+            yield from _reference(item, (*path, index), prose=prose)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
@@ -129,24 +134,22 @@ def test_the_dates_of_an_order_are_its_requisite_dates() -> None:
 
 @settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
-def test_one_walk_finds_the_texts_the_prose_and_the_dates_of_three(document: Any) -> None:
-    from roadmapdocs.model.walk import leaves
-
+def test_one_walk_finds_the_texts_the_prose_and_the_dates(document: Any) -> None:
     found = leaves(document)
-    assert found.texts == tuple(texts(document))
-    assert found.prose == tuple(texts(document, with_requisites=False))
-    assert found.dates == tuple(dates(document))
+    assert list(found.texts) == list(_reference(document))
+    assert list(found.prose) == list(_reference(document, prose=True))
+    assert [path for path, _ in found.dates] == list(_reference_dates(document))
+    assert tuple(texts(document, with_requisites=False)) == found.prose
 
 
-def test_one_walk_of_the_examples_matches_the_three() -> None:
-    from roadmapdocs.model.walk import leaves
-
+def test_one_walk_of_the_examples_finds_the_texts_the_prose_and_the_dates() -> None:
     checked = 0
     for path in sorted(EXAMPLES.glob("*.yaml")):
         document = roadmapdocs.load(path)
         found = leaves(document)
-        assert found.texts == tuple(texts(document))
-        assert found.prose == tuple(texts(document, with_requisites=False))
-        assert found.dates == tuple(dates(document))
+        assert list(found.texts) == list(_reference(document))
+        assert list(found.prose) == list(_reference(document, prose=True))
+        assert [where for where, _ in found.dates] == list(_reference_dates(document))
+        assert len(found.prose) < len(found.texts) or not found.dates
         checked += len(found.texts) + len(found.dates)
     assert checked > 500

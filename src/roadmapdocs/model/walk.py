@@ -52,31 +52,8 @@ def texts(
     Without ``with_requisites`` the requisites (:func:`requisites`) are left out: what reads the
     document's prose, as the abbreviation rules do, has no business in a registration number.
     """
-    # A stack rather than recursion: nested generators pass every text up through each level
-    # of a plan (section, activity, sub-activity, responsible party …), which costs more than
-    # the walk itself on a large plan.
-    stack: list[tuple[PathKey, object]] = [(path, node)]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, str) and not isinstance(node, Enum):
-            yield path, node
-        elif isinstance(node, Deadline):
-            yield path, node.text
-        elif isinstance(node, BaseModel):
-            children: list[tuple[PathKey, object]] = []
-            skip = frozenset() if with_requisites else requisites(type(node))
-            for name in type(node).model_fields:
-                value = getattr(node, name)
-                if value is None or (name in _NOT_PROSE and isinstance(value, str)):
-                    continue
-                if name in skip:
-                    continue
-                children.append(((*path, name), value))
-            stack.extend(reversed(children))
-        elif isinstance(node, dict):
-            stack.extend(reversed([((*path, str(k)), v) for k, v in node.items()]))
-        elif isinstance(node, (list, tuple)):
-            stack.extend(reversed([((*path, i), item) for i, item in enumerate(node)]))
+    found = leaves(node, path)
+    return iter(found.texts if with_requisites else found.prose)
 
 
 @dataclass(frozen=True)
@@ -92,7 +69,11 @@ class Leaves:
 
 def leaves(node: object, path: PathKey = ()) -> Leaves:
     """:func:`texts` with and without requisites and :func:`dates` of ``node``, walked once: the
-    rules need all three, and each walk of a large plan costs as much as a rule."""
+    rules need all three, and each walk of a large plan costs as much as a rule.
+
+    A stack rather than recursion: nested generators passed every text up through each level of
+    a plan (section, activity, sub-activity, responsible party …), which cost more than the walk
+    itself on a large plan."""
     found_texts: list[tuple[PathKey, str]] = []
     prose: list[tuple[PathKey, str]] = []
     found_dates: list[tuple[PathKey, dt.date]] = []
@@ -130,18 +111,7 @@ def leaves(node: object, path: PathKey = ()) -> Leaves:
 def dates(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, dt.date]]:
     """Every date field in ``node`` with its path, in document order: the requisite dates.
     The dates a deadline stands for are the deadline's, not fields, and are not among them."""
-    stack: list[tuple[PathKey, object]] = [(path, node)]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, dt.date):
-            yield path, node
-        elif isinstance(node, BaseModel):
-            fields = type(node).model_fields
-            stack.extend(reversed([((*path, name), getattr(node, name)) for name in fields]))
-        elif isinstance(node, dict):
-            stack.extend(reversed([((*path, str(k)), v) for k, v in node.items()]))
-        elif isinstance(node, (list, tuple)):
-            stack.extend(reversed([((*path, i), item) for i, item in enumerate(node)]))
+    return iter(leaves(node, path).dates)
 
 
 def value_at(node: object, path: PathKey) -> object:
