@@ -306,8 +306,7 @@ print(json.dumps({"load": t1 - t0, "validate": t2 - t1, "render": t3 - t2}))
         for size, measured in found.items()
     }
     spreads = {
-        size: {key: spread([r[key] for r in measured]) for key in ("total",)}
-        for size, measured in found.items()
+        size: {"total": spread([r["total"] for r in measured])} for size, measured in found.items()
     }
     return {"runs": runs, "rows": rows, "spread": spreads, "exponents": exponents(rows)}
 

@@ -70,7 +70,7 @@ def warn_if_substituted(font: str) -> None:
     if message is None:
         return
     _warned.add(font)
-    # Past this function, Rendering._write and Rendering.write: the caller of the render.
+    # Past this function, Rendering.write and the collector's pause around it: the caller.
     warnings.warn(FontSubstituted(message.in_()), stacklevel=4)
 
 
@@ -236,6 +236,7 @@ class Rendering:
     def _overrides(self) -> dict[str, Any] | None:
         return dict(self.settings) if self.settings is not None else None
 
+    @collector.paused()
     def write(
         self,
         document: DocumentBase,
@@ -256,19 +257,6 @@ class Rendering:
         and checking: its first pass after them, started by the template's look-up, walked the
         whole document (a tenth of a 2000-activity render).
         """
-        with collector.paused():
-            return self._write(document, target, output, annotate, checks, lang, converter)
-
-    def _write(
-        self,
-        document: DocumentBase,
-        target: Path,
-        output: OutputFormat,
-        annotate: bool | Iterable[Finding],
-        checks: Checks,
-        lang: Lang,
-        converter: Converter | None,
-    ) -> Path:
         from roadmapdocs.rendering.docx import render_docx
         from roadmapdocs.rendering.formats import OfficeFormat
 

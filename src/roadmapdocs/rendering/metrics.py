@@ -324,15 +324,6 @@ def _hyphenation(pyphen: Any, path: Any) -> Any:
     """pyphen's patterns of the dictionary file ``path``: parsed by pyphen, or made from what the
     cache keeps of an earlier parse by the same version of pyphen."""
 
-    def restored(patterns: _Patterns) -> Any:
-        dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)
-        dictionary.patterns, dictionary.maxlen, dictionary.cache = (
-            patterns.patterns,
-            patterns.maxlen,
-            {},
-        )
-        return dictionary
-
     parsed: list[Any] = []
 
     def parse() -> _Patterns:
@@ -349,7 +340,8 @@ def _hyphenation(pyphen: Any, path: Any) -> Any:
     )
     if parsed:
         return parsed[0]
-    dictionary = restored(found)
+    dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    dictionary.patterns, dictionary.maxlen, dictionary.cache = found.patterns, found.maxlen, {}
     # What the cache gives must hyphenate as pyphen's own parse did: a pyphen whose dictionary
     # needs more than the patterns (its inner workings are not its interface) parses its file.
     try:
